@@ -1,0 +1,38 @@
+# Everything runs in a local virtual environment made from requirements.lock (exact versions, hashes).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+ARTICLE ?= ../shared/source/000_0bae9a1fdfa1cd96.txt
+
+.PHONY: help install serve build test fingerprint lock clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)  ## make .venv from requirements.lock
+
+serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 and rebuild on change
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## build the site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(STAMP)  ## run the whole test suite
+	$(BIN)/python -m pytest
+
+fingerprint: $(STAMP)  ## remake data/fingerprint.json from a local copy of the article (ARTICLE=path)
+	$(BIN)/python scripts/make_fingerprint.py $(ARTICLE)
+
+lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \
+	  --no-emit-index-url --no-emit-find-links \
+	  --output-file requirements.lock pyproject.toml
+
+clean:  ## remove build output and the virtual environment
+	rm -rf site $(VENV) test-output

@@ -1,0 +1,81 @@
+"""mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
+
+Pages can call: fig, check, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
+not_figures, downloads. Everything else lives in modules that know nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from . import exports, pages, sandbox
+from .errors import DataError
+from .project import Project, load_project
+from .usage import figure_usage
+
+
+class SiteMacros:
+    """The loaded project and the page being rendered, shared by the macros of one build."""
+
+    def __init__(self, project: Project, docs_dir: Path):
+        self.project = project
+        self.docs_dir = docs_dir
+        self.usage = figure_usage(docs_dir)
+        self.page: pages.PageContext | None = None
+
+    def start_page(self, page: Any) -> None:
+        meta = page.meta or {}
+        self.page = pages.PageContext(
+            project=self.project, src_path=page.file.src_uri, url=page.url,
+            locale=meta.get("lang", self.project.site.default_language), section=meta.get("section"))
+
+    @property
+    def current(self) -> pages.PageContext:
+        assert self.page is not None, "a macro ran outside a page"
+        return self.page
+
+    def macros(self) -> dict[str, Any]:
+        return {
+            "fig": lambda figure_id: pages.figure_html(self.current, figure_id),
+            "check": lambda figure_id: pages.check_html(self.current, figure_id),
+            "q": lambda text, section=None: pages.quote_html(self.current, text, section),
+            "article_title": lambda: pages.article_title_html(self.current),
+            "article_heading": lambda: pages.article_heading_html(self.current),
+            "repost_link": lambda: pages.repost_link_html(self.current),
+            "chapter_map": lambda: pages.chapter_map_html(self.current),
+            "figures_catalogue": lambda: pages.figures_catalogue_html(self.current, self.usage),
+            "not_figures": lambda: pages.not_figures_html(self.current),
+            "downloads": lambda: pages.downloads_html(self.current),
+        }
+
+
+_SITES: dict[int, SiteMacros] = {}  # one per plugin instance (mkdocs serve rebuilds make new ones)
+
+
+def define_env(env: Any) -> None:
+    try:
+        project = load_project(Path(env.project_dir))
+    except DataError as error:
+        raise PluginError(f"data check failed, nothing was built:\n{error}") from None
+    site = SiteMacros(project, Path(env.conf["docs_dir"]))
+    _SITES[id(env)] = site
+    # Registered with the plugin too, so its own bookkeeping (and `mkdocs serve`) knows them.
+    for name, function in site.macros().items():
+        env.macro(function, name)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    site = _SITES[id(env)]
+    sandbox.install(env, site.docs_dir, site.macros())
+    site.start_page(env.page)
+
+
+def on_post_build(env: Any) -> None:
+    project = _SITES[id(env)].project
+    out = Path(env.conf["site_dir"]) / "downloads"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "figures.json").write_text(exports.figures_json(project), encoding="utf-8")
+    (out / "figures.csv").write_text(exports.figures_csv(project), encoding="utf-8")

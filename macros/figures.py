@@ -1,0 +1,158 @@
+"""The figures engine: each figure's interval, derived figures evaluated, the article's sums checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from . import formulas
+from .errors import DataError, DataErrors, closest
+from .intervals import INF, Interval, Verdict, ZeroDivisorError, exact, from_relation, verdict
+from .schema import ClaimFigure, DerivedFigure, FigureFile, StatedFigure
+from .yamlio import YamlDocument
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """A figure with what its wording or formula allows it to be."""
+
+    id: str
+    spec: StatedFigure | DerivedFigure | ClaimFigure
+    interval: Interval  # stated and derived: its values; claim: what the article's wording claims
+    formula: formulas.Node | None = None
+    computed: Interval | None = None  # claim: what the inputs allow
+    verdict: Verdict | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    @property
+    def inputs(self) -> list[str]:
+        return formulas.references(self.formula) if self.formula else []
+
+
+@dataclass(frozen=True)
+class FigureBook:
+    file: FigureFile
+    figures: dict[str, Evaluated]
+
+    def __getitem__(self, figure_id: str) -> Evaluated:
+        return self.figures[figure_id]
+
+    def __contains__(self, figure_id: object) -> bool:
+        return figure_id in self.figures
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.figures)
+
+
+def build(doc: YamlDocument, data: FigureFile) -> FigureBook:
+    """Evaluate every figure; all problems of one kind are reported together."""
+    tolerance = {"about": exact(data.tolerances.about), "just_under": exact(data.tolerances.just_under)}
+    problems: list[DataError] = []
+
+    def problem(figure_id: str, text: str, field: str | None = None) -> None:
+        key = ("figures", figure_id, field) if field else ("figures", figure_id)
+        problems.append(DataError(doc.path, text, where=f"figure '{figure_id}'", line=doc.line_of(key)))
+
+    for figure_id, spec in data.figures.items():
+        if spec.unit not in data.units:
+            problem(figure_id, f"unknown unit '{spec.unit}' (known: {', '.join(data.units)})", "unit")
+
+    parsed: dict[str, formulas.Node] = {}
+    for figure_id, spec in data.figures.items():
+        if isinstance(spec, (DerivedFigure, ClaimFigure)):
+            try:
+                parsed[figure_id] = formulas.parse(spec.formula)
+            except formulas.FormulaError as error:
+                problem(figure_id, str(error), "formula")
+                continue
+            for ref in formulas.references(parsed[figure_id]):
+                target = data.figures.get(ref)
+                if target is None:
+                    problem(figure_id, f"formula refers to unknown id '{ref}' "
+                            f"(closest: {closest(ref, list(data.figures))})", "formula")
+                elif isinstance(target, ClaimFigure):
+                    problem(figure_id, f"formula uses '{ref}', which is a claim of the article; "
+                            "formulas may use stated and derived figures only", "formula")
+    if problems:
+        raise DataErrors(problems)
+
+    order, cycle = _evaluation_order(parsed)
+    if cycle:
+        problem(cycle[0], f"formulas form a cycle: {' → '.join(cycle)}", "formula")
+        raise DataErrors(problems)
+
+    values: dict[str, Interval] = {
+        figure_id: from_relation(spec.relation, spec.value, tolerance)
+        for figure_id, spec in data.figures.items() if isinstance(spec, StatedFigure)
+    }
+    evaluated: dict[str, Evaluated] = {}
+    for figure_id in order:
+        try:
+            values[figure_id] = formulas.evaluate(parsed[figure_id], values.__getitem__)
+        except ZeroDivisorError as error:
+            problem(figure_id, f"formula '{data.figures[figure_id].formula}' cannot be evaluated: {error}",
+                    "formula")
+    if problems:
+        raise DataErrors(problems)
+
+    for figure_id, spec in data.figures.items():
+        if isinstance(spec, StatedFigure):
+            evaluated[figure_id] = Evaluated(figure_id, spec, values[figure_id])
+        elif isinstance(spec, DerivedFigure):
+            evaluated[figure_id] = Evaluated(figure_id, spec, values[figure_id], parsed[figure_id])
+        else:
+            claimed = from_relation(spec.relation, spec.value, tolerance)
+            computed = values[figure_id]
+            evaluated[figure_id] = Evaluated(figure_id, spec, claimed, parsed[figure_id], computed,
+                                             verdict(computed, claimed))
+    return FigureBook(data, evaluated)
+
+
+def _evaluation_order(parsed: dict[str, formulas.Node]) -> tuple[list[str], list[str]]:
+    """Formula ids so that each comes after the formulas it uses, and the first cycle found (if any)."""
+    order: list[str] = []
+    state: dict[str, str] = {}  # "visiting" or "done"
+
+    def visit(node_id: str, trail: list[str]) -> list[str] | None:
+        if state.get(node_id) == "done" or node_id not in parsed:
+            return None
+        if state.get(node_id) == "visiting":
+            return trail[trail.index(node_id):] + [node_id]
+        state[node_id] = "visiting"
+        for ref in formulas.references(parsed[node_id]):
+            cycle = visit(ref, trail + [node_id])
+            if cycle:
+                return cycle
+        state[node_id] = "done"
+        order.append(node_id)
+        return None
+
+    for node_id in parsed:
+        cycle = visit(node_id, [])
+        if cycle:
+            return order, cycle
+    return order, []
+
+
+def shape_of(interval: Interval) -> str:
+    """The shape of an interval, for words and exports: exact, more_than, less_than, positive, ..."""
+    if interval.is_point:
+        return "exact"
+    if interval.hi == INF:
+        if interval.lo > 0:
+            return "more_than" if interval.lo_open else "at_least"
+        return "positive" if interval.lo == 0 and interval.lo_open else "unbounded"
+    if interval.lo <= 0:
+        return "less_than" if interval.hi_open else "at_most"
+    return "between"
+
+
+def as_number(value: Fraction | float) -> int | float | None:
+    """Finite ends as plain numbers (whole ones as int), infinite ends as None (for JSON and CSV)."""
+    if value in (INF, -INF):
+        return None
+    return int(value) if isinstance(value, Fraction) and value.denominator == 1 else float(value)

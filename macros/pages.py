@@ -1,0 +1,292 @@
+"""Page helpers: the HTML each macro puts into a page. Every text is escaped; nothing is templated."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from itertools import count
+from typing import Iterator
+
+from markupsafe import Markup, escape
+
+from . import formulas
+from .errors import closest
+from .figures import Evaluated
+from .formatting import format_interval, format_stated
+from .intervals import INF, Interval
+from .project import Project
+from .schema import ClaimFigure, DerivedFigure, LocalePhrases, StatedFigure
+
+FIGURES_PAGE = "figures/"
+DOWNLOADS = {"json": "downloads/figures.json", "csv": "downloads/figures.csv"}
+
+
+class PageError(Exception):
+    """A page asks for something the data does not have."""
+
+
+def chapter_url(slug: str) -> str:
+    return f"chapters/{slug}/"
+
+
+def relative_url(from_page: str, to: str) -> str:
+    """Link from one page URL to another (both relative to the site root), so the site works under any prefix."""
+    target, _, anchor = to.partition("#")
+    base = posixpath.dirname(from_page.rstrip("/")) if not from_page.endswith("/") else from_page.rstrip("/")
+    rel = posixpath.relpath(target or ".", base or ".")
+    rel = "./" if rel == "." else (rel + "/" if target.endswith("/") and not rel.endswith("/") else rel)
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+@dataclass
+class PageContext:
+    """What the macros know about the page being rendered."""
+
+    project: Project
+    src_path: str
+    url: str
+    locale: str
+    section: str | None = None
+    _popovers: Iterator[int] = field(default_factory=lambda: count(1))
+
+    @property
+    def phrases(self) -> LocalePhrases:
+        return getattr(self.project.phrases, self.locale)
+
+    def link(self, to: str) -> str:
+        return relative_url(self.url, to)
+
+    def figure(self, figure_id: str) -> Evaluated:
+        book = self.project.figures
+        if figure_id not in book:
+            raise PageError(f"page '{self.src_path}': unknown figure id '{figure_id}' "
+                            f"(closest known ids: {closest(figure_id, book.ids)})")
+        return book[figure_id]
+
+    def next_popover_id(self, figure_id: str) -> str:
+        return f"fig-{figure_id}-{next(self._popovers)}"
+
+
+# --- figures -----------------------------------------------------------------------------
+
+def display(ctx: PageContext, fig: Evaluated) -> str:
+    """A figure's value in words, as the page's language writes it."""
+    unit = ctx.project.figures.file.units[fig.spec.unit]
+    if isinstance(fig.spec, DerivedFigure):
+        return format_interval(fig.interval, unit, fig.spec.significant, ctx.locale, ctx.phrases)
+    return format_stated(fig.spec.value, fig.spec.relation, unit, ctx.locale, ctx.phrases)
+
+
+def computed_display(ctx: PageContext, fig: Evaluated) -> str:
+    """What a claim's inputs allow, in words (derived figures: their own display)."""
+    assert fig.computed is not None
+    unit = ctx.project.figures.file.units[fig.spec.unit]
+    return format_interval(fig.computed, unit, 3, ctx.locale, ctx.phrases)
+
+
+def formula_text(ctx: PageContext, fig: Evaluated) -> str:
+    assert fig.formula is not None
+    return formulas.render(fig.formula, lambda ref: ctx.project.figures[ref].spec.label(ctx.locale))
+
+
+def _source_link(ctx: PageContext, section_id: str) -> Markup:
+    slug = ctx.project.chapter_of(section_id)
+    section = next(s for s in ctx.project.article.sections if s.id == section_id)
+    if slug is None or section.title is None:
+        return escape(section_id)
+    return Markup('<a href="{}">{}</a>').format(ctx.link(chapter_url(slug)), section.title(ctx.locale))
+
+
+def _row(label: str, value: Markup | str) -> Markup:
+    return Markup('<span class="fig-pop__row"><span class="fig-pop__key">{}</span> {}</span>').format(label, value)
+
+
+def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
+    labels = ctx.phrases.labels
+    spec = fig.spec
+    rows: list[Markup] = []
+    if isinstance(spec, (StatedFigure, ClaimFigure)):
+        rows.append(_row(labels["wording"], Markup("{} · {}").format(
+            quotation(spec.wording), _source_link(ctx, spec.section))))
+        if spec.reading:
+            rows.append(_row(labels["reading"], spec.reading(ctx.locale)))
+    if isinstance(spec, (DerivedFigure, ClaimFigure)):
+        rows.append(_row(labels["formula"], formula_text(ctx, fig)))
+        inputs = Markup("; ").join(
+            Markup("{} {}").format(ctx.project.figures[ref].spec.label(ctx.locale),
+                                   display(ctx, ctx.project.figures[ref]))
+            for ref in fig.inputs)
+        rows.append(_row(labels["inputs"], inputs))
+    if isinstance(spec, DerivedFigure) and spec.note:
+        rows.append(_row("", spec.note(ctx.locale)))
+    if isinstance(spec, ClaimFigure):
+        rows.append(_row(labels["computed"], computed_display(ctx, fig)))
+        rows.append(_row(labels["verdict"], verdict_badge(ctx, fig)))
+    return rows
+
+
+def figure_html(ctx: PageContext, figure_id: str) -> Markup:
+    """The figure's value, focusable, with a popover saying where it comes from."""
+    fig = ctx.figure(figure_id)
+    pop_id = ctx.next_popover_id(figure_id)
+    details = Markup('<a href="{}">{}</a>').format(
+        ctx.link(f"{FIGURES_PAGE}#fig-{figure_id.replace('_', '-')}"), ctx.phrases.labels["details"])
+    return Markup(
+        '<span class="fig fig--{kind}" data-fig="{id}" tabindex="0" aria-describedby="{pop}">'
+        '<span class="fig__value">{value}</span>'
+        '<span class="fig-pop" id="{pop}" role="tooltip">'
+        '<span class="fig-pop__title">{label}</span>{rows}'
+        '<span class="fig-pop__row fig-pop__more">{details}</span></span></span>'
+    ).format(kind=fig.kind, id=figure_id, pop=pop_id, value=display(ctx, fig),
+             label=fig.spec.label(ctx.locale), rows=Markup("").join(popover_rows(ctx, fig)),
+             details=details)
+
+
+def verdict_badge(ctx: PageContext, fig: Evaluated) -> Markup:
+    assert fig.verdict is not None
+    return Markup('<span class="verdict verdict--{v}">{text}</span>').format(
+        v=fig.verdict, text=ctx.phrases.verdicts[fig.verdict])
+
+
+def check_html(ctx: PageContext, figure_id: str) -> Markup:
+    """The verdict on one of the article's own sums, with what the inputs allow."""
+    fig = ctx.figure(figure_id)
+    if not isinstance(fig.spec, ClaimFigure):
+        raise PageError(f"page '{ctx.src_path}': check('{figure_id}') needs a claim, "
+                        f"but '{figure_id}' is a {fig.kind} figure")
+    sentence = escape(ctx.phrases.check_sentence)
+    for slot, value in (("{claimed}", figure_html(ctx, figure_id)),
+                        ("{computed}", escape(computed_display(ctx, fig))),
+                        ("{verdict}", verdict_badge(ctx, fig))):
+        sentence = Markup(sentence.replace(slot, value))
+    return Markup('<span class="check" data-check="{}">{}</span>').format(figure_id, sentence)
+
+
+# --- quotations and the article ----------------------------------------------------------
+
+def quotation(text: str) -> Markup:
+    return Markup('<q class="article-quote" lang="zh">{}</q>').format(text)
+
+
+def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Markup:
+    """A short quotation of the article, checked to be verbatim in its section."""
+    section = section or ctx.section
+    if section is None:
+        raise PageError(f"page '{ctx.src_path}': q('{text}') needs a section: "
+                        "give one, or set `section:` in the page's front matter")
+    problem = ctx.project.fingerprint.check(text, section)
+    if problem:
+        raise PageError(f"page '{ctx.src_path}': {problem}")
+    return quotation(text)
+
+
+def article_title_html(ctx: PageContext) -> Markup:
+    return Markup('<cite lang="zh">{}</cite>').format(ctx.project.article.title)
+
+
+def repost_link_html(ctx: PageContext) -> Markup:
+    repost = ctx.project.article.repost
+    return Markup('<a href="{url}" rel="external">{url}</a>').format(url=repost.url)
+
+
+def article_heading_html(ctx: PageContext) -> Markup:
+    """The heading the article gives the current section, quoted (the opening has none)."""
+    section = next((s for s in ctx.project.article.sections if s.id == ctx.section), None)
+    if section is None:
+        raise PageError(f"page '{ctx.src_path}': article_heading() needs `section:` in the front matter")
+    if section.heading is None:
+        return Markup("")
+    return quotation(section.heading)
+
+
+def chapter_map_html(ctx: PageContext) -> Markup:
+    items = [
+        Markup('<li><a href="{}">{}</a>{}</li>').format(
+            ctx.link(chapter_url(s.chapter)), s.title(ctx.locale),
+            Markup(" — ") + quotation(s.heading) if s.heading else "")
+        for s in ctx.project.article.sections if s.chapter and s.title
+    ]
+    return Markup('<ol class="chapter-map">{}</ol>').format(Markup("").join(items))
+
+
+# --- the figures page --------------------------------------------------------------------
+
+def interval_notation(interval: Interval) -> str:
+    def end(v: object) -> str:
+        if v == INF:
+            return "∞"
+        return f"{float(v):,.6g}"  # type: ignore[arg-type]
+    if interval.is_point:
+        return end(interval.lo)
+    return f"{'(' if interval.lo_open else '['}{end(interval.lo)}, {end(interval.hi)}{')' if interval.hi_open else ']'}"
+
+
+def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[tuple[str, str]]]) -> Markup:
+    """Every figure, grouped by kind, with wording, relation, formula, inputs, verdict and uses."""
+    labels = ctx.phrases.labels
+    book = ctx.project.figures
+    blocks: list[Markup] = []
+    for kind in ("stated", "derived", "claim"):
+        cards = []
+        for fig in (f for f in book.figures.values() if f.kind == kind):
+            rows = [_dl_row(labels["value"], display(ctx, fig))]
+            spec = fig.spec
+            if isinstance(spec, (StatedFigure, ClaimFigure)):
+                rows.append(_dl_row(labels["relation"], ctx.phrases.relations[spec.relation]))
+            if isinstance(spec, StatedFigure):
+                rows.append(_dl_row(labels["counts"], spec.counts(ctx.locale)))
+                rows.append(_dl_row(labels["period"], spec.period(ctx.locale) if spec.period
+                                    else labels["period_unknown"]))
+                statements = [(spec.wording, spec.section)] + [(s.wording, s.section) for s in spec.also_stated]
+                rows.append(_dl_row(labels["wording"], Markup("<br>").join(
+                    Markup("{} · {}").format(quotation(w), _source_link(ctx, s)) for w, s in statements)))
+            if isinstance(spec, ClaimFigure):
+                rows.append(_dl_row(labels["wording"], Markup("{} · {}").format(
+                    quotation(spec.wording), _source_link(ctx, spec.section))))
+            if getattr(spec, "reading", None):
+                rows.append(_dl_row(labels["reading"], spec.reading(ctx.locale)))  # type: ignore[union-attr]
+            if fig.formula is not None:
+                rows.append(_dl_row(labels["formula"], Markup("{}<br><code>{}</code>").format(
+                    formula_text(ctx, fig), formulas.render(fig.formula, str))))
+                rows.append(_dl_row(labels["inputs"], Markup("; ").join(
+                    Markup('<a href="#fig-{}">{}</a> {}').format(
+                        ref.replace("_", "-"), book[ref].spec.label(ctx.locale), display(ctx, book[ref]))
+                    for ref in fig.inputs)))
+            if isinstance(spec, DerivedFigure) and spec.note:
+                rows.append(_dl_row("", spec.note(ctx.locale)))
+            if isinstance(spec, ClaimFigure):
+                rows.append(_dl_row(labels["computed"], computed_display(ctx, fig)))
+                rows.append(_dl_row(labels["verdict"], verdict_badge(ctx, fig)))
+            shown = fig.computed if fig.computed is not None else fig.interval
+            rows.append(_dl_row(labels["values"], Markup("<code>{}</code>").format(interval_notation(shown))))
+            uses = usage.get(fig.id, [])
+            rows.append(_dl_row(labels["used_in"], Markup(", ").join(
+                Markup('<a href="{}">{}</a>').format(ctx.link(url), title) for url, title in uses)
+                if uses else labels["unused"]))
+            cards.append(Markup(
+                '<div class="figure-card figure-card--{kind}">'
+                '<h3 id="fig-{anchor}">{label} <code>{id}</code></h3><dl>{rows}</dl></div>'
+            ).format(kind=kind, anchor=fig.id.replace("_", "-"), label=spec.label(ctx.locale),
+                     id=fig.id, rows=Markup("").join(rows)))
+        blocks.append(Markup("").join(cards))
+    return Markup("\n").join(blocks)
+
+
+def _dl_row(term: str, value: Markup | str) -> Markup:
+    return Markup("<dt>{}</dt><dd>{}</dd>").format(term, value)
+
+
+def not_figures_html(ctx: PageContext) -> Markup:
+    items = [
+        Markup("<li>{} · {}: {}</li>").format(quotation(e.wording), _source_link(ctx, e.section), e.why(ctx.locale))
+        for e in ctx.project.figures.file.not_figures
+    ]
+    return Markup('<ul class="not-figures">{}</ul>').format(Markup("").join(items))
+
+
+def downloads_html(ctx: PageContext) -> Markup:
+    return Markup('<p class="downloads">{label}: {links}</p>').format(
+        label=ctx.phrases.labels["download"],
+        links=Markup(" · ").join(
+            Markup('<a href="{}" download>{}</a>').format(ctx.link(path), fmt.upper())
+            for fmt, path in DOWNLOADS.items()))

@@ -1,0 +1,78 @@
+"""Load and cross-check every data file of a project once, at start-up, before any page renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import figures as figure_engine
+from .errors import DataError, DataErrors
+from .figures import FigureBook
+from .fingerprint import Fingerprint
+from .schema import Article, ClaimFigure, FigureFile, PhraseFile, Site, StatedFigure
+from .validation import validate
+from .yamlio import load_yaml
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    site: Site
+    article: Article
+    figures: FigureBook
+    phrases: PhraseFile
+    fingerprint: Fingerprint
+
+    def chapter_of(self, section_id: str) -> str | None:
+        return next((s.chapter for s in self.article.sections if s.id == section_id), None)
+
+
+def load_article(path: Path) -> Article:
+    return validate(load_yaml(path), Article)
+
+
+def load_project(root: Path) -> Project:
+    data = root / "data"
+    site = validate(load_yaml(data / "site.yml"), Site)
+    article = load_article(data / "article.yml")
+    phrases = validate(load_yaml(data / "phrases.yml"), PhraseFile)
+    figures_doc = load_yaml(data / "figures.yml")
+    figure_book = figure_engine.build(figures_doc, validate(figures_doc, FigureFile))
+    fingerprint = Fingerprint.load(data / "fingerprint.json")
+    _check_wordings(article, figure_book, fingerprint, figures_doc.path, figures_doc.line_of)
+    return Project(root, site, article, figure_book, phrases, fingerprint)
+
+
+def _check_wordings(article: Article, book: FigureBook, fingerprint: Fingerprint, path: Path,
+                    line_of) -> None:  # noqa: ANN001 - YamlDocument.line_of
+    """Every wording the data attributes to the article is verbatim in the section it names."""
+    problems: list[DataError] = []
+    sections = {s.id for s in article.sections}
+
+    def check(wording: str, section: str, where: str, key: tuple) -> None:
+        if section not in sections:
+            problems.append(DataError(path, f"unknown article section '{section}' "
+                                      f"(known: {', '.join(sections)})", where=where, line=line_of(key)))
+            return
+        problem = fingerprint.check(wording, section)
+        if problem:
+            problems.append(DataError(path, problem, where=where, line=line_of(key)))
+
+    for figure_id, figure in book.figures.items():
+        spec = figure.spec
+        if isinstance(spec, (StatedFigure, ClaimFigure)):
+            check(spec.wording, spec.section, f"figure '{figure_id}'", ("figures", figure_id, "wording"))
+        if isinstance(spec, StatedFigure):
+            for n, statement in enumerate(spec.also_stated):
+                check(statement.wording, statement.section, f"figure '{figure_id}'",
+                      ("figures", figure_id, "also_stated", n))
+    for n, entry in enumerate(book.file.not_figures):
+        check(entry.wording, entry.section, f"not_figures entry {n + 1}", ("not_figures", n))
+    article_path = Path("data/article.yml")
+    for section in article.sections:
+        for text in filter(None, (section.starts_with, section.heading)):
+            problem = fingerprint.check(text, section.id)
+            if problem:
+                problems.append(DataError(article_path, problem, where=f"section '{section.id}'"))
+    if problems:
+        raise DataErrors(problems)

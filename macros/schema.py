@@ -1,0 +1,184 @@
+"""Schemas for the data files, checked at start-up before any page renders.
+
+Strict: no unknown fields, no strings where numbers belong (YAML 1.1 reads `1.14e8` as a string).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+
+from .intervals import Relation
+
+Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+NonNegative = Annotated[Union[StrictInt, StrictFloat], Field(ge=0)]
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+LOCALES = ("zh", "en")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Localized(Strict):
+    """The same text in each language of the site."""
+
+    zh: Text
+    en: Text
+
+    def __call__(self, locale: str) -> str:
+        return getattr(self, locale)
+
+
+# --- data/site.yml -------------------------------------------------------------------------
+
+class Licence(Strict):
+    id: Text  # SPDX identifier
+    name: Text
+    url: Text
+
+
+class Collective(Strict):
+    name: Localized
+    contributors: list[Text]
+
+
+class Site(Strict):
+    title: Localized
+    description: Localized
+    collective: Collective
+    licences: dict[Literal["text", "code"], Licence]
+    base_url: Annotated[StrictStr, Field(pattern=r"^https://.+/$")]
+    version: Annotated[StrictStr, Field(pattern=r"^\d+\.\d+\.\d+$")]
+    default_language: Literal["zh"]
+    languages: list[Literal["zh", "en"]]
+
+
+# --- data/article.yml ----------------------------------------------------------------------
+
+class Section(Strict):
+    id: Slug
+    starts_with: Text
+    heading: Optional[Text] = None
+    chapter: Optional[Slug]
+    title: Optional[Localized] = None  # our own title for the chapter page
+
+
+class Repost(Strict):
+    site: Text
+    url: Text
+
+
+class Article(Strict):
+    title: Text
+    outlet: Text
+    outlet_handle: Text
+    author: Text
+    editor: Text
+    repost: Repost
+    language: Literal["zh"]
+    sections: list[Section]
+
+
+# --- data/figures.yml ----------------------------------------------------------------------
+
+class Statement(Strict):
+    """Where the article states a figure, in its own words (verbatim, checked by fingerprint)."""
+
+    section: Slug
+    wording: Text
+
+
+class StatedFigure(Strict):
+    kind: Literal["stated"]
+    label: Localized
+    value: NonNegative
+    unit: Id
+    relation: Relation
+    wording: Text
+    section: Slug
+    counts: Localized
+    period: Optional[Localized] = None  # None: the article does not say
+    reading: Optional[Localized] = None  # why this relation or unit, where the wording leaves it open
+    also_stated: list[Statement] = []
+
+
+class DerivedFigure(Strict):
+    kind: Literal["derived"]
+    label: Localized
+    formula: Text
+    unit: Id
+    significant: Annotated[StrictInt, Field(ge=1, le=6)] = 3
+    note: Optional[Localized] = None
+
+
+class ClaimFigure(Strict):
+    """A result the article works out itself, checked against the figures it rests on."""
+
+    kind: Literal["claim"]
+    label: Localized
+    value: NonNegative
+    unit: Id
+    relation: Relation
+    wording: Text
+    section: Slug
+    formula: Text
+    reading: Optional[Localized] = None
+
+
+Figure = Annotated[Union[StatedFigure, DerivedFigure, ClaimFigure], Field(discriminator="kind")]
+
+
+class Unit(Strict):
+    style: Literal["number", "percent", "year"]
+    zh: Annotated[StrictStr, Field(pattern=r"\{n\}")]
+    en: Annotated[StrictStr, Field(pattern=r"\{n\}")]
+
+
+class Tolerances(Strict):
+    about: Annotated[Union[StrictInt, StrictFloat], Field(gt=0, lt=1)]
+    just_under: Annotated[Union[StrictInt, StrictFloat], Field(gt=0, lt=1)]
+    why: Localized
+
+
+class NotAFigure(Strict):
+    """A number in the article that is deliberately not a figure, and why."""
+
+    wording: Text
+    section: Slug
+    why: Localized
+
+
+class FigureFile(Strict):
+    tolerances: Tolerances
+    units: dict[Id, Unit]
+    figures: dict[Id, Figure]
+    not_figures: list[NotAFigure] = []
+
+
+# --- data/phrases.yml ----------------------------------------------------------------------
+
+Shape = Literal["exact", "more_than", "at_least", "less_than", "at_most", "about", "just_under",
+                "between", "positive", "unbounded", "rounded"]
+VerdictName = Literal["implied", "consistent", "contradicted"]
+
+
+class LocalePhrases(Strict):
+    """Everything the site says in one language that is not prose: bound words, labels, headers."""
+
+    babel_locale: Text
+    compact_from: StrictInt  # numbers from here up are written 1.14亿 / 114 million
+    bounds: dict[Shape, Text]
+    relations: dict[Relation, Text]
+    verdicts: dict[VerdictName, Text]
+    labels: dict[Id, Text]
+    check_sentence: Text  # {claimed}, {computed}, {verdict}
+
+
+class PhraseFile(Strict):
+    zh: LocalePhrases
+    en: LocalePhrases

@@ -1,0 +1,33 @@
+"""Make data/fingerprint.json from a local copy of the article (which the repository never carries).
+
+Usage: python scripts/make_fingerprint.py PATH/TO/ARTICLE.txt
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.fingerprint import make  # noqa: E402
+from macros.project import load_article  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    article = load_article(ROOT / "data" / "article.yml")
+    fingerprint = make(Path(argv[1]).read_text(encoding="utf-8"), article.sections)
+    out = ROOT / "data" / "fingerprint.json"
+    out.write_text(json.dumps(fingerprint, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)}: " + ", ".join(
+        f"{sid} {len(hashes)}" for sid, hashes in fingerprint["sections"].items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
