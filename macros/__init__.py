@@ -12,6 +12,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from . import exports, pages, sandbox
+from .cjk import join_cjk_lines
 from .errors import DataError
 from .project import Project, load_project
 from .usage import figure_usage
@@ -46,7 +47,7 @@ class SiteMacros:
             "article_heading": lambda: pages.article_heading_html(self.current),
             "repost_link": lambda: pages.repost_link_html(self.current),
             "chapter_map": lambda: pages.chapter_map_html(self.current),
-            "figures_catalogue": lambda: pages.figures_catalogue_html(self.current, self.usage),
+            "figures_catalogue": lambda kind: pages.figures_catalogue_html(self.current, self.usage, kind),
             "not_figures": lambda: pages.not_figures_html(self.current),
             "downloads": lambda: pages.downloads_html(self.current),
         }
@@ -71,6 +72,7 @@ def on_pre_page_macros(env: Any) -> None:
     site = _SITES[id(env)]
     sandbox.install(env, site.docs_dir, site.macros())
     site.start_page(env.page)
+    env.markdown = join_cjk_lines(env.markdown)
 
 
 def on_post_build(env: Any) -> None:

@@ -25,6 +25,11 @@ class PageError(Exception):
     """A page asks for something the data does not have."""
 
 
+def figure_anchor(figure_id: str) -> str:
+    """The figure's anchor on the figures page."""
+    return "fig-" + figure_id.replace("_", "-")
+
+
 def chapter_url(slug: str) -> str:
     return f"chapters/{slug}/"
 
@@ -64,7 +69,7 @@ class PageContext:
         return book[figure_id]
 
     def next_popover_id(self, figure_id: str) -> str:
-        return f"fig-{figure_id}-{next(self._popovers)}"
+        return f"pop-{figure_id}-{next(self._popovers)}"
 
 
 # --- figures -----------------------------------------------------------------------------
@@ -130,7 +135,7 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     fig = ctx.figure(figure_id)
     pop_id = ctx.next_popover_id(figure_id)
     details = Markup('<a href="{}">{}</a>').format(
-        ctx.link(f"{FIGURES_PAGE}#fig-{figure_id.replace('_', '-')}"), ctx.phrases.labels["details"])
+        ctx.link(f"{FIGURES_PAGE}#{figure_anchor(figure_id)}"), ctx.phrases.labels["details"])
     return Markup(
         '<span class="fig fig--{kind}" data-fig="{id}" tabindex="0" aria-describedby="{pop}">'
         '<span class="fig__value">{value}</span>'
@@ -221,55 +226,54 @@ def interval_notation(interval: Interval) -> str:
     return f"{'(' if interval.lo_open else '['}{end(interval.lo)}, {end(interval.hi)}{')' if interval.hi_open else ']'}"
 
 
-def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[tuple[str, str]]]) -> Markup:
-    """Every figure, grouped by kind, with wording, relation, formula, inputs, verdict and uses."""
+def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[tuple[str, str]]], kind: str) -> Markup:
+    """Every figure of one kind, with wording, relation, formula, inputs, verdict and where it is used."""
+    if kind not in ("stated", "derived", "claim"):
+        raise PageError(f"page '{ctx.src_path}': figures_catalogue('{kind}'): kind must be stated, derived or claim")
     labels = ctx.phrases.labels
     book = ctx.project.figures
-    blocks: list[Markup] = []
-    for kind in ("stated", "derived", "claim"):
-        cards = []
-        for fig in (f for f in book.figures.values() if f.kind == kind):
-            rows = [_dl_row(labels["value"], display(ctx, fig))]
-            spec = fig.spec
-            if isinstance(spec, (StatedFigure, ClaimFigure)):
-                rows.append(_dl_row(labels["relation"], ctx.phrases.relations[spec.relation]))
-            if isinstance(spec, StatedFigure):
-                rows.append(_dl_row(labels["counts"], spec.counts(ctx.locale)))
-                rows.append(_dl_row(labels["period"], spec.period(ctx.locale) if spec.period
-                                    else labels["period_unknown"]))
-                statements = [(spec.wording, spec.section)] + [(s.wording, s.section) for s in spec.also_stated]
-                rows.append(_dl_row(labels["wording"], Markup("<br>").join(
-                    Markup("{} · {}").format(quotation(w), _source_link(ctx, s)) for w, s in statements)))
-            if isinstance(spec, ClaimFigure):
-                rows.append(_dl_row(labels["wording"], Markup("{} · {}").format(
-                    quotation(spec.wording), _source_link(ctx, spec.section))))
-            if getattr(spec, "reading", None):
-                rows.append(_dl_row(labels["reading"], spec.reading(ctx.locale)))  # type: ignore[union-attr]
-            if fig.formula is not None:
-                rows.append(_dl_row(labels["formula"], Markup("{}<br><code>{}</code>").format(
-                    formula_text(ctx, fig), formulas.render(fig.formula, str))))
-                rows.append(_dl_row(labels["inputs"], Markup("; ").join(
-                    Markup('<a href="#fig-{}">{}</a> {}').format(
-                        ref.replace("_", "-"), book[ref].spec.label(ctx.locale), display(ctx, book[ref]))
-                    for ref in fig.inputs)))
-            if isinstance(spec, DerivedFigure) and spec.note:
-                rows.append(_dl_row("", spec.note(ctx.locale)))
-            if isinstance(spec, ClaimFigure):
-                rows.append(_dl_row(labels["computed"], computed_display(ctx, fig)))
-                rows.append(_dl_row(labels["verdict"], verdict_badge(ctx, fig)))
-            shown = fig.computed if fig.computed is not None else fig.interval
-            rows.append(_dl_row(labels["values"], Markup("<code>{}</code>").format(interval_notation(shown))))
-            uses = usage.get(fig.id, [])
-            rows.append(_dl_row(labels["used_in"], Markup(", ").join(
-                Markup('<a href="{}">{}</a>').format(ctx.link(url), title) for url, title in uses)
-                if uses else labels["unused"]))
-            cards.append(Markup(
-                '<div class="figure-card figure-card--{kind}">'
-                '<h3 id="fig-{anchor}">{label} <code>{id}</code></h3><dl>{rows}</dl></div>'
-            ).format(kind=kind, anchor=fig.id.replace("_", "-"), label=spec.label(ctx.locale),
-                     id=fig.id, rows=Markup("").join(rows)))
-        blocks.append(Markup("").join(cards))
-    return Markup("\n").join(blocks)
+    cards = []
+    for fig in (f for f in book.figures.values() if f.kind == kind):
+        rows = [_dl_row(labels["value"], display(ctx, fig))]
+        spec = fig.spec
+        if isinstance(spec, (StatedFigure, ClaimFigure)):
+            rows.append(_dl_row(labels["relation"], ctx.phrases.relations[spec.relation]))
+        if isinstance(spec, StatedFigure):
+            rows.append(_dl_row(labels["counts"], spec.counts(ctx.locale)))
+            rows.append(_dl_row(labels["period"], spec.period(ctx.locale) if spec.period
+                                else labels["period_unknown"]))
+            statements = [(spec.wording, spec.section)] + [(s.wording, s.section) for s in spec.also_stated]
+            rows.append(_dl_row(labels["wording"], Markup("<br>").join(
+                Markup("{} · {}").format(quotation(w), _source_link(ctx, s)) for w, s in statements)))
+        if isinstance(spec, ClaimFigure):
+            rows.append(_dl_row(labels["wording"], Markup("{} · {}").format(
+                quotation(spec.wording), _source_link(ctx, spec.section))))
+        if getattr(spec, "reading", None):
+            rows.append(_dl_row(labels["reading"], spec.reading(ctx.locale)))  # type: ignore[union-attr]
+        if fig.formula is not None:
+            rows.append(_dl_row(labels["formula"], Markup("{}<br><code>{}</code>").format(
+                formula_text(ctx, fig), formulas.render(fig.formula, str))))
+            rows.append(_dl_row(labels["inputs"], Markup("; ").join(
+                Markup('<a href="#{}">{}</a> {}').format(
+                    figure_anchor(ref), book[ref].spec.label(ctx.locale), display(ctx, book[ref]))
+                for ref in fig.inputs)))
+        if isinstance(spec, DerivedFigure) and spec.note:
+            rows.append(_dl_row("", spec.note(ctx.locale)))
+        if isinstance(spec, ClaimFigure):
+            rows.append(_dl_row(labels["computed"], computed_display(ctx, fig)))
+            rows.append(_dl_row(labels["verdict"], verdict_badge(ctx, fig)))
+        shown = fig.computed if fig.computed is not None else fig.interval
+        rows.append(_dl_row(labels["values"], Markup("<code>{}</code>").format(interval_notation(shown))))
+        uses = usage.get(fig.id, [])
+        rows.append(_dl_row(labels["used_in"], Markup(", ").join(
+            Markup('<a href="{}">{}</a>').format(ctx.link(url), title) for url, title in uses)
+            if uses else labels["unused"]))
+        cards.append(Markup(
+            '<div class="figure-card figure-card--{kind}">'
+            '<h3 id="{anchor}">{label} <code>{id}</code></h3><dl>{rows}</dl></div>'
+        ).format(kind=kind, anchor=figure_anchor(fig.id), label=spec.label(ctx.locale),
+                 id=fig.id, rows=Markup("").join(rows)))
+    return Markup("").join(cards)
 
 
 def _dl_row(term: str, value: Markup | str) -> Markup:

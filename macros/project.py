@@ -11,7 +11,7 @@ from .figures import FigureBook
 from .fingerprint import Fingerprint
 from .schema import Article, ClaimFigure, FigureFile, PhraseFile, Site, StatedFigure
 from .validation import validate
-from .yamlio import load_yaml
+from .yamlio import YamlDocument, load_yaml
 
 
 @dataclass(frozen=True)
@@ -31,23 +31,27 @@ def load_article(path: Path) -> Article:
     return validate(load_yaml(path), Article)
 
 
+def load_figures(path: Path) -> tuple[FigureBook, YamlDocument]:
+    doc = load_yaml(path)
+    return figure_engine.build(doc, validate(doc, FigureFile)), doc
+
+
 def load_project(root: Path) -> Project:
     data = root / "data"
     site = validate(load_yaml(data / "site.yml"), Site)
     article = load_article(data / "article.yml")
     phrases = validate(load_yaml(data / "phrases.yml"), PhraseFile)
-    figures_doc = load_yaml(data / "figures.yml")
-    figure_book = figure_engine.build(figures_doc, validate(figures_doc, FigureFile))
+    figure_book, figures_doc = load_figures(data / "figures.yml")
     fingerprint = Fingerprint.load(data / "fingerprint.json")
-    _check_wordings(article, figure_book, fingerprint, figures_doc.path, figures_doc.line_of)
+    _check_wordings(article, figure_book, fingerprint, figures_doc)
     return Project(root, site, article, figure_book, phrases, fingerprint)
 
 
-def _check_wordings(article: Article, book: FigureBook, fingerprint: Fingerprint, path: Path,
-                    line_of) -> None:  # noqa: ANN001 - YamlDocument.line_of
+def _check_wordings(article: Article, book: FigureBook, fingerprint: Fingerprint, doc: YamlDocument) -> None:
     """Every wording the data attributes to the article is verbatim in the section it names."""
     problems: list[DataError] = []
     sections = {s.id for s in article.sections}
+    path, line_of = doc.path, doc.line_of
 
     def check(wording: str, section: str, where: str, key: tuple) -> None:
         if section not in sections:

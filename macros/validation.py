@@ -13,18 +13,20 @@ Model = TypeVar("Model", bound=BaseModel)
 
 # Top-level mappings whose keys are ids: a message says "figure 'mau'" rather than "figures.mau".
 _ENTRY_NAMES = {"figures": "figure", "units": "unit", "sections": "section", "not_figures": "entry"}
-_DISCRIMINATORS = {"stated", "derived", "claim"}
+# Parts of pydantic's error locations that name a union member, not a field.
+_UNION_MEMBERS = {"stated", "derived", "claim", "int", "float", "str"}
 
 
 def validate(doc: YamlDocument, model: type[Model]) -> Model:
     try:
         return model.model_validate(doc.data)
     except ValidationError as error:
-        raise DataErrors([_describe(doc, item) for item in error.errors()]) from None
+        described = {str(e): e for e in (_describe(doc, item) for item in error.errors())}
+        raise DataErrors(list(described.values())) from None  # a union reports once per member
 
 
 def _describe(doc: YamlDocument, item: Any) -> DataError:
-    loc = [part for part in item["loc"] if part not in _DISCRIMINATORS]
+    loc = [part for part in item["loc"] if part not in _UNION_MEMBERS]
     where_parts = []
     if len(loc) >= 2 and loc[0] in _ENTRY_NAMES:
         where_parts.append(f"{_ENTRY_NAMES[loc[0]]} '{loc[1]}'")

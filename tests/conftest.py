@@ -1,0 +1,64 @@
+"""Shared fixtures: the real site is built once per test session; fixture sites are built on demand."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from macros.fingerprint import make as make_fingerprint
+from macros.project import Project, load_article, load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+ARTICLE_SOURCE = ROOT.parent / "shared" / "source" / "000_0bae9a1fdfa1cd96.txt"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str  # stdout and stderr together
+    site_dir: Path
+
+    def page(self, url: str) -> str:
+        return (self.site_dir / url / "index.html").read_text(encoding="utf-8")
+
+
+def build_site(project_dir: Path, site_dir: Path) -> BuildResult:
+    """`mkdocs build --strict` in a fresh interpreter, exactly as `make build` runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project_dir, capture_output=True, text=True, env=env, timeout=300,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return load_project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    result = build_site(ROOT, tmp_path_factory.mktemp("site"))
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> Path:
+    """A private copy of tests/fixtures/site, wired to this repository's macros, ready to break."""
+    site = tmp_path / "project"
+    shutil.copytree(FIXTURE_SITE, site)
+    (site / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    fingerprint = make_fingerprint((site / "article.txt").read_text(encoding="utf-8"),
+                                   load_article(site / "data" / "article.yml").sections)
+    (site / "data" / "fingerprint.json").write_text(json.dumps(fingerprint), encoding="utf-8")
+    return site

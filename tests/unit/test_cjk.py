@@ -1,0 +1,23 @@
+from macros.cjk import join_cjk_lines
+
+
+def test_sentences_of_a_chinese_paragraph_are_joined():
+    assert join_cjk_lines("第一句。\n第二句。\n") == "第一句。第二句。\n"
+
+
+def test_lines_ending_or_starting_with_a_macro_call_are_joined():
+    assert join_cjk_lines('总额{{ fig("a") }}\n{{ check("b") }}\n') == '总额{{ fig("a") }}{{ check("b") }}\n'
+
+
+def test_structure_is_kept():
+    text = "# 标题 { #top }\n段落。\n\n- 列表一。\n- 列表二。\nEnglish line\n中文。\n"
+    assert join_cjk_lines(text) == text
+
+
+def test_code_blocks_are_left_alone():
+    text = "```\n代码。\n第二行。\n```\n段落。\n继续。\n"
+    assert join_cjk_lines(text) == "```\n代码。\n第二行。\n```\n段落。继续。\n"
+
+
+def test_a_heading_is_never_joined_to_the_next_line():
+    assert join_cjk_lines("# 标题\n段落。\n") == "# 标题\n段落。\n"

@@ -1,0 +1,163 @@
+"""Every kind of bad data is refused with a message naming the file, the line, the entry and the problem."""
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from macros.errors import DataError
+from macros.project import load_figures
+from macros.yamlio import load_yaml
+
+# Line numbers in the assertions count from here: HEAD is lines 1-7, the first figure starts on line 8.
+HEAD = """\
+tolerances:
+  about: 0.05
+  just_under: 0.05
+  why: {zh: "说明", en: "why"}
+units:
+  users: {style: number, zh: "{n}", en: "{n}"}
+figures:
+"""
+MAU = """\
+  mau:
+    kind: stated
+    label: {zh: "月活", en: "MAU"}
+    value: 114000000
+    unit: users
+    relation: exact
+    wording: "月活跃用户达到1.14亿"
+    section: opening
+    counts: {zh: "月活", en: "monthly users"}
+"""
+
+
+def derived(figure_id: str, formula: str) -> str:
+    return dedent(f"""\
+      {figure_id}:
+        kind: derived
+        label: {{zh: "派生", en: "derived"}}
+        formula: {formula}
+        unit: users
+    """).replace("\n", "\n  ").rstrip(" ").join(["  ", ""])
+
+
+def load(tmp_path: Path, text: str):
+    path = tmp_path / "figures.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_figures(path)
+
+
+def error_of(tmp_path: Path, text: str) -> str:
+    with pytest.raises(DataError) as caught:
+        load(tmp_path, text)
+    return str(caught.value)
+
+
+def test_the_minimal_file_loads(tmp_path):
+    book, _ = load(tmp_path, HEAD + MAU + derived("double", "mau * 2"))
+    assert book["double"].interval.lo == 228_000_000
+
+
+def test_duplicate_keys_are_refused_with_both_lines(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU + MAU)
+    assert "figures.yml:17: figures: duplicate key 'mau' (first defined on line 8)" in message
+
+
+def test_duplicate_field_inside_a_figure(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU + "    value: 5\n")
+    assert "duplicate key 'value'" in message and "figures.mau" in message
+
+
+def test_exponent_without_sign_is_a_string_and_refused(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU.replace("114000000", "1.14e8"))
+    assert "figures.yml:11: figure 'mau': field 'value'" in message
+    assert "got the string '1.14e8'" in message and "write 114000000" in message
+
+
+def test_missing_field_is_named(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU.replace('    wording: "月活跃用户达到1.14亿"\n', ""))
+    assert "figure 'mau': field 'wording' is missing" in message and "figures.yml:8:" in message
+
+
+def test_unknown_field_is_named(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU + "    colour: red\n")
+    assert "figures.yml:17: figure 'mau': unknown field 'colour'" in message
+
+
+def test_unknown_relation(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU.replace("relation: exact", "relation: roughly"))
+    assert "figure 'mau': field 'relation'" in message and "'roughly'" in message
+
+
+def test_unknown_kind(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU.replace("kind: stated", "kind: guessed"))
+    assert "figure 'mau'" in message and "must be one of: stated, derived, claim" in message
+
+
+def test_negative_value(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU.replace("114000000", "-5"))
+    assert "figure 'mau': field 'value'" in message and "greater than or equal to 0" in message
+
+
+def test_unknown_unit(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU.replace("unit: users", "unit: persons"))
+    assert "figures.yml:12: figure 'mau': unknown unit 'persons' (known: users)" in message
+
+
+def test_unknown_id_in_formula_names_the_closest(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU + derived("ratio", "maus / 2"))
+    assert "figure 'ratio': formula refers to unknown id 'maus' (closest: mau)" in message
+    assert "figures.yml:20:" in message  # the formula's line
+
+
+def test_code_in_formula_is_refused(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU + derived("evil", "\"__import__('os')\""))
+    assert "figure 'evil'" in message and "is not allowed" in message
+
+
+def test_division_by_a_figure_that_can_be_zero(tmp_path):
+    capped = MAU.replace("mau:", "cap:").replace("relation: exact", "relation: at_most")
+    message = error_of(tmp_path, HEAD + MAU + capped + derived("per_cap", "mau / cap"))
+    assert "figure 'per_cap': formula 'mau / cap' cannot be evaluated" in message
+    assert "divides by 'cap', which can be zero" in message
+
+
+def test_cycles_are_refused_with_the_path(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU + derived("a", "b + mau") + derived("b", "a * 2"))
+    assert "formulas form a cycle: a → b → a" in message
+
+
+def test_formula_may_not_use_a_claim(tmp_path):
+    claim = dedent("""\
+      nine:
+        kind: claim
+        label: {zh: "九", en: "nine"}
+        value: 9
+        unit: users
+        relation: just_under
+        wording: "将近9次"
+        section: opening
+        formula: mau / 2
+    """).replace("\n", "\n  ").rstrip(" ").join(["  ", ""])
+    message = error_of(tmp_path, HEAD + MAU + claim + derived("x", "nine * 2"))
+    assert "formula uses 'nine', which is a claim" in message
+
+
+def test_syntax_error_gives_the_line(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU + "    label: [unclosed\n")
+    assert "figures.yml:" in message and "not valid YAML" in message
+
+
+def test_several_problems_are_reported_together(tmp_path):
+    text = HEAD + MAU.replace("unit: users", "unit: persons") + MAU.replace("mau:", "dau:").replace(
+        "unit: users", "unit: heads")
+    message = error_of(tmp_path, text)
+    assert "unknown unit 'persons'" in message and "unknown unit 'heads'" in message
+
+
+def test_yaml_reader_keeps_lines(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("a:\n  b: 1\n  c:\n    - 2\n", encoding="utf-8")
+    doc = load_yaml(path)
+    assert doc.line_of(("a", "c", 0)) == 4 and doc.line_of(("a", "b", "deeper")) == 2
