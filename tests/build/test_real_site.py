@@ -1,0 +1,179 @@
+"""The real site, built once per session with `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from lxml import html
+
+from macros.project import Project
+from macros.schema import ClaimFigure, StatedFigure
+from tests.conftest import ROOT, BuildResult
+from tests.htmltools import content, hand_typed_numbers, html_files, ids_of
+
+PROSE_PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/"]
+ALL_PAGES = PROSE_PAGES + ["figures/", "source/"]
+
+
+def test_every_page_exists_at_its_stable_path(built_site: BuildResult, project: Project):
+    for section in project.article.sections:
+        if section.chapter:
+            assert (built_site.site_dir / "chapters" / section.chapter / "index.html").is_file()
+    for page in ALL_PAGES:
+        assert (built_site.site_dir / page / "index.html").is_file()
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_no_unrendered_macro_and_no_macro_error(built_site: BuildResult, page: str):
+    text = content(built_site.page(page)).text_content()
+    assert "{{" not in text and "{%" not in text and "}}" not in text
+    assert "Macro Rendering Error" not in built_site.page(page)
+    assert "Macro Syntax Error" not in built_site.page(page)
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("chapters/opening/", {"red_envelope_total": "超过45亿元", "dau": "超过5000万", "mau": "1.14亿",
+                           "lottery_draws": "超过36亿次", "creations": "超过10亿次", "alibaba_budget": "30亿元",
+                           "baidu_budget": "5亿元", "tencent_budget": "10亿元", "features_shipped": "159个",
+                           "iteration_days": "21天", "tencent_share": "不到22.3%", "dau_mau_ratio": "超过43.8%",
+                           "named_budgets_sum": "45亿元", "features_per_day": "约7.57个"}),
+    ("chapters/into-your-circle/", {"creations_per_user_claim": "将近9次", "creations_per_mau": "超过8.77次",
+                                    "creations_per_dau": "无法确定(只知大于0次)"}),
+    ("chapters/why-tencent/", {"social_experience_years": "约20年", "wechat_dominance_years": "超过10年"}),
+    ("chapters/watershed/", {"campaign_year": "2026年", "people_reached": "至少1000万人"}),
+])
+def test_key_figures_are_formatted(built_site: BuildResult, page: str, expected: dict[str, str]):
+    root = content(built_site.page(page))
+    for figure_id, text in expected.items():
+        values = root.cssselect(f'span.fig[data-fig="{figure_id}"] > .fig__value')
+        assert values, f"{figure_id} missing on {page}"
+        assert values[0].text_content() == text
+
+
+@pytest.mark.parametrize("page", PROSE_PAGES)
+def test_no_number_typed_by_hand_in_prose(built_site: BuildResult, page: str):
+    assert hand_typed_numbers(built_site.page(page)) == []
+
+
+def test_every_stated_figure_is_shown_in_its_chapter(built_site: BuildResult, project: Project):
+    for fig in project.figures.figures.values():
+        spec = fig.spec
+        if isinstance(spec, (StatedFigure, ClaimFigure)):
+            sections = [spec.section] + ([s.section for s in spec.also_stated] if isinstance(spec, StatedFigure) else [])
+            for section in sections:
+                page = f"chapters/{project.chapter_of(section)}/"
+                assert content(built_site.page(page)).cssselect(f'[data-fig="{fig.id}"]'), (fig.id, page)
+
+
+def test_popovers_say_where_each_figure_comes_from(built_site: BuildResult, project: Project):
+    root = html.fromstring(built_site.page("chapters/into-your-circle/"))
+    page_ids = ids_of(root)
+    figures = root.cssselect("span.fig")
+    assert figures
+    for figure in figures:
+        assert figure.get("tabindex") == "0"
+        assert figure.get("aria-describedby") in page_ids
+    stated = root.cssselect('span.fig[data-fig="mau"] .fig-pop')[0]
+    assert stated.cssselect("q.article-quote")[0].text_content() == "月活跃用户(MAU)达到1.14亿"
+    derived = root.cssselect('span.fig[data-fig="creations_per_mau"] .fig-pop')[0].text_content()
+    assert "AI创作次数 ÷ 元宝月活跃用户(MAU)" in derived and "超过10亿次" in derived
+    claim = root.cssselect('[data-check="creations_per_user_claim"] .verdict--consistent')
+    assert claim and claim[0].text_content() == project.phrases.zh.verdicts["consistent"]
+
+
+def test_every_heading_has_an_explicit_stable_id(built_site: BuildResult):
+    for path in html_files(built_site.site_dir):
+        for heading in content(path.read_text(encoding="utf-8")).cssselect("h1, h2, h3, h4, h5, h6"):
+            assert re.fullmatch(r"[a-z][a-z0-9-]*", heading.get("id") or ""), (path, html.tostring(heading)[:80])
+
+
+def test_internal_links_and_anchors_resolve(built_site: BuildResult):
+    site = built_site.site_dir
+    pages = {path: html.fromstring(path.read_text(encoding="utf-8")) for path in html_files(site)}
+    broken = []
+    for path, tree in pages.items():
+        for element in tree.iter("a", "link", "script", "img"):
+            ref = element.get("href") or element.get("src")
+            if not ref or urlsplit(ref).scheme in ("http", "https", "mailto", "data"):
+                continue
+            assert not ref.startswith("/"), f"{path}: root-absolute link {ref} breaks under a prefix"
+            parts = urlsplit(ref)
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((str(path.relative_to(site)), ref))
+            elif parts.fragment and target.suffix == ".html":
+                target_tree = pages.get(target) or html.fromstring(target.read_text(encoding="utf-8"))
+                if parts.fragment not in ids_of(target_tree):
+                    broken.append((str(path.relative_to(site)), ref))
+    assert broken == []
+
+
+def test_no_request_to_another_host(built_site: BuildResult):
+    """Nothing a page loads by itself (styles, scripts, fonts, images, frames) names another host."""
+    offenders = []
+    for path in html_files(built_site.site_dir):
+        tree = html.fromstring(path.read_text(encoding="utf-8"))
+        for element in tree.cssselect("script[src], link[href], img[src], iframe, source, video, audio, embed, object"):
+            if element.tag == "link" and element.get("rel") in ("canonical", "alternate"):
+                continue  # metadata for crawlers, never fetched by a reader's browser
+            ref = element.get("src") or element.get("href") or element.get("data") or ""
+            if urlsplit(ref).netloc or ref.startswith("//"):
+                offenders.append((path.name, ref))
+    for css in built_site.site_dir.rglob("*.css"):
+        for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            if urlsplit(ref).netloc:
+                offenders.append((css.name, ref))
+    assert offenders == []
+
+
+def test_search_index_holds_segmented_chinese(built_site: BuildResult):
+    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert r"\u200b" in index["config"]["separator"]  # jieba joins words with zero-width spaces
+    text = "".join(doc["text"] for doc in index["docs"])
+    words = set(re.split(index["config"]["separator"], text))
+    for word in ("元宝", "红包大战", "社交嘴替", "无感知普及", "亿级俱乐部"[:2]):
+        assert word in words, word
+
+
+def test_downloads_are_generated_from_the_data(built_site: BuildResult, project: Project):
+    data = json.loads((built_site.site_dir / "downloads" / "figures.json").read_text(encoding="utf-8"))
+    assert [f["id"] for f in data["figures"]] == project.figures.ids
+    by_id = {f["id"]: f for f in data["figures"]}
+    assert by_id["mau"]["value"] == 114_000_000 and by_id["mau"]["display"] == {"zh": "1.14亿", "en": "114 million"}
+    assert by_id["creations_per_dau"]["interval"] == {"low": 0, "high": None, "low_open": True,
+                                                      "high_open": True, "shape": "positive"}
+    assert by_id["creations_per_user_claim"]["verdict"] == "consistent"
+    rows = list(csv.DictReader(io.StringIO(
+        (built_site.site_dir / "downloads" / "figures.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == project.figures.ids
+    assert next(r for r in rows if r["id"] == "dau")["display_en"] == "over 50 million"
+    links = content(built_site.page("figures/")).cssselect("p.downloads a")
+    assert [a.get("href") for a in links] == ["../downloads/figures.json", "../downloads/figures.csv"]
+
+
+def test_figures_page_lists_every_figure_with_its_uses(built_site: BuildResult, project: Project):
+    root = content(built_site.page("figures/"))
+    for figure_id in project.figures.ids:
+        card = root.cssselect(f"#fig-{figure_id.replace('_', '-')}")
+        assert card, figure_id
+    used = root.cssselect("#fig-mau")[0].getparent().text_content()
+    assert "开篇:红包大战与元宝的两组数据" in used
+
+
+def test_mkdocs_yml_is_strict_and_fails_on_broken_links():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["strict"] is True
+    assert config["validation"] == {"omitted_files": "warn", "absolute_links": "warn",
+                                    "unrecognized_links": "warn", "anchors": "warn"}
+    macros = next(p["macros"] for p in config["plugins"] if isinstance(p, dict) and "macros" in p)
+    assert macros["on_undefined"] == "strict" and macros["on_error_fail"] is True
+    assert config["theme"]["font"] is False

@@ -1,0 +1,168 @@
+"""The real data: valid, verbatim, consistent with the pages, and the article's sums checked by hand."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction as F
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.fingerprint import MAX_QUOTE_CHARS, make, normalise
+from macros.intervals import INF, Interval
+from macros.project import Project
+from macros.schema import ClaimFigure, StatedFigure
+from macros.usage import FIGURE_CALL
+from tests.conftest import ARTICLE_SOURCE, ROOT
+
+DOCS = ROOT / "docs"
+
+
+def test_every_wording_is_verbatim_in_its_section(project: Project):
+    checked = 0
+    for fig in project.figures.figures.values():
+        spec = fig.spec
+        if isinstance(spec, (StatedFigure, ClaimFigure)):
+            statements = [(spec.wording, spec.section)]
+            if isinstance(spec, StatedFigure):
+                statements += [(s.wording, s.section) for s in spec.also_stated]
+            for wording, section in statements:
+                assert project.fingerprint.check(wording, section) is None, (fig.id, wording)
+                checked += 1
+    assert checked >= len(project.figures.ids) // 2
+
+
+def test_a_wording_not_in_the_article_would_be_caught(project: Project):
+    assert project.fingerprint.check("月活跃用户(MAU)达到2.14亿", "opening") is not None
+    assert project.fingerprint.check("月活跃用户(MAU)达到1.14亿", "watershed") is not None
+
+
+def used_ids() -> dict[str, set[str]]:
+    return {path.relative_to(DOCS).as_posix(): set(FIGURE_CALL.findall(path.read_text(encoding="utf-8")))
+            for path in DOCS.rglob("*.md")}
+
+
+def test_every_id_used_in_the_pages_exists(project: Project):
+    unknown = {page: ids - set(project.figures.ids) for page, ids in used_ids().items()}
+    assert not {page: ids for page, ids in unknown.items() if ids}
+
+
+def test_every_figure_is_used_somewhere(project: Project):
+    used = set().union(*used_ids().values())
+    assert set(project.figures.ids) - used == set()
+
+
+def test_every_stated_figure_is_in_the_chapter_of_each_section_that_states_it(project: Project):
+    pages = used_ids()
+    missing = []
+    for fig in project.figures.figures.values():
+        spec = fig.spec
+        if not isinstance(spec, (StatedFigure, ClaimFigure)):
+            continue
+        sections = [spec.section] + ([s.section for s in spec.also_stated] if isinstance(spec, StatedFigure) else [])
+        for section in sections:
+            chapter = project.chapter_of(section)
+            if fig.id not in pages.get(f"chapters/{chapter}.md", set()):
+                missing.append((fig.id, chapter))
+    assert missing == []
+
+
+# --- the article's own arithmetic, worked out by hand ---------------------------------------
+
+def test_nearly_nine_creations_per_user_is_consistent_but_not_implied(project: Project):
+    claim = project.figures["creations_per_user_claim"]
+    # over 1,000,000,000 creations / exactly 114,000,000 users = over 8.7719...
+    assert claim.computed == Interval(F(1_000_000_000, 114_000_000), INF, lo_open=True)
+    # "nearly 9" with the 5% tolerance: from 8.55 up to, not including, 9
+    assert claim.interval == Interval(F(855, 100), F(9), hi_open=True)
+    assert claim.verdict == "consistent"
+
+
+def test_hundred_million_club_is_implied_by_the_mau(project: Project):
+    claim = project.figures["hundred_million_club"]
+    assert claim.computed == Interval(F(114_000_000), F(114_000_000))
+    assert claim.verdict == "implied"
+
+
+def test_derived_figures_worked_by_hand(project: Project):
+    figures = project.figures
+    assert figures["named_budgets_sum"].interval == Interval(F(4_500_000_000), F(4_500_000_000))
+    assert figures["unnamed_remainder"].interval == Interval(F(0), INF, lo_open=True)
+    assert figures["tencent_share"].interval == Interval(F(0), F(2, 9), lo_open=True, hi_open=True)
+    assert figures["creations_per_dau"].interval == Interval(F(0), INF, lo_open=True)
+    assert figures["dau_mau_ratio"].interval == Interval(F(50, 114), INF, lo_open=True)
+    assert figures["features_per_day"].interval == Interval(F(159, 21), F(159, 21))
+
+
+# --- site facts stated once ---------------------------------------------------------------
+
+def test_mkdocs_yml_agrees_with_site_yml(project: Project):
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    site = project.site
+    assert config["site_name"] == site.title.zh
+    assert config["site_description"] == site.description.zh
+    assert config["site_author"] == site.collective.name.zh
+    assert config["site_url"] == site.base_url
+    for licence in site.licences.values():
+        assert licence.name in config["copyright"]
+    assert site.collective.name.zh in config["copyright"]
+    assert "repo_url" not in config  # browsers would call api.github.com
+
+
+def test_versions_agree(project: Project):
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(rf'^version = "{re.escape(project.site.version)}"', pyproject, re.MULTILINE)
+
+
+def test_chapters_follow_the_article(project: Project):
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    chapters_in_nav = next(item for item in config["nav"] if "章节" in item)["章节"]
+    sections = [s for s in project.article.sections if s.chapter]
+    assert chapters_in_nav == [f"chapters/{s.chapter}.md" for s in sections]
+    for section in sections:
+        text = (DOCS / "chapters" / f"{section.chapter}.md").read_text(encoding="utf-8")
+        assert f"\nsection: {section.id}\n" in text.split("---")[1]
+        assert re.search(rf"^# {re.escape(section.title.zh)} \{{ #{section.chapter} \}}$", text, re.MULTILINE)
+
+
+def test_every_heading_in_the_sources_has_an_explicit_ascii_id():
+    bad = []
+    for path in DOCS.rglob("*.md"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.match(r"#{1,6} ", line) and not re.search(r"\{ #[a-z][a-z0-9-]* \}$", line):
+                bad.append((path.name, line))
+    assert bad == []
+
+
+# --- the article's text stays out of the repository ----------------------------------------
+
+needs_article = pytest.mark.skipif(not ARTICLE_SOURCE.exists(), reason=f"no local copy of the article at {ARTICLE_SOURCE}")
+
+
+@needs_article
+def test_fingerprint_is_made_from_the_article(project: Project):
+    import json
+
+    made = make(ARTICLE_SOURCE.read_text(encoding="utf-8"), project.article.sections)
+    assert json.loads((ROOT / "data" / "fingerprint.json").read_text(encoding="utf-8")) == made
+
+
+@needs_article
+def test_no_file_carries_a_run_of_the_article_longer_than_a_quotation():
+    # Addresses are facts, not prose: the repost URL may be cited in full.
+    article = normalise(re.sub(r"https?://\S+", "", ARTICLE_SOURCE.read_text(encoding="utf-8")))
+    run = MAX_QUOTE_CHARS + 1
+    runs = {article[i:i + run] for i in range(len(article) - run + 1)}
+    offenders = []
+    for path in tracked_text_files():
+        text = normalise(path.read_text(encoding="utf-8", errors="ignore"))
+        if any(text[i:i + run] in runs for i in range(len(text) - run + 1)):
+            offenders.append(path.relative_to(ROOT).as_posix())
+    assert offenders == []
+
+
+def tracked_text_files() -> list[Path]:
+    skip = {".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache"}
+    return [p for p in ROOT.rglob("*") if p.is_file() and not skip & set(p.relative_to(ROOT).parts)
+            and p.suffix in {".md", ".yml", ".yaml", ".json", ".py", ".txt", ".toml", ".csv", ".html", ".cff"}]
