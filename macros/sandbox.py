@@ -3,7 +3,7 @@
 mkdocs-macros-plugin builds a plain (unsandboxed) Jinja environment in its on_config and offers no
 option to change that, so `install` swaps in a sandboxed copy of it before the first page renders.
 This reaches into the plugin's internals (`_env`): the plugin is pinned in requirements.lock and
-tests/build/test_sandbox.py fails if an upgrade breaks the swap.
+tests/builds/test_fixture_sites.py fails if an upgrade breaks the swap.
 """
 
 from __future__ import annotations

@@ -111,7 +111,7 @@ def test_internal_links_and_anchors_resolve(built_site: BuildResult):
             if not target.exists():
                 broken.append((str(path.relative_to(site)), ref))
             elif parts.fragment and target.suffix == ".html":
-                target_tree = pages.get(target) or html.fromstring(target.read_text(encoding="utf-8"))
+                target_tree = pages[target] if target in pages else html.fromstring(target.read_text(encoding="utf-8"))
                 if parts.fragment not in ids_of(target_tree):
                     broken.append((str(path.relative_to(site)), ref))
     assert broken == []
