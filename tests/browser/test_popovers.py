@@ -1,0 +1,66 @@
+"""A figure's source opens on hover, on keyboard focus and on tap, and no page calls another host."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, has_touch=True)
+    page = context.new_page()
+    foreign = []
+    local = urlsplit(site_url).netloc
+    page.on("request", lambda request: foreign.append(request.url)
+            if urlsplit(request.url).netloc != local else None)
+    page.foreign_requests = foreign
+    yield page
+    context.close()
+
+
+def popover_of(page, figure_id: str):
+    return page.locator(f'span.fig[data-fig="{figure_id}"]').first.locator(".fig-pop")
+
+
+def test_hover_shows_the_source(page, site_url):
+    page.goto(site_url + "chapters/opening/")
+    assert not popover_of(page, "mau").is_visible()
+    page.locator('span.fig[data-fig="mau"]').first.hover()
+    assert popover_of(page, "mau").is_visible()
+    assert "月活跃用户(MAU)达到1.14亿" in popover_of(page, "mau").inner_text()
+
+
+def test_keyboard_focus_shows_the_source(page, site_url):
+    page.goto(site_url + "chapters/into-your-circle/")
+    target = page.locator('span.fig[data-fig="creations_per_mau"]').first
+    for _ in range(60):  # tab through the page until the figure has focus
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the figure never took keyboard focus")
+    assert popover_of(page, "creations_per_mau").is_visible()
+    assert "÷" in popover_of(page, "creations_per_mau").inner_text()
+
+
+def test_tap_shows_the_source(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "chapters/opening/")
+    target = page.locator('span.fig[data-fig="dau"]').first
+    target.scroll_into_view_if_needed()
+    target.tap()
+    assert popover_of(page, "dau").is_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "the open popover must not widen the page on a phone"
+
+
+@pytest.mark.parametrize("path", ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/",
+                                  "chapters/watershed/", "figures/", "source/"])
+def test_pages_load_without_errors_or_foreign_requests(page, site_url, path):
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(site_url + path, wait_until="networkidle")
+    assert errors == []
+    assert page.foreign_requests == []
