@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 ARTICLE ?= ../shared/source/000_0bae9a1fdfa1cd96.txt
+# Material 9 prints an end-of-life banner on every run; the README's "Maintenance" section covers it.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install serve build test fingerprint lock clean
 
