@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from fractions import Fraction
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Iterator
@@ -217,10 +218,12 @@ def chapter_map_html(ctx: PageContext) -> Markup:
 # --- the figures page --------------------------------------------------------------------
 
 def interval_notation(interval: Interval) -> str:
-    def end(v: object) -> str:
-        if v == INF:
-            return "∞"
-        return f"{float(v):,.6g}"  # type: ignore[arg-type]
+    def end(v: Fraction | float) -> str:
+        if v in (INF, -INF):
+            return "∞" if v == INF else "-∞"
+        if isinstance(v, Fraction) and v.denominator == 1:
+            return f"{int(v):,}"
+        return f"{float(v):.6g}"
     if interval.is_point:
         return end(interval.lo)
     return f"{'(' if interval.lo_open else '['}{end(interval.lo)}, {end(interval.hi)}{')' if interval.hi_open else ']'}"

@@ -64,3 +64,15 @@ def test_pages_load_without_errors_or_foreign_requests(page, site_url, path):
     page.goto(site_url + path, wait_until="networkidle")
     assert errors == []
     assert page.foreign_requests == []
+
+
+def test_open_popovers_stay_inside_the_window(page, site_url):
+    page.goto(site_url + "chapters/into-your-circle/")
+    width = page.evaluate("document.documentElement.clientWidth")
+    figures = page.locator("article span.fig")
+    for index in range(figures.count()):
+        figure = figures.nth(index)
+        figure.scroll_into_view_if_needed()
+        figure.hover()
+        box = figure.locator(".fig-pop").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, (index, box)
