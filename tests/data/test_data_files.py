@@ -166,3 +166,10 @@ def tracked_text_files() -> list[Path]:
     skip = {".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache"}
     return [p for p in ROOT.rglob("*") if p.is_file() and not skip & set(p.relative_to(ROOT).parts)
             and p.suffix in {".md", ".yml", ".yaml", ".json", ".py", ".txt", ".toml", ".csv", ".html", ".cff"}]
+
+
+def test_licence_file_agrees_with_site_yml(project: Project):
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    for entry in project.site.licences.values():
+        assert entry.name in licence or entry.id in licence, entry.id
+    assert project.site.collective.name.zh in licence and project.site.collective.name.en in licence
