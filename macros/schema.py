@@ -93,17 +93,22 @@ class Statement(Strict):
     wording: Text
 
 
-class StatedFigure(Strict):
-    kind: Literal["stated"]
+class _WordedFigure(Strict):
+    """A number the article gives in its own words (verbatim, checked by fingerprint)."""
+
     label: Localized
     value: NonNegative
     unit: Id
     relation: Relation
     wording: Text
     section: Slug
+    reading: Optional[Localized] = None  # why this relation or unit, where the wording leaves it open
+
+
+class StatedFigure(_WordedFigure):
+    kind: Literal["stated"]
     counts: Localized
     period: Optional[Localized] = None  # None: the article does not say
-    reading: Optional[Localized] = None  # why this relation or unit, where the wording leaves it open
     also_stated: list[Statement] = []
 
 
@@ -116,18 +121,11 @@ class DerivedFigure(Strict):
     note: Optional[Localized] = None
 
 
-class ClaimFigure(Strict):
+class ClaimFigure(_WordedFigure):
     """A result the article works out itself, checked against the figures it rests on."""
 
     kind: Literal["claim"]
-    label: Localized
-    value: NonNegative
-    unit: Id
-    relation: Relation
-    wording: Text
-    section: Slug
     formula: Text
-    reading: Optional[Localized] = None
 
 
 Figure = Annotated[Union[StatedFigure, DerivedFigure, ClaimFigure], Field(discriminator="kind")]
