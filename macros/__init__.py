@@ -24,14 +24,19 @@ class SiteMacros:
     def __init__(self, project: Project, docs_dir: Path):
         self.project = project
         self.docs_dir = docs_dir
-        self.usage = figure_usage(docs_dir)
+        self.usage = figure_usage(docs_dir, project.site.languages, project.site.default_language)
         self.page: pages.PageContext | None = None
+        self.locale = project.site.default_language  # of the pages this build renders
 
     def start_page(self, page: Any) -> None:
         meta = page.meta or {}
-        self.page = pages.PageContext(
-            project=self.project, src_path=page.file.src_uri, url=page.url,
-            locale=meta.get("lang", self.project.site.default_language), section=meta.get("section"))
+        # mkdocs-static-i18n marks each file with its language (docs/x.en.md is "en").
+        locale = getattr(page.file, "locale", None) or self.project.site.default_language
+        if locale not in self.project.site.languages:
+            raise PluginError(f"page '{page.file.src_uri}': language '{locale}' is not in data/site.yml")
+        self.page = pages.PageContext(project=self.project, src_path=page.file.src_uri, url=page.url,
+                                      locale=locale, section=meta.get("section"))
+        self.locale = locale
 
     @property
     def current(self) -> pages.PageContext:
@@ -76,8 +81,10 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    project = _SITES[id(env)].project
-    out = Path(env.conf["site_dir"]) / "downloads"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "figures.json").write_text(exports.figures_json(project), encoding="utf-8")
-    (out / "figures.csv").write_text(exports.figures_csv(project), encoding="utf-8")
+    """Write the downloads of the language just built (mkdocs-static-i18n builds one language at a time)."""
+    site = _SITES[id(env)]
+    root = pages.language_root(site.locale, site.project.site.default_language)
+    for relative, text in exports.downloads(site.project, site.locale).items():
+        path = Path(env.conf["site_dir"]) / root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

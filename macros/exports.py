@@ -1,4 +1,4 @@
-"""The figures as downloadable JSON and CSV, generated from data/figures.yml on every build."""
+"""The figures as downloadable JSON and CSV in each language, generated from data/figures.yml on every build."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 
 from .figures import Evaluated, as_number, shape_of
 from .intervals import Interval
-from .pages import PageContext, display
+from .pages import DOWNLOADS, PageContext, display
 from .project import Project
-from .schema import LOCALES, ClaimFigure, DerivedFigure, StatedFigure
+from .schema import ClaimFigure, DerivedFigure, StatedFigure
 
 
 def _interval(interval: Interval) -> dict[str, Any]:
@@ -19,23 +19,24 @@ def _interval(interval: Interval) -> dict[str, Any]:
             "low_open": interval.lo_open, "high_open": interval.hi_open, "shape": shape_of(interval)}
 
 
-def figure_record(project: Project, fig: Evaluated) -> dict[str, Any]:
+def figure_record(project: Project, fig: Evaluated, locale: str) -> dict[str, Any]:
+    """One figure for machines: ids and intervals as data, words in `locale` (wordings stay the article's)."""
     spec = fig.spec
     record: dict[str, Any] = {
         "id": fig.id,
         "kind": fig.kind,
-        "label": spec.label.model_dump(),
+        "label": spec.label(locale),
         "unit": spec.unit,
-        "display": {loc: display(PageContext(project, "", "", loc), fig) for loc in LOCALES},
+        "display": display(PageContext(project, "", "", locale), fig),
         "interval": _interval(fig.interval),
     }
     if isinstance(spec, (StatedFigure, ClaimFigure)):
         record.update(value=spec.value, relation=spec.relation, wording=spec.wording,
-                      section=spec.section, chapter=project.chapter_of(spec.section))
-        record["reading"] = spec.reading.model_dump() if spec.reading else None
+                      section=spec.section, chapter=project.chapter_of(spec.section),
+                      reading=spec.reading(locale) if spec.reading else None)
     if isinstance(spec, StatedFigure):
-        record["counts"] = spec.counts.model_dump()
-        record["period"] = spec.period.model_dump() if spec.period else None
+        record["counts"] = spec.counts(locale)
+        record["period"] = spec.period(locale) if spec.period else None
         record["also_stated"] = [s.model_dump() for s in spec.also_stated]
     if isinstance(spec, (DerivedFigure, ClaimFigure)):
         record["formula"] = spec.formula
@@ -47,40 +48,40 @@ def figure_record(project: Project, fig: Evaluated) -> dict[str, Any]:
     return record
 
 
-def figures_json(project: Project) -> str:
+def figures_json(project: Project, locale: str) -> str:
     payload = {
+        "language": locale,
         "source": {"title": project.article.title, "outlet": project.article.outlet,
                    "author": project.article.author, "url": project.article.repost.url},
-        "site": {"title": project.site.title.model_dump(), "version": project.site.version,
+        "site": {"title": project.site.title(locale), "version": project.site.version,
                  "licence": project.site.licences["text"].id},
         "tolerances": {"about": project.figures.file.tolerances.about,
                        "just_under": project.figures.file.tolerances.just_under},
-        "figures": [figure_record(project, fig) for fig in project.figures.figures.values()],
+        "figures": [figure_record(project, fig, locale) for fig in project.figures.figures.values()],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ["id", "kind", "label_zh", "label_en", "value", "unit", "relation", "low", "high",
-               "low_open", "high_open", "display_zh", "display_en", "wording", "section", "formula",
-               "verdict"]
+CSV_COLUMNS = ["id", "kind", "label", "value", "unit", "relation", "low", "high", "low_open", "high_open",
+               "display", "wording", "section", "formula", "verdict"]
 
 
-def figures_csv(project: Project) -> str:
+def figures_csv(project: Project, locale: str) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for fig in project.figures.figures.values():
-        record = figure_record(project, fig)
+        record = figure_record(project, fig, locale)
         interval = record.get("computed") or record["interval"]
         writer.writerow({
-            "id": fig.id, "kind": fig.kind, "label_zh": record["label"]["zh"],
-            "label_en": record["label"]["en"], "value": record.get("value", ""), "unit": fig.spec.unit,
-            "relation": record.get("relation", ""),
+            **record,
             "low": "" if interval["low"] is None else interval["low"],
             "high": "" if interval["high"] is None else interval["high"],
             "low_open": interval["low_open"], "high_open": interval["high_open"],
-            "display_zh": record["display"].get("zh", ""), "display_en": record["display"].get("en", ""),
-            "wording": record.get("wording", ""), "section": record.get("section", ""),
-            "formula": record.get("formula", ""), "verdict": record.get("verdict", ""),
         })
     return out.getvalue()
+
+
+def downloads(project: Project, locale: str) -> dict[str, str]:
+    """Path (relative to the language's root) -> file content."""
+    return {DOWNLOADS["json"]: figures_json(project, locale), DOWNLOADS["csv"]: figures_csv(project, locale)}

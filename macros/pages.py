@@ -16,6 +16,7 @@ from .figures import Evaluated
 from .formatting import format_interval, format_stated
 from .intervals import INF, Interval
 from .project import Project
+from .usage import Use
 from .schema import ClaimFigure, DerivedFigure, LocalePhrases, StatedFigure
 
 FIGURES_PAGE = "figures/"
@@ -29,6 +30,11 @@ class PageError(Exception):
 def figure_anchor(figure_id: str) -> str:
     """The figure's anchor on the figures page."""
     return "fig-" + figure_id.replace("_", "-")
+
+
+def language_root(locale: str, default: str) -> str:
+    """Where a language edition starts: the site root for the default language, else /<locale>/."""
+    return "" if locale == default else f"{locale}/"
 
 
 def chapter_url(slug: str) -> str:
@@ -60,7 +66,8 @@ class PageContext:
         return getattr(self.project.phrases, self.locale)
 
     def link(self, to: str) -> str:
-        return relative_url(self.url, to)
+        """Link to a page of this page's language, given its path in the default language."""
+        return relative_url(self.url, language_root(self.locale, self.project.site.default_language) + to)
 
     def figure(self, figure_id: str) -> Evaluated:
         book = self.project.figures
@@ -103,8 +110,10 @@ def _source_link(ctx: PageContext, section_id: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(ctx.link(chapter_url(slug)), section.title(ctx.locale))
 
 
+# Inside a popover no element is a <span>: Material's search indexer ends `data-search-exclude`
+# at the first closing tag of the same name, so nested spans would leak the popover into the index.
 def _row(label: str, value: Markup | str) -> Markup:
-    return Markup('<span class="fig-pop__row"><span class="fig-pop__key">{}</span> {}</span>').format(label, value)
+    return Markup('<small class="fig-pop__row"><b class="fig-pop__key">{}</b> {}</small>').format(label, value)
 
 
 def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
@@ -138,19 +147,20 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     details = Markup('<a href="{}">{}</a>').format(
         ctx.link(f"{FIGURES_PAGE}#{figure_anchor(figure_id)}"), ctx.phrases.labels["details"])
     return Markup(
-        '<span class="fig fig--{kind}" data-fig="{id}" tabindex="0" aria-describedby="{pop}">'
-        '<span class="fig__value">{value}</span>'
-        '<span class="fig-pop" id="{pop}" role="tooltip">'
-        '<span class="fig-pop__title">{label}</span>{rows}'
-        '<span class="fig-pop__row fig-pop__more">{details}</span></span></span>'
-    ).format(kind=fig.kind, id=figure_id, pop=pop_id, value=display(ctx, fig),
+        '<span class="fig fig--{kind}" data-fig="{id}" data-interval="{interval}" tabindex="0" '
+        'aria-describedby="{pop}"><span class="fig__value">{value}</span>'
+        '<span class="fig-pop" id="{pop}" role="tooltip" data-search-exclude>'
+        '<b class="fig-pop__title">{label}</b>{rows}'
+        '<small class="fig-pop__row fig-pop__more">{details}</small></span></span>'
+    ).format(kind=fig.kind, id=figure_id, interval=interval_notation(fig.interval), pop=pop_id,
+             value=display(ctx, fig),
              label=fig.spec.label(ctx.locale), rows=Markup("").join(popover_rows(ctx, fig)),
              details=details)
 
 
 def verdict_badge(ctx: PageContext, fig: Evaluated) -> Markup:
     assert fig.verdict is not None
-    return Markup('<span class="verdict verdict--{v}">{text}</span>').format(
+    return Markup('<mark class="verdict verdict--{v}">{text}</mark>').format(
         v=fig.verdict, text=ctx.phrases.verdicts[fig.verdict])
 
 
@@ -229,7 +239,7 @@ def interval_notation(interval: Interval) -> str:
     return f"{'(' if interval.lo_open else '['}{end(interval.lo)}, {end(interval.hi)}{')' if interval.hi_open else ']'}"
 
 
-def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[tuple[str, str]]], kind: str) -> Markup:
+def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: str) -> Markup:
     """Every figure of one kind, with wording, relation, formula, inputs, verdict and where it is used."""
     if kind not in ("stated", "derived", "claim"):
         raise PageError(f"page '{ctx.src_path}': figures_catalogue('{kind}'): kind must be stated, derived or claim")
@@ -267,14 +277,14 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[tuple[str, st
             rows.append(_dl_row(labels["verdict"], verdict_badge(ctx, fig)))
         shown = fig.computed if fig.computed is not None else fig.interval
         rows.append(_dl_row(labels["values"], Markup("<code>{}</code>").format(interval_notation(shown))))
-        uses = usage.get(fig.id, [])
+        uses = [use for use in usage.get(fig.id, []) if use.locale == ctx.locale]
         rows.append(_dl_row(labels["used_in"], Markup(", ").join(
-            Markup('<a href="{}">{}</a>').format(ctx.link(url), title) for url, title in uses)
+            Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses)
             if uses else labels["unused"]))
         cards.append(Markup(
-            '<div class="figure-card figure-card--{kind}">'
+            '<div class="figure-card figure-card--{kind}" data-fig="{id}" data-interval="{interval}">'
             '<h3 id="{anchor}">{label} <code>{id}</code></h3><dl>{rows}</dl></div>'
-        ).format(kind=kind, anchor=figure_anchor(fig.id), label=spec.label(ctx.locale),
+        ).format(kind=kind, anchor=figure_anchor(fig.id), interval=interval_notation(fig.interval), label=spec.label(ctx.locale),
                  id=fig.id, rows=Markup("").join(rows)))
     return Markup("").join(cards)
 

@@ -17,9 +17,6 @@ NonNegative = Annotated[Union[StrictInt, StrictFloat], Field(ge=0)]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 
-LOCALES = ("zh", "en")
-
-
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 

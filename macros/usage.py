@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 FIGURE_CALL = re.compile(r"""\b(?:fig|check)\(\s*["']([A-Za-z0-9_]+)["']\s*\)""")
 HEADING = re.compile(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Use:
+    locale: str
+    url: str  # within its language edition, e.g. "chapters/opening/"
+    title: str
+
+
+def split_locale(src_path: str, languages: list[str], default: str) -> tuple[str, str]:
+    """("chapters/opening.en.md") -> ("en", "chapters/opening.md"): mkdocs-static-i18n's suffix layout."""
+    stem, _, suffix = src_path[:-3].rpartition(".") if src_path.endswith(".md") else ("", "", "")
+    if stem and suffix in languages:
+        return suffix, f"{stem}.md"
+    return default, src_path
 
 
 def page_url(src_path: str) -> str:
@@ -19,14 +35,14 @@ def page_url(src_path: str) -> str:
     return stem + "/"
 
 
-def figure_usage(docs_dir: Path) -> dict[str, list[tuple[str, str]]]:
-    """figure id -> [(page URL, page title)] in the order of the sources."""
-    usage: dict[str, list[tuple[str, str]]] = {}
+def figure_usage(docs_dir: Path, languages: list[str], default: str) -> dict[str, list[Use]]:
+    """figure id -> the pages that show it, in the order of the sources."""
+    usage: dict[str, list[Use]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
-        src = path.relative_to(docs_dir).as_posix()
+        locale, src = split_locale(path.relative_to(docs_dir).as_posix(), languages, default)
         heading = HEADING.search(text)
         title = heading.group(1) if heading else src
         for figure_id in dict.fromkeys(FIGURE_CALL.findall(text)):
-            usage.setdefault(figure_id, []).append((page_url(src), title))
+            usage.setdefault(figure_id, []).append(Use(locale, page_url(src), title))
     return usage

@@ -146,16 +146,18 @@ def test_search_index_holds_segmented_chinese(built_site: BuildResult):
 
 def test_downloads_are_generated_from_the_data(built_site: BuildResult, project: Project):
     data = json.loads((built_site.site_dir / "downloads" / "figures.json").read_text(encoding="utf-8"))
+    assert data["language"] == "zh"
     assert [f["id"] for f in data["figures"]] == project.figures.ids
     by_id = {f["id"]: f for f in data["figures"]}
-    assert by_id["mau"]["value"] == 114_000_000 and by_id["mau"]["display"] == {"zh": "1.14亿", "en": "114 million"}
+    assert by_id["mau"]["value"] == 114_000_000 and by_id["mau"]["display"] == "1.14亿"
+    assert by_id["mau"]["label"] == "元宝月活跃用户(MAU)"
     assert by_id["creations_per_dau"]["interval"] == {"low": 0, "high": None, "low_open": True,
                                                       "high_open": True, "shape": "positive"}
     assert by_id["creations_per_user_claim"]["verdict"] == "consistent"
     rows = list(csv.DictReader(io.StringIO(
         (built_site.site_dir / "downloads" / "figures.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in rows] == project.figures.ids
-    assert next(r for r in rows if r["id"] == "dau")["display_en"] == "over 50 million"
+    assert next(r for r in rows if r["id"] == "dau")["display"] == "超过5000万"
     links = content(built_site.page("figures/")).cssselect("p.downloads a")
     assert [a.get("href") for a in links] == ["../downloads/figures.json", "../downloads/figures.csv"]
 

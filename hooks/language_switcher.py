@@ -1,0 +1,37 @@
+"""The language switcher leads every page to its twin, with links relative to the page.
+
+- mkdocs-static-i18n points the switcher at the twin page, except on the home pages, where it
+  writes root-absolute links from site_url ("/yuanbao-reading/en/"); those break under any other
+  prefix (a release under /<version>/, a local server). `on_page_context` fixes every page.
+- Material also writes the alternates as <link rel="alternate" hreflang> in the head, and its
+  script then fetches "sitemap.xml" next to each of them, assuming they are language roots:
+  with per-page twins every such fetch is a 404. The sitemap already lists each page's hreflang
+  twins for search engines, so `on_post_page` drops those head links.
+Tests: tests/builds/test_editions.py and tests/browser/test_language_switcher.py.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (50)
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    # mkdocs-static-i18n assigns the attribute `extra.alternate`, which Material's templates read.
+    alternates = getattr(config.extra, "alternate", None) or []
+    twins = getattr(page.file, "alternates", {}) or {}
+    for alternate in alternates:
+        twin = twins.get(alternate["lang"])
+        if twin is not None:
+            # Relative to the site root; Material's `url` filter makes it relative to the page.
+            alternate["link"] = twin.url or "./"
+    return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return _HEAD_ALTERNATE.sub("", output)

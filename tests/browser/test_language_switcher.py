@@ -1,0 +1,64 @@
+"""The language switcher leads to the same page and the same section in the other edition."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def switch_to(page, lang: str) -> None:
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("path, anchor", [
+    ("chapters/into-your-circle/", "#creations-per-user"),
+    ("chapters/opening/", "#budgets"),
+    ("figures/", "#fig-mau"),
+    ("", "#key-figures"),
+])
+def test_switching_keeps_the_page_and_the_section(page, site_url, path, anchor):
+    page.goto(site_url + path + anchor)
+    switch_to(page, "en")
+    assert page.url == site_url + "en/" + path + anchor
+    assert page.locator("html").get_attribute("lang") == "en"
+    switch_to(page, "zh")
+    assert page.url == site_url + path + anchor
+    assert page.locator("html").get_attribute("lang") == "zh"
+
+
+def test_switching_without_a_section_goes_to_the_twin(page, site_url):
+    page.goto(site_url + "en/source/")
+    switch_to(page, "zh")
+    assert page.url == site_url + "source/"
+
+
+def search(page, query: str) -> list[str]:
+    """Open search with its keyboard shortcut and type, as a reader would."""
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item a")
+    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("start, query, expected", [
+    ("", "社交嘴替", "chapters/why-tencent/"),
+    ("", "无感知普及", "chapters/watershed/"),
+    ("", "红包大战", "chapters/opening/"),
+    ("en/", "mouthpiece", "en/chapters/why-tencent/"),
+    ("en/", "stickiness", "en/chapters/opening/"),
+    ("en/", "watershed", "en/chapters/watershed/"),
+])
+def test_search_finds_the_chapter_in_each_language(page, site_url, start, query, expected):
+    page.goto(site_url + start)
+    results = search(page, query)
+    assert any(href.startswith(site_url + expected) for href in results), results
