@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import exports, pages, sandbox
+from . import citations, citepage, exports, pages, sandbox
 from .cjk import join_cjk_lines
+from .gitdates import build_date, last_change
 from .errors import DataError
 from .project import Project, load_project
 from .usage import figure_usage
@@ -27,6 +29,8 @@ class SiteMacros:
         self.usage = figure_usage(docs_dir, project.site.languages, project.site.default_language)
         self.page: pages.PageContext | None = None
         self.locale = project.site.default_language  # of the pages this build renders
+        self.build_day = build_date()
+        self.cited: dict[str, list[citations.Cited]] = {}  # chapter slug -> chapter, then its sections
 
     def start_page(self, page: Any) -> None:
         meta = page.meta or {}
@@ -80,11 +84,66 @@ def on_pre_page_macros(env: Any) -> None:
     env.markdown = join_cjk_lines(env.markdown)
 
 
+def on_post_page_macros(env: Any) -> None:
+    """Give a chapter its citations: blocks under each heading, COinS spans and JSON-LD."""
+    site = _SITES[id(env)]
+    ctx = site.current
+    slug = ctx.project.chapter_of(ctx.section) if ctx.section else None
+    if slug is None or not env.page.file.src_uri.startswith("chapters/"):
+        return
+    section = next(s for s in ctx.project.article.sections if s.id == ctx.section)
+    assert section.title is not None
+    updated = last_change(Path(env.page.file.abs_src_path)) or site.build_day
+    parts = citepage.cited_parts(ctx.project, ctx.locale, pages.chapter_url(slug), section.title(ctx.locale),
+                                 citepage.headings(env.markdown), updated)
+    site.cited[slug] = parts
+    files = {f".{ext}": ctx.link(f"{CITE_DOWNLOADS}/{slug}.{ext}") for ext in ("bib", "ris", "json")}
+    blocks = {part.anchor or "": citepage.cite_block(ctx.project, part, site.build_day,
+                                                     files=None if part.anchor else files)
+              for part in parts}
+    chapter_extra = citepage.cite_block(ctx.project, parts[0], site.build_day, original=True) + Markup("").join(
+        citepage.coins(ctx.project, part) for part in parts)
+
+    def add_block(match: Any) -> str:
+        level, anchor = len(match.group(1)), match.group(3)
+        if level == 1:
+            return f"{match.group(0)}\n\n{blocks['']}{chapter_extra}\n"
+        return f"{match.group(0)}\n\n{blocks[anchor]}\n" if anchor in blocks else match.group(0)
+
+    json_ld = str(citepage.json_ld(ctx.project, parts))  # str: Markup would escape the page on concatenation
+    env.markdown = citepage.HEADING_LINE.sub(add_block, env.markdown) + "\n\n" + json_ld + "\n"
+
+
+CITE_DOWNLOADS = "downloads/cite"
+
+
 def on_post_build(env: Any) -> None:
     """Write the downloads of the language just built (mkdocs-static-i18n builds one language at a time)."""
     site = _SITES[id(env)]
     root = pages.language_root(site.locale, site.project.site.default_language)
-    for relative, text in exports.downloads(site.project, site.locale).items():
-        path = Path(env.conf["site_dir"]) / root / relative
+    out = Path(env.conf["site_dir"]) / root
+    written = dict(exports.downloads(site.project, site.locale))
+    written.update(citation_files(site))
+    for relative, text in written.items():
+        path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    for slug, parts in site.cited.items():
+        page = out / pages.chapter_url(slug) / "index.html"
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace("</head>", citepage.head_meta(site.project, parts[0]) + "</head>", 1),
+                        encoding="utf-8")
+
+
+def citation_files(site: SiteMacros) -> dict[str, str]:
+    """.bib, .ris and CSL-JSON per chapter (the chapter, its sections, the original) and for the whole site."""
+    project, day = site.project, site.build_day
+    original = citations.original_item(project, site.locale, day)
+    files: dict[str, str] = {}
+    everything: list[dict[str, Any]] = []
+    for slug, parts in site.cited.items():
+        items = [citations.site_item(project, part, day) for part in parts]
+        everything += items
+        files.update(citations.files(f"{CITE_DOWNLOADS}/{slug}", items + [original]))
+    files.update(citations.files(f"{CITE_DOWNLOADS}/site", everything + [original]))
+    return files

@@ -70,12 +70,25 @@ class Repost(Strict):
     url: Text
 
 
+class PersonName(Strict):
+    family: Text
+    given: Text
+
+
+class Romanised(Strict):
+    title: Text
+    title_translation: Text
+    author: PersonName
+    outlet: Text
+
+
 class Article(Strict):
     title: Text
     outlet: Text
     outlet_handle: Text
     author: Text
     editor: Text
+    romanised: Romanised
     repost: Repost
     language: Literal["zh"]
     sections: list[Section]
@@ -162,6 +175,17 @@ Shape = Literal["exact", "more_than", "at_least", "less_than", "at_most", "about
 VerdictName = Literal["implied", "consistent", "contradicted"]
 
 
+class CitePhrases(Strict):
+    chapter: Text
+    section: Text
+    original: Text
+    copy_button: Text
+    copied: Text
+    files: Text
+    title_join: Text
+    note: Text  # {version}
+
+
 class LocalePhrases(Strict):
     """Everything the site says in one language that is not prose: bound words, labels, headers."""
 
@@ -172,6 +196,7 @@ class LocalePhrases(Strict):
     verdicts: dict[VerdictName, Text]
     labels: dict[Id, Text]
     check_sentence: Text  # {claimed}, {computed}, {verdict}
+    cite: CitePhrases
 
 
 class PhraseFile(Strict):

@@ -22,4 +22,45 @@
     if (!link || !window.location.hash || link.hash) return;
     link.hash = window.location.hash;
   }, true);
+
+  // "Cite this": the access date is the reader's today (the page shows the build date until then).
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
+  var today = new Date();
+  var y = today.getFullYear(), m = today.getMonth() + 1, d = today.getDate();
+  var formats = {
+    "iso": y + "-" + pad(m) + "-" + pad(d),
+    "en-long": MONTHS[m - 1] + " " + d + ", " + y,
+    "zh-long": y + "年" + m + "月" + d + "日",
+    "csl": "[[" + y + ", " + m + ", " + d + "]]"
+  };
+  document.querySelectorAll(".access-date").forEach(function (span) {
+    var text = formats[span.getAttribute("data-format")];
+    if (text) span.textContent = text;
+  });
+
+  // One click copies a citation.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".cite__copy");
+    if (!button) return;
+    var code = button.closest(".cite__format").querySelector("code");
+    var done = function () {
+      var label = button.textContent;
+      button.textContent = button.getAttribute("data-copied");
+      setTimeout(function () { button.textContent = label; }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(code.textContent).then(done);
+    } else {
+      var range = document.createRange();
+      range.selectNodeContents(code);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      document.execCommand("copy");
+      selection.removeAllRanges();
+      done();
+    }
+  });
 })();

@@ -17,7 +17,7 @@ DOCS = ROOT / "docs"
 CHINESE_SOURCES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
 PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/",
          "figures/", "source/"]
-QUOTED = "q.article-quote, cite, code, pre"
+QUOTED = "q.article-quote, cite, code, pre, script, details.cite"  # not prose
 
 
 def without(root: html.HtmlElement, selector: str) -> str:

@@ -1,0 +1,176 @@
+"""What a chapter page carries for citing: "cite this" blocks, COinS, JSON-LD and <head> metadata.
+
+Plain functions over the project and a page's headings; macros/__init__.py decides where they go.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
+
+from . import citations
+from .citations import ACCESS_SENTINEL, FORMAT_NAMES, Cited
+from .project import Project
+
+# Heading lines of a page's Markdown, with their explicit ids.
+HEADING_LINE = re.compile(r"^(#{1,2}) (.+?) \{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
+
+# How the access-date placeholder looks in each format; the browser puts the reader's date there.
+_SENTINELS = {
+    "iso": ACCESS_SENTINEL.isoformat(),
+    "en-long": "January 1, 1900",
+    "zh-long": "1900年1月1日",
+    "csl": "[[1900, 1, 1]]",
+}
+
+
+def format_date(day: date, style: str) -> str:
+    if style == "iso":
+        return day.isoformat()
+    if style == "en-long":
+        return f"{day:%B} {day.day}, {day.year}"
+    if style == "zh-long":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"[[{day.year}, {day.month}, {day.day}]]"
+
+
+def with_access_date(text: str, fallback: date) -> Markup:
+    """Escape `text` and mark its access date, shown as `fallback` until the browser fills in today."""
+    html = str(escape(text))
+    for style, sentinel in _SENTINELS.items():
+        html = html.replace(sentinel, f'<span class="access-date" data-format="{style}">'
+                                      f'{format_date(fallback, style)}</span>')
+    return Markup(html)
+
+
+def static_access_date(text: str, accessed: date) -> str:
+    """The same text for a file on disk: the access date is the build date."""
+    for style, sentinel in _SENTINELS.items():
+        text = text.replace(sentinel, format_date(accessed, style))
+    return text
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    title: str
+    id: str
+
+
+def headings(markdown: str) -> list[Heading]:
+    return [Heading(len(m.group(1)), m.group(2).strip(), m.group(3)) for m in HEADING_LINE.finditer(markdown)]
+
+
+def cited_parts(project: Project, locale: str, path: str, chapter_title: str, page_headings: list[Heading],
+                updated: date) -> list[Cited]:
+    """The chapter first, then each of its sections (level-2 headings)."""
+    join = getattr(project.phrases, locale).cite.title_join
+    chapter = Cited(locale, path, chapter_title, updated, title_join=join)
+    sections = [Cited(locale, path, chapter_title, updated, h.id, h.title, title_join=join)
+                for h in page_headings if h.level == 2]
+    return [chapter, *sections]
+
+
+def cite_block(project: Project, cited: Cited, build_day: date, *, files: dict[str, str] | None = None,
+               original: bool = False) -> Markup:
+    """A collapsed "cite this" block: every format, each with a copy button."""
+    phrases = getattr(project.phrases, cited.locale).cite
+    item = (citations.original_item(project, cited.locale, ACCESS_SENTINEL) if original
+            else citations.site_item(project, cited, ACCESS_SENTINEL))
+    blocks = [
+        Markup('<div class="cite__format" data-format="{key}"><div class="cite__head"><b>{name}</b>'
+               '<button type="button" class="cite__copy" data-copied="{copied}">{copy}</button></div>'
+               '<pre><code>{text}</code></pre></div>').format(
+            key=key, name=FORMAT_NAMES[key], copied=phrases.copied, copy=phrases.copy_button,
+            text=with_access_date(text, build_day))
+        for key, text in citations.formats(item, cited.locale).items()
+    ]
+    summary = phrases.original if original else (phrases.section if cited.anchor else phrases.chapter)
+    links = Markup("")
+    if files:
+        links = Markup('<p class="cite__files">{}: {}</p>').format(phrases.files, Markup(" · ").join(
+            Markup('<a href="{}" download>{}</a>').format(href, name) for name, href in files.items()))
+    note = Markup('<p class="cite__note">{}</p>').format(phrases.note.replace("{version}", project.site.version))
+    return Markup('<details class="cite" data-search-exclude data-cite="{key}"><summary>{summary}</summary>'
+                  '{note}{blocks}{links}</details>').format(
+        key="original" if original else cited.key, summary=summary, note=note, blocks=Markup("").join(blocks),
+        links=links)
+
+
+def coins(project: Project, cited: Cited) -> Markup:
+    """A COinS span (OpenURL ContextObject) that Zotero and others offer to save."""
+    fields = {
+        "ctx_ver": "Z39.88-2004",
+        "rft_val_fmt": "info:ofi/fmt:kev:mtx:dc",
+        "rft.type": "webpage",
+        "rft.title": cited.title,
+        "rft.creator": project.site.collective.name(cited.locale),
+        "rft.date": cited.updated.isoformat(),
+        "rft.identifier": citations.versioned_url(project, cited.locale, cited.path, cited.anchor),
+        "rft.language": cited.locale,
+        "rft.source": project.site.title(cited.locale),
+        "rft.rights": project.site.licences["text"].name,
+    }
+    return Markup('<span class="Z3988" title="{}"></span>').format(urlencode(fields))
+
+
+def json_ld(project: Project, parts: list[Cited]) -> Markup:
+    """The chapter as a schema.org Article based on the original article, with its sections as parts."""
+    chapter, sections = parts[0], parts[1:]
+    site = project.site
+    article = project.article
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": chapter.title,
+        "inLanguage": chapter.locale,
+        "url": citations.versioned_url(project, chapter.locale, chapter.path),
+        "author": {"@type": "Organization", "name": site.collective.name(chapter.locale)},
+        "dateModified": chapter.updated.isoformat(),
+        "version": site.version,
+        "license": site.licences["text"].url,
+        "isPartOf": {"@type": "WebSite", "name": site.title(chapter.locale), "url": site.base_url},
+        "isBasedOn": {
+            "@type": "Article",
+            "headline": article.title,
+            "inLanguage": article.language,
+            "author": {"@type": "Person", "name": article.author},
+            "editor": {"@type": "Person", "name": article.editor},
+            "publisher": {"@type": "Organization", "name": article.outlet},
+            "url": article.repost.url,
+        },
+        "hasPart": [
+            {"@type": "WebPageElement", "name": s.section_title,
+             "url": citations.versioned_url(project, s.locale, s.path, s.anchor)}
+            for s in sections
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return Markup('<script type="application/ld+json">{}</script>').format(Markup(text))
+
+
+def head_meta(project: Project, chapter: Cited) -> str:
+    """Tags reference managers read, so Zotero saves a web page by the collective, not a journal article."""
+    site = project.site
+    tags = [
+        ("name", "citation_title", chapter.title),
+        ("name", "citation_author", site.collective.name(chapter.locale)),
+        ("name", "citation_publication_date", chapter.updated.strftime("%Y/%m/%d")),
+        ("name", "citation_language", chapter.locale),
+        ("name", "citation_public_url", citations.versioned_url(project, chapter.locale, chapter.path)),
+        ("property", "og:type", "website"),
+        ("property", "og:site_name", site.title(chapter.locale)),
+        ("property", "og:title", chapter.title),
+        ("name", "DC.type", "Text"),
+        ("name", "DC.title", chapter.title),
+        ("name", "DC.creator", site.collective.name(chapter.locale)),
+        ("name", "DC.rights", site.licences["text"].name),
+    ]
+    return "".join(str(Markup('<meta {} content="{}">').format(Markup(kind + '="' + name + '"'), value))
+                   + "\n" for kind, name, value in tags)
