@@ -7,7 +7,7 @@ ARTICLE ?= ../shared/source/000_0bae9a1fdfa1cd96.txt
 # Material 9 prints an end-of-life banner on every run; the README's "Maintenance" section covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build test fingerprint anchors lock clean
+.PHONY: help install serve build test fingerprint anchors citation lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -33,6 +33,9 @@ fingerprint: $(STAMP)  ## remake data/fingerprint.json from a local copy of the 
 
 anchors: build  ## add the ids of the built site to the anchor ledger (data/anchors.yml)
 	$(BIN)/python scripts/update_anchor_ledger.py site
+
+citation: $(STAMP)  ## write CITATION.cff from data/site.yml
+	$(BIN)/python scripts/make_citation_cff.py
 
 lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \

@@ -1,7 +1,7 @@
 """mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
 
 Pages can call: fig, check, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
-not_figures, downloads. Everything else lives in modules that know nothing of MkDocs.
+not_figures, downloads, cite_original, cite_site_files. Everything else lives in modules that know nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ class SiteMacros:
             "figures_catalogue": lambda kind: pages.figures_catalogue_html(self.current, self.usage, kind),
             "not_figures": lambda: pages.not_figures_html(self.current),
             "downloads": lambda: pages.downloads_html(self.current),
+            "cite_original": lambda: citepage.original_block(self.project, self.current.locale, self.build_day),
+            "cite_site_files": lambda: pages.site_citation_files_html(self.current),
         }
 
 
@@ -121,7 +123,7 @@ def add_citations(site: SiteMacros, env: Any) -> None:
     blocks = {part.anchor or "": citepage.cite_block(ctx.project, part, site.build_day,
                                                      files=None if part.anchor else files)
               for part in parts}
-    chapter_extra = citepage.cite_block(ctx.project, parts[0], site.build_day, original=True) + Markup("").join(
+    chapter_extra = citepage.original_block(ctx.project, ctx.locale, site.build_day) + Markup("").join(
         citepage.coins(ctx.project, part) for part in parts)
 
     def add_block(match: Any) -> str:

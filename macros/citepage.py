@@ -19,7 +19,7 @@ from .citations import ACCESS_SENTINEL, FORMAT_NAMES, Cited
 from .project import Project
 
 # Heading lines of a page's Markdown, with their explicit ids.
-HEADING_LINE = re.compile(r"^(#{1,2}) (.+?) \{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
+HEADING_LINE = re.compile(r"^(#{1,3}) (.+?) \{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
 
 # How the access-date placeholder looks in each format; the browser puts the reader's date there.
 _SENTINELS = {
@@ -69,29 +69,38 @@ def headings(markdown: str) -> list[Heading]:
 
 def cited_parts(project: Project, locale: str, path: str, chapter_title: str, page_headings: list[Heading],
                 updated: date) -> list[Cited]:
-    """The chapter first, then each of its sections (level-2 headings)."""
+    """The chapter first, then each of its sections and subsections (level-2 and level-3 headings)."""
     join = getattr(project.phrases, locale).cite.title_join
     chapter = Cited(locale, path, chapter_title, updated, title_join=join)
     sections = [Cited(locale, path, chapter_title, updated, h.id, h.title, title_join=join)
-                for h in page_headings if h.level == 2]
+                for h in page_headings if h.level in (2, 3)]
     return [chapter, *sections]
 
 
-def cite_block(project: Project, cited: Cited, build_day: date, *, files: dict[str, str] | None = None,
-               original: bool = False) -> Markup:
-    """A collapsed "cite this" block: every format, each with a copy button."""
-    phrases = getattr(project.phrases, cited.locale).cite
-    item = (citations.original_item(project, cited.locale, ACCESS_SENTINEL) if original
-            else citations.site_item(project, cited, ACCESS_SENTINEL))
+def cite_block(project: Project, cited: Cited, build_day: date, *, files: dict[str, str] | None = None) -> Markup:
+    """A collapsed "cite this" block for a chapter or section: every format, each with a copy button."""
+    return _block(project, cited.locale, citations.site_item(project, cited, ACCESS_SENTINEL), build_day,
+                  cited.key, files=files, section=cited.anchor is not None)
+
+
+def original_block(project: Project, locale: str, build_day: date) -> Markup:
+    """The same for the original article, which every chapter offers as its own reference."""
+    return _block(project, locale, citations.original_item(project, locale, ACCESS_SENTINEL), build_day,
+                  "original", original=True)
+
+
+def _block(project: Project, locale: str, item: dict[str, Any], build_day: date, key: str, *,
+           files: dict[str, str] | None = None, section: bool = False, original: bool = False) -> Markup:
+    phrases = getattr(project.phrases, locale).cite
     blocks = [
         Markup('<div class="cite__format" data-format="{key}"><div class="cite__head"><b>{name}</b>'
                '<button type="button" class="cite__copy" data-copied="{copied}">{copy}</button></div>'
                '<pre><code>{text}</code></pre></div>').format(
-            key=key, name=FORMAT_NAMES[key], copied=phrases.copied, copy=phrases.copy_button,
+            key=format_key, name=FORMAT_NAMES[format_key], copied=phrases.copied, copy=phrases.copy_button,
             text=with_access_date(text, build_day))
-        for key, text in citations.formats(item, cited.locale).items()
+        for format_key, text in citations.formats(item, locale).items()
     ]
-    summary = phrases.original if original else (phrases.section if cited.anchor else phrases.chapter)
+    summary = phrases.original if original else (phrases.section if section else phrases.chapter)
     links = Markup("")
     if files:
         links = Markup('<p class="cite__files">{}: {}</p>').format(phrases.files, Markup(" · ").join(
@@ -99,7 +108,7 @@ def cite_block(project: Project, cited: Cited, build_day: date, *, files: dict[s
     note = Markup('<p class="cite__note">{}</p>').format(phrases.note.replace("{version}", project.site.version))
     return Markup('<details class="cite" data-search-exclude data-cite="{key}"><summary>{summary}</summary>'
                   '{note}{blocks}{links}</details>').format(
-        key="original" if original else cited.key, summary=summary, note=note, blocks=Markup("").join(blocks),
+        key=key, summary=summary, note=note, blocks=Markup("").join(blocks),
         links=links)
 
 

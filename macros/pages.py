@@ -307,3 +307,10 @@ def downloads_html(ctx: PageContext) -> Markup:
         links=Markup(" · ").join(
             Markup('<a href="{}" download>{}</a>').format(ctx.link(path), fmt.upper())
             for fmt, path in DOWNLOADS.items()))
+
+
+def site_citation_files_html(ctx: PageContext) -> Markup:
+    """Links to the whole site's citations as .bib, .ris and CSL-JSON."""
+    return Markup('<p class="cite__files">{}</p>').format(Markup(" · ").join(
+        Markup('<a href="{}" download>{}</a>').format(ctx.link(f"downloads/cite/site.{ext}"), label)
+        for ext, label in (("bib", "BibTeX (.bib)"), ("ris", "RIS (.ris)"), ("json", "CSL-JSON (.json)"))))

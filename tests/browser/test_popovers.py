@@ -57,7 +57,8 @@ def test_tap_shows_the_source(page, site_url):
 
 
 @pytest.mark.parametrize("path", ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/",
-                                  "chapters/watershed/", "figures/", "source/"])
+                                  "chapters/watershed/", "figures/", "source/", "cite/", "en/", "en/chapters/opening/",
+                                  "en/figures/", "en/cite/"])
 def test_pages_load_without_errors_or_foreign_requests(page, site_url, path):
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

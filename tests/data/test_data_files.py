@@ -173,3 +173,32 @@ def test_licence_file_agrees_with_site_yml(project: Project):
     for entry in project.site.licences.values():
         assert entry.name in licence or entry.id in licence, entry.id
     assert project.site.collective.name.zh in licence and project.site.collective.name.en in licence
+
+
+def test_citation_cff_is_generated_from_the_site_facts_and_valid(project: Project, tmp_path):
+    import subprocess
+    import sys
+
+    from macros.cff import citation_cff
+
+    committed = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert committed == citation_cff(project), "CITATION.cff is stale: run `make citation`"
+    cffconvert = Path(sys.executable).parent / "cffconvert"
+    result = subprocess.run([str(cffconvert), "--validate", "-i", str(ROOT / "CITATION.cff")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    broken = tmp_path / "CITATION.cff"
+    broken.write_text(committed.replace("cff-version: 1.2.0", "cff-version: 9.9.9"), encoding="utf-8")
+    assert subprocess.run([str(cffconvert), "--validate", "-i", str(broken)], capture_output=True,
+                          timeout=120).returncode != 0
+
+
+def test_romanised_title_matches_pinyin(project: Project):
+    from pypinyin import lazy_pinyin
+
+    def letters(text: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", text.lower())
+
+    romanised = project.article.romanised
+    assert letters(romanised.title) == letters("".join(lazy_pinyin(project.article.title)))
+    assert letters(romanised.author.family + romanised.author.given) == letters("".join(lazy_pinyin(project.article.author)))
