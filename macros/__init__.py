@@ -6,14 +6,12 @@ not_figures, downloads, cite_original, cite_site_files. Everything else lives in
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import anchors, citations, citepage, exports, pages, sandbox
+from . import anchors, citepage, exports, pages, sandbox
 from .cjk import join_cjk_lines
 from .gitdates import build_date, last_change
 from .errors import DataError
@@ -31,7 +29,7 @@ class SiteMacros:
         self.page: pages.PageContext | None = None
         self.locale = project.site.default_language  # of the pages this build renders
         self.build_day = build_date()
-        self.cited: dict[str, list[citations.Cited]] = {}  # chapter slug -> chapter, then its sections
+        self.cited: dict[str, list[citepage.Cited]] = {}  # chapter slug -> chapter, then its sections
         ledger = project.root / "data" / "anchors.yml"
         self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
 
@@ -91,24 +89,11 @@ def on_pre_page_macros(env: Any) -> None:
 
 def on_post_page_macros(env: Any) -> None:
     site = _SITES[id(env)]
-    keep_old_anchors(site, env)
-    add_citations(site, env)
-
-
-def keep_old_anchors(site: SiteMacros, env: Any) -> None:
-    """Ids renamed since publication stay reachable: an empty anchor with the old id before the new heading."""
     page = env.page.url or "./"
-    for old, new in site.aliases.get(page, {}).items():
-        heading = re.compile(rf"^#{{1,6}} .*\{{ ?#{re.escape(new)} ?\}}\s*$", re.MULTILINE)
-        if not heading.search(env.markdown):
-            raise PluginError(f"data/anchors.yml: alias '{old}' on page '{page}' points to '{new}', "
-                              "which is not a heading id of that page")
-        env.markdown = heading.sub(lambda m: f'<div class="anchor-alias" id="{old}"></div>\n\n{m.group(0)}',
-                                   env.markdown, count=1)
-
-
-def add_citations(site: SiteMacros, env: Any) -> None:
-    """Give a chapter its citations: blocks under each heading, COinS spans and JSON-LD."""
+    try:
+        env.markdown = anchors.with_aliases(env.markdown, page, site.aliases.get(page, {}))
+    except DataError as error:
+        raise PluginError(str(error)) from None
     ctx = site.current
     slug = ctx.project.chapter_of(ctx.section) if ctx.section else None
     if slug is None or not env.page.file.src_uri.startswith("chapters/"):
@@ -120,20 +105,7 @@ def add_citations(site: SiteMacros, env: Any) -> None:
                                  citepage.headings(env.markdown), updated)
     site.cited[slug] = parts
     files = {f".{ext}": ctx.link(f"{CITE_DOWNLOADS}/{slug}.{ext}") for ext in ("bib", "ris", "json")}
-    blocks = {part.anchor or "": citepage.cite_block(ctx.project, part, site.build_day,
-                                                     files=None if part.anchor else files)
-              for part in parts}
-    chapter_extra = citepage.original_block(ctx.project, ctx.locale, site.build_day) + Markup("").join(
-        citepage.coins(ctx.project, part) for part in parts)
-
-    def add_block(match: Any) -> str:
-        level, anchor = len(match.group(1)), match.group(3)
-        if level == 1:
-            return f"{match.group(0)}\n\n{blocks['']}{chapter_extra}\n"
-        return f"{match.group(0)}\n\n{blocks[anchor]}\n" if anchor in blocks else match.group(0)
-
-    json_ld = str(citepage.json_ld(ctx.project, parts))  # str: Markup would escape the page on concatenation
-    env.markdown = citepage.HEADING_LINE.sub(add_block, env.markdown) + "\n\n" + json_ld + "\n"
+    env.markdown = citepage.with_citations(env.markdown, ctx.project, parts, site.build_day, files)
 
 
 CITE_DOWNLOADS = "downloads/cite"
@@ -142,30 +114,14 @@ CITE_DOWNLOADS = "downloads/cite"
 def on_post_build(env: Any) -> None:
     """Write the downloads of the language just built (mkdocs-static-i18n builds one language at a time)."""
     site = _SITES[id(env)]
-    root = pages.language_root(site.locale, site.project.site.default_language)
-    out = Path(env.conf["site_dir"]) / root
+    out = Path(env.conf["site_dir"]) / pages.language_root(site.locale, site.project.site.default_language)
     written = dict(exports.downloads(site.project, site.locale))
-    written.update(citation_files(site))
+    written.update(citepage.download_files(site.project, site.locale, site.cited, site.build_day, CITE_DOWNLOADS))
     for relative, text in written.items():
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     for slug, parts in site.cited.items():
         page = out / pages.chapter_url(slug) / "index.html"
-        html = page.read_text(encoding="utf-8")
-        page.write_text(html.replace("</head>", citepage.head_meta(site.project, parts[0]) + "</head>", 1),
+        page.write_text(citepage.with_head_meta(page.read_text(encoding="utf-8"), site.project, parts[0]),
                         encoding="utf-8")
-
-
-def citation_files(site: SiteMacros) -> dict[str, str]:
-    """.bib, .ris and CSL-JSON per chapter (the chapter, its sections, the original) and for the whole site."""
-    project, day = site.project, site.build_day
-    original = citations.original_item(project, site.locale, day)
-    files: dict[str, str] = {}
-    everything: list[dict[str, Any]] = []
-    for slug, parts in site.cited.items():
-        items = [citations.site_item(project, part, day) for part in parts]
-        everything += items
-        files.update(citations.files(f"{CITE_DOWNLOADS}/{slug}", items + [original]))
-    files.update(citations.files(f"{CITE_DOWNLOADS}/site", everything + [original]))
-    return files

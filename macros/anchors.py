@@ -7,12 +7,14 @@ in front of the new heading); a page only with a redirect.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from .errors import DataError
 from .validation import validate
 from .yamlio import load_yaml
 
@@ -72,3 +74,15 @@ def dump(ledger: Ledger) -> str:
               "# Only ever extended, by `make anchors`; tests/builds/test_anchor_ledger.py fails when one disappears.\n"
               "# To rename an id, keep the old one working: aliases: {\"chapters/x/\": {old-id: new-id}}\n")
     return header + yaml.safe_dump(ledger.model_dump(), allow_unicode=True, sort_keys=False, width=100)
+
+
+def with_aliases(markdown: str, page: str, aliases: dict[str, str]) -> str:
+    """Put each old id, as an empty anchor, in front of the heading that now carries the new id."""
+    for old, new in aliases.items():
+        heading = re.compile(rf"^#{{1,6}} .*\{{ ?#{re.escape(new)} ?\}}\s*$", re.MULTILINE)
+        if not heading.search(markdown):
+            raise DataError("data/anchors.yml", f"alias '{old}' on page '{page}' points to '{new}', "
+                            "which is not a heading id of that page")
+        markdown = heading.sub(lambda m: f'<div class="anchor-alias" id="{old}"></div>\n\n{m.group(0)}',
+                               markdown, count=1)
+    return markdown

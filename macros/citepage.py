@@ -183,3 +183,39 @@ def head_meta(project: Project, chapter: Cited) -> str:
     ]
     return "".join(str(Markup('<meta {} content="{}">').format(Markup(kind + '="' + name + '"'), value))
                    + "\n" for kind, name, value in tags)
+
+
+def with_citations(markdown: str, project: Project, parts: list[Cited], build_day: date,
+                   chapter_files: dict[str, str]) -> str:
+    """A chapter's Markdown with its cite blocks under the headings, COinS at the top and JSON-LD at the end."""
+    blocks = {part.anchor: cite_block(project, part, build_day, files=None if part.anchor else chapter_files)
+              for part in parts}
+    chapter_extra = original_block(project, parts[0].locale, build_day) + Markup("").join(
+        coins(project, part) for part in parts)
+
+    def add_block(match: re.Match[str]) -> str:
+        level, anchor = len(match.group(1)), match.group(3)
+        if level == 1:
+            return f"{match.group(0)}\n\n{blocks[None]}{chapter_extra}\n"
+        return f"{match.group(0)}\n\n{blocks[anchor]}\n" if anchor in blocks else match.group(0)
+
+    # str(): adding Markup to the page's str would escape the whole page.
+    return HEADING_LINE.sub(add_block, markdown) + "\n\n" + str(json_ld(project, parts)) + "\n"
+
+
+def download_files(project: Project, locale: str, cited: dict[str, list[Cited]], day: date,
+                   folder: str) -> dict[str, str]:
+    """.bib, .ris and CSL-JSON per chapter (the chapter, its sections, the original) and for the whole site."""
+    original = citations.original_item(project, locale, day)
+    files: dict[str, str] = {}
+    everything: list[dict[str, Any]] = []
+    for slug, parts in cited.items():
+        items = [citations.site_item(project, part, day) for part in parts]
+        everything += items
+        files.update(citations.files(f"{folder}/{slug}", items + [original]))
+    files.update(citations.files(f"{folder}/site", everything + [original]))
+    return files
+
+
+def with_head_meta(page_html: str, project: Project, chapter: Cited) -> str:
+    return page_html.replace("</head>", head_meta(project, chapter) + "</head>", 1)
