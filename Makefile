@@ -7,7 +7,7 @@ ARTICLE ?= ../shared/source/000_0bae9a1fdfa1cd96.txt
 # Material 9 prints an end-of-life banner on every run; the README's "Maintenance" section covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build test fingerprint anchors citation lock clean
+.PHONY: help install serve build test fingerprint anchors citation annotation annotation-schema lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -36,6 +36,12 @@ anchors: build  ## add the ids of the built site to the anchor ledger (data/anch
 
 citation: $(STAMP)  ## write CITATION.cff from data/site.yml
 	$(BIN)/python scripts/make_citation_cff.py
+
+annotation: $(STAMP)  ## start an annotation: make annotation CHAPTER=opening SECTION=users [LANGUAGE=en]
+	$(BIN)/python scripts/new_annotation.py $(CHAPTER) $(SECTION) $(LANGUAGE)
+
+annotation-schema: $(STAMP)  ## rewrite data/annotations/schema.json from the model in macros/annotations.py
+	$(BIN)/python -c "from macros.annotations import json_schema; open('data/annotations/schema.json', 'w').write(json_schema())"
 
 lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \

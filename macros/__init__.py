@@ -1,7 +1,7 @@
 """mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
 
 Pages can call: fig, check, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
-not_figures, downloads, cite_original, cite_site_files. Everything else lives in modules that know nothing of MkDocs.
+not_figures, downloads, cite_original, cite_site_files, annotations. Everything else lives in modules that know nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import anchors, citepage, exports, pages, sandbox
+from . import anchors, annotationpage, annotations, citepage, exports, pages, sandbox
 from .cjk import join_cjk_lines
 from .gitdates import build_date, last_change
 from .errors import DataError
@@ -32,6 +32,10 @@ class SiteMacros:
         self.cited: dict[str, list[citepage.Cited]] = {}  # chapter slug -> chapter, then its sections
         ledger = project.root / "data" / "anchors.yml"
         self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
+        index = annotations.chapter_index(
+            [(s.chapter, s.id) for s in project.article.sections if s.chapter], docs_dir)
+        self.annotations = annotations.load_all(project.root / "data" / "annotations", index,
+                                                project.fingerprint, self.build_day)
 
     def start_page(self, page: Any) -> None:
         meta = page.meta or {}
@@ -62,6 +66,7 @@ class SiteMacros:
             "downloads": lambda: pages.downloads_html(self.current),
             "cite_original": lambda: citepage.original_block(self.project, self.current.locale, self.build_day),
             "cite_site_files": lambda: pages.site_citation_files_html(self.current),
+            "annotations": lambda: annotationpage.slot(annotationpage.ALL_SECTIONS),
         }
 
 
@@ -71,9 +76,9 @@ _SITES: dict[int, SiteMacros] = {}  # one per plugin instance (mkdocs serve rebu
 def define_env(env: Any) -> None:
     try:
         project = load_project(Path(env.project_dir))
+        site = SiteMacros(project, Path(env.conf["docs_dir"]))
     except DataError as error:
         raise PluginError(f"data check failed, nothing was built:\n{error}") from None
-    site = SiteMacros(project, Path(env.conf["docs_dir"]))
     _SITES[id(env)] = site
     # Registered with the plugin too, so its own bookkeeping (and `mkdocs serve`) knows them.
     for name, function in site.macros().items():
@@ -105,23 +110,39 @@ def on_post_page_macros(env: Any) -> None:
                                  citepage.headings(env.markdown), updated)
     site.cited[slug] = parts
     files = {f".{ext}": ctx.link(f"{CITE_DOWNLOADS}/{slug}.{ext}") for ext in ("bib", "ris", "json")}
-    env.markdown = citepage.with_citations(env.markdown, ctx.project, parts, site.build_day, files)
+    env.markdown = citepage.with_citations(annotationpage.with_slots(env.markdown), ctx.project, parts,
+                                           site.build_day, files)
 
 
 CITE_DOWNLOADS = "downloads/cite"
+ANNOTATIONS_PAGE = "annotations/"
+ANNOTATIONS_EXPORT = "downloads/annotations.jsonld"
 
 
 def on_post_build(env: Any) -> None:
     """Write the downloads of the language just built (mkdocs-static-i18n builds one language at a time)."""
     site = _SITES[id(env)]
-    out = Path(env.conf["site_dir"]) / pages.language_root(site.locale, site.project.site.default_language)
+    root = pages.language_root(site.locale, site.project.site.default_language)
+    out = Path(env.conf["site_dir"]) / root
     written = dict(exports.downloads(site.project, site.locale))
     written.update(citepage.download_files(site.project, site.locale, site.cited, site.build_day, CITE_DOWNLOADS))
     for relative, text in written.items():
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    (out / ANNOTATIONS_EXPORT).write_text(annotationpage.export(site.project, site.annotations, site.locale),
+                                          encoding="utf-8")
     for slug, parts in site.cited.items():
-        page = out / pages.chapter_url(slug) / "index.html"
-        page.write_text(citepage.with_head_meta(page.read_text(encoding="utf-8"), site.project, parts[0]),
-                        encoding="utf-8")
+        url = pages.chapter_url(slug)
+        ctx = pages.PageContext(site.project, "", root + url, site.locale)
+        page = out / url / "index.html"
+        html = citepage.with_head_meta(page.read_text(encoding="utf-8"), site.project, parts[0])
+        html = annotationpage.fill_slots(html, lambda section: annotationpage.section_html(
+            ctx, slug, section, site.annotations, site.build_day))
+        page.write_text(html, encoding="utf-8")
+    listing = out / ANNOTATIONS_PAGE / "index.html"
+    if listing.exists():
+        ctx = pages.PageContext(site.project, "", root + ANNOTATIONS_PAGE, site.locale)
+        listing.write_text(annotationpage.fill_slots(listing.read_text(encoding="utf-8"),
+                                                     lambda _: annotationpage.listing_html(ctx, site.annotations)),
+                           encoding="utf-8")

@@ -49,6 +49,7 @@ class Site(Strict):
     description: Localized
     collective: Collective
     licences: dict[Literal["text", "code"], Licence]
+    repository: Annotated[StrictStr, Field(pattern=r"^https://github\.com/[^/]+/[^/]+$")]
     base_url: Annotated[StrictStr, Field(pattern=r"^https://.+/$")]
     version: Annotated[StrictStr, Field(pattern=r"^\d+\.\d+\.\d+$")]
     default_language: Literal["zh"]
@@ -186,6 +187,22 @@ class CitePhrases(Strict):
     note: Text  # {version}
 
 
+class AnnotationPhrases(Strict):
+    count: Text  # {n}
+    suggest: Text
+    withdrawn: Text
+    accessed: Text
+    claim: Text
+    verdict: Text
+    quote: Text
+    all: Text
+    empty: Text
+    in_section: Text
+    languages: dict[Literal["zh", "en"], Text]
+    kinds: dict[Literal["context", "fact-check", "counterpoint", "correction", "update"], Text]
+    verdicts: dict[Literal["accurate", "inaccurate", "misleading", "unverifiable"], Text]
+
+
 class LocalePhrases(Strict):
     """Everything the site says in one language that is not prose: bound words, labels, headers."""
 
@@ -197,6 +214,7 @@ class LocalePhrases(Strict):
     labels: dict[Id, Text]
     check_sentence: Text  # {claimed}, {computed}, {verdict}
     cite: CitePhrases
+    annotations: AnnotationPhrases
 
 
 class PhraseFile(Strict):

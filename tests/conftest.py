@@ -52,9 +52,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
-@pytest.fixture
-def fixture_site(tmp_path: Path) -> Path:
-    """A private copy of tests/fixtures/site, wired to this repository's macros, ready to break."""
+def copy_fixture_site(tmp_path: Path) -> Path:
     site = tmp_path / "project"
     shutil.copytree(FIXTURE_SITE, site)
     (site / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
@@ -64,3 +62,18 @@ def fixture_site(tmp_path: Path) -> Path:
                                    load_article(site / "data" / "article.yml").sections)
     (site / "data" / "fingerprint.json").write_text(json.dumps(fingerprint), encoding="utf-8")
     return site
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> Path:
+    """A private copy of tests/fixtures/site, wired to this repository's macros, ready to break."""
+    return copy_fixture_site(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The fixture site as it is (with its annotations), built once per session."""
+    folder = tmp_path_factory.mktemp("fixture")
+    result = build_site(copy_fixture_site(folder), folder / "out")
+    assert result.returncode == 0, result.output
+    return result

@@ -57,5 +57,7 @@ def published_ids(site_dir: Path) -> "Published":
             page = relative[: -len("index.html")] or "./"  # the home page of the default language
             root = content(path.read_text(encoding="utf-8"))
             published.pages[page] = {h.get("id") for h in root.cssselect("h1, h2, h3, h4, h5, h6") if h.get("id")}
-            published.pages[page] |= {a.get("id") for a in root.cssselect(".anchor-alias") if a.get("id")}
+            # Kept ids of renamed headings, and annotation permalinks (#ann-<id>).
+            published.pages[page] |= {a.get("id") for a in root.cssselect(".anchor-alias, article.annotation")
+                                      if a.get("id")}
     return published

@@ -63,4 +63,35 @@
       done();
     }
   });
+
+  // A link to an annotation opens the collapsed list it sits in.
+  function openTarget() {
+    var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+    if (target) target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+
+  // Annotations page: filter by kind and by chapter.
+  var filters = { kind: "", chapter: "" };
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".annotation-filter");
+    if (!button) return;
+    var kind = button.getAttribute("data-filter-kind");
+    var chapter = button.getAttribute("data-filter-chapter");
+    if (kind !== null) filters.kind = kind;
+    if (chapter !== null) filters.chapter = chapter;
+    document.querySelectorAll(".annotation-filter").forEach(function (b) {
+      var k = b.getAttribute("data-filter-kind"), c = b.getAttribute("data-filter-chapter");
+      b.setAttribute("aria-pressed", String(k !== null ? k === filters.kind : c === filters.chapter));
+    });
+    document.querySelectorAll(".annotation-list .annotation").forEach(function (item) {
+      var show = (!filters.kind || item.getAttribute("data-kind") === filters.kind) &&
+                 (!filters.chapter || item.getAttribute("data-chapter") === filters.chapter);
+      item.hidden = !show;
+    });
+  });
 })();

@@ -1,0 +1,211 @@
+"""Public annotations: one YAML file each under data/annotations/, checked, rendered safely, exported.
+
+A body is untrusted text. It is rendered by its own Markdown instance (no attr_list, no md_in_html,
+no raw HTML kept) and then cleaned by nh3 with an allow-list; it never passes through Jinja and
+never through the page's Markdown, so template syntax stays as written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal, Optional
+
+import markdown
+import nh3
+from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
+
+from .errors import DataError, DataErrors
+from .fingerprint import Fingerprint
+from .validation import validate
+from .yamlio import load_yaml
+
+MAX_BODY_CHARS = 2000
+Kind = Literal["context", "fact-check", "counterpoint", "correction", "update"]
+# W3C Web Annotation motivations (https://www.w3.org/TR/annotation-vocab/#motivation).
+MOTIVATIONS: dict[str, str] = {
+    "context": "describing", "fact-check": "assessing", "counterpoint": "questioning",
+    "correction": "editing", "update": "commenting",
+}
+HttpUrl = Annotated[StrictStr, Field(pattern=r"^https?://[^\s]+$", description="an http(s) address")]
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Target(_Strict):
+    chapter: Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$", description="chapter slug, as in /chapters/<slug>/")]
+    section: Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$", description="a heading id on that chapter")]
+
+
+class Author(_Strict):
+    name: Text
+    github: Optional[Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9-]{1,39}$")]] = None
+
+
+class Source(_Strict):
+    title: Text
+    url: HttpUrl
+    accessed: date
+
+
+class Annotation(_Strict):
+    """One annotation file. JSON Schema: data/annotations/schema.json (generated from this model)."""
+
+    id: Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]{2,60}$", description="permalink #ann-<id>")]
+    target: Target
+    quote: Optional[Annotated[StrictStr, Field(min_length=4, max_length=40)]] = Field(
+        None, description="the article's words in that section, verbatim, to anchor to")
+    kind: Kind
+    language: Literal["zh", "en"]
+    body: Annotated[StrictStr, Field(min_length=1, max_length=MAX_BODY_CHARS,
+                                     description=f"Markdown, at most {MAX_BODY_CHARS} characters")]
+    author: Author
+    date: date
+    sources: list[Source] = Field(min_length=1)
+    status: Literal["published", "withdrawn"]
+    withdrawn_reason: Optional[Text] = None
+    claim: Optional[Text] = Field(None, description="fact-check only: the claim checked")
+    verdict: Optional[Literal["accurate", "inaccurate", "misleading", "unverifiable"]] = Field(
+        None, description="fact-check only")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Annotation:
+        if self.kind == "fact-check" and (self.claim is None or self.verdict is None):
+            raise ValueError("a fact-check names the `claim` it checks and its `verdict`")
+        if self.kind != "fact-check" and (self.claim is not None or self.verdict is not None):
+            raise ValueError("`claim` and `verdict` belong to fact-checks only")
+        if (self.status == "withdrawn") != (self.withdrawn_reason is not None):
+            raise ValueError("a withdrawn annotation gives a `withdrawn_reason`, a published one does not")
+        return self
+
+    @property
+    def anchor(self) -> str:
+        return f"ann-{self.id}"
+
+
+def json_schema() -> str:
+    return json.dumps(Annotation.model_json_schema(mode="validation"), ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class ChapterIndex:
+    """What an annotation may target: chapter slug -> (its article section, its heading ids)."""
+
+    chapters: dict[str, tuple[str, set[str]]]
+
+
+def chapter_index(sections: list[tuple[str, str]], docs_dir: Path) -> ChapterIndex:
+    """Targets from the chapter sources: [(chapter slug, article section id)] -> their heading ids."""
+    heading = re.compile(r"^#{1,6} .*\{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
+    return ChapterIndex({
+        slug: (section, set(heading.findall((docs_dir / "chapters" / f"{slug}.md").read_text(encoding="utf-8"))))
+        for slug, section in sections if (docs_dir / "chapters" / f"{slug}.md").exists()
+    })
+
+
+def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, today: date) -> list[Annotation]:
+    """Every annotation file, checked; all problems reported together, each naming file, field and fix."""
+    found: list[Annotation] = []
+    problems: list[DataError] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.yml")):
+        doc = load_yaml(path)
+        try:
+            annotation = validate(doc, Annotation)
+        except DataError as error:
+            problems.extend(getattr(error, "errors", [error]))
+            continue
+
+        def problem(field: str, text: str) -> None:
+            problems.append(DataError(path, text, where=f"field '{field}'", line=doc.line_of((field,))))
+
+        if annotation.id in seen:
+            problem("id", f"'{annotation.id}' is already taken by {seen[annotation.id].name}; choose another id")
+        seen.setdefault(annotation.id, path)
+        chapter = index.chapters.get(annotation.target.chapter)
+        if chapter is None:
+            problem("target", f"unknown chapter '{annotation.target.chapter}' "
+                    f"(known: {', '.join(sorted(index.chapters))})")
+        elif annotation.target.section not in chapter[1]:
+            problem("target", f"chapter '{annotation.target.chapter}' has no section '{annotation.target.section}' "
+                    f"(its ids: {', '.join(sorted(chapter[1]))})")
+        elif annotation.quote:
+            issue = fingerprint.check(annotation.quote, chapter[0])
+            if issue:
+                problem("quote", f"{issue}; quote the article's words exactly, or leave `quote` out")
+        if annotation.date > today:
+            problem("date", f"{annotation.date} is in the future; use the day you wrote it")
+        for n, source in enumerate(annotation.sources):
+            if source.accessed > today:
+                problems.append(DataError(path, f"access date {source.accessed} is in the future",
+                                          where=f"field 'sources[{n}].accessed'"))
+        found.append(annotation)
+    if problems:
+        raise DataErrors(problems)
+    return found
+
+
+_ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br"}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+def render_body(body: str) -> Markup:
+    """Untrusted Markdown to safe HTML: a bare Markdown renderer, then nh3's allow-list."""
+    html = markdown.markdown(body, extensions=[], output_format="html")
+    cleaned = nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes={"http", "https"},
+                        link_rel="nofollow noopener noreferrer external")
+    return Markup(cleaned)
+
+
+def web_annotation(annotation: Annotation, target_url: str, source_url: str) -> dict[str, Any]:
+    """W3C Web Annotation (JSON-LD) for one annotation."""
+    item: dict[str, Any] = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": f"{target_url.split('#')[0]}#{annotation.anchor}",
+        "type": "Annotation",
+        "motivation": MOTIVATIONS[annotation.kind],
+        "created": annotation.date.isoformat(),
+        "creator": {"type": "Person", "name": annotation.author.name,
+                    **({"nickname": annotation.author.github} if annotation.author.github else {})},
+        "body": [{"type": "TextualBody", "format": "text/markdown", "language": annotation.language,
+                  "value": annotation.body}]
+        + [{"type": "SpecificResource", "source": s.url, "purpose": "citing"} for s in annotation.sources],
+        "target": {"source": target_url, "selector": {"type": "FragmentSelector", "value": annotation.target.section}},
+    }
+    if annotation.quote:
+        item["target"]["selector"] = [item["target"]["selector"],
+                                      {"type": "TextQuoteSelector", "exact": annotation.quote}]
+        item["target"]["scope"] = source_url
+    if annotation.status == "withdrawn":
+        item["body"] = [{"type": "TextualBody", "purpose": "moderating", "value": annotation.withdrawn_reason}]
+    return item
+
+
+def scaffold(annotation_id: str, chapter: str, section: str, today: date, language: str = "zh") -> str:
+    """A valid annotation file for one section, for a contributor to fill in."""
+    return (
+        "# yaml-language-server: $schema=./schema.json\n"
+        "# One annotation. Fields: see data/annotations/schema.json and CONTRIBUTING.md.\n"
+        f"id: {annotation_id}\n"
+        f"target: {{chapter: {chapter}, section: {section}}}\n"
+        "kind: context  # context | fact-check | counterpoint | correction | update\n"
+        f"language: {language}\n"
+        "body: |\n"
+        "  Write the annotation here, in Markdown, in your own words.\n"
+        "author: {name: Your name}\n"
+        f"date: {today.isoformat()}\n"
+        "sources:\n"
+        f"  - {{title: The page you rely on, url: \"https://example.org/\", accessed: {today.isoformat()}}}\n"
+        "status: published\n"
+    )
+
+
+def slug_for(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "note"

@@ -1,0 +1,120 @@
+"""Annotations on the built site: each at its target in both editions, on the list, never lost, never unsafe."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from lxml import html
+
+from tests.conftest import FIXTURE_SITE, BuildResult, build_site
+from tests.htmltools import content
+
+PUBLISHED = {"ledger-context": "pages", "ledger-check": "pages", "ledger-hostile": "other"}
+EDITIONS = ["", "en/"]
+
+
+def page(result: BuildResult, url: str) -> html.HtmlElement:
+    return html.fromstring(result.page(url))
+
+
+@pytest.mark.parametrize("prefix", EDITIONS)
+def test_every_published_annotation_is_at_its_target_once(built_fixture_site, prefix):
+    tree = page(built_fixture_site, f"{prefix}chapters/ledger/")
+    for annotation_id, section in PUBLISHED.items():
+        found = tree.cssselect(f"#ann-{annotation_id}")
+        assert len(found) == 1, annotation_id
+        holder = found[0].xpath("ancestor::div[@class='annotation-section']")[0]
+        assert holder.get("data-section") == section
+        assert holder.getprevious().tag == "details" or holder.getprevious().get("id") == section
+
+
+@pytest.mark.parametrize("prefix", EDITIONS)
+def test_every_annotation_is_on_the_annotations_page_once(built_fixture_site, prefix):
+    tree = page(built_fixture_site, f"{prefix}annotations/")
+    for annotation_id in [*PUBLISHED, "ledger-withdrawn"]:
+        assert len(tree.cssselect(f"#ann-{annotation_id}")) == 1
+    counts = [b.text_content() for b in tree.cssselect("[data-filter-kind]")]
+    assert counts[0].endswith("(3)")  # all published ones
+    assert any(c.endswith("(1)") for c in counts[1:]) and any(c.endswith("(0)") for c in counts[1:])
+
+
+@pytest.mark.parametrize("prefix", EDITIONS)
+def test_a_withdrawn_annotation_leaves_a_tombstone_at_its_permalink(built_fixture_site, prefix):
+    tombstone = page(built_fixture_site, f"{prefix}chapters/ledger/").cssselect("#ann-ledger-withdrawn")[0]
+    assert "annotation--withdrawn" in tombstone.get("class")
+    assert "作者发现自己看错了。" in tombstone.text_content()
+    assert "这一条有误" not in tombstone.text_content()
+
+
+def test_a_section_with_annotations_shows_a_count_and_stays_collapsed(built_fixture_site):
+    details = page(built_fixture_site, "chapters/ledger/").cssselect('.annotation-section[data-section="pages"] details')
+    assert details and details[0].get("open") is None
+    assert details[0].get("data-count") == "2" and "2" in details[0].cssselect("summary")[0].text_content()
+
+
+def test_annotations_show_kind_author_date_language_and_sources(built_fixture_site):
+    note = page(built_fixture_site, "chapters/ledger/").cssselect("#ann-ledger-check")[0]
+    text = note.text_content()
+    assert "事实核查" in text and "Checker" in text and "2026-11-02" in text and "英文" in text
+    assert note.cssselect("q.article-quote")[0].text_content() == "一共记了12页"
+    assert note.cssselect(".annotation__verdict")[0].text_content() == "无法核实"
+    assert note.cssselect(".annotation__sources a")[0].get("href") == "https://example.org/check"
+    assert note.cssselect(".annotation__body")[0].get("lang") == "en"
+
+
+@pytest.mark.parametrize("prefix", EDITIONS)
+def test_hostile_bodies_never_reach_the_page(built_fixture_site, prefix):
+    for url in (f"{prefix}chapters/ledger/", f"{prefix}annotations/"):
+        body = page(built_fixture_site, url).cssselect("#ann-ledger-hostile .annotation__body")[0]
+        markup = html.tostring(body, encoding="unicode")
+        assert "<script" not in markup and "<iframe" not in markup and "<img" not in markup
+        assert "javascript:" not in markup
+        assert not [name for el in body.iter() for name in el.attrib if name.startswith("on")]
+        assert "{{ 7*7 }}" in body.text_content() and "49" not in body.text_content()
+        assert '{% include "mkdocs.yml" %}' in body.text_content()
+
+
+def test_every_section_offers_a_prefilled_suggestion(built_fixture_site):
+    links = page(built_fixture_site, "chapters/ledger/").cssselect(".annotation__suggest")
+    assert len(links) == 2  # one per section heading
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(links[0].get("href"))
+    assert parts.netloc == "github.com" and parts.path == "/example/fixture/new/main/data/annotations"
+    query = parse_qs(parts.query)
+    scaffolded = yaml.safe_load(query["value"][0])
+    assert scaffolded["target"] == {"chapter": "ledger", "section": "pages"}
+    assert query["filename"][0].endswith("-ledger-pages.yml")
+
+
+def test_the_w3c_export(built_fixture_site):
+    data = json.loads((built_fixture_site.site_dir / "downloads" / "annotations.jsonld").read_text(encoding="utf-8"))
+    assert data["type"] == "AnnotationCollection" and data["total"] == 4
+    items = {item["id"].split("#")[-1]: item for item in data["first"]["items"]}
+    check = items["ann-ledger-check"]
+    assert check["@context"] == "http://www.w3.org/ns/anno.jsonld" and check["type"] == "Annotation"
+    assert check["motivation"] == "assessing"
+    assert check["target"]["selector"][1] == {"type": "TextQuoteSelector", "exact": "一共记了12页"}
+    assert items["ann-ledger-withdrawn"]["body"][0]["purpose"] == "moderating"
+
+
+def test_a_bad_annotation_stops_the_build_and_names_the_file(fixture_site, tmp_path):
+    bad = fixture_site / "data" / "annotations" / "2026-11-05-bad.yml"
+    bad.write_text((FIXTURE_SITE / "data" / "annotations" / "2026-11-01-ledger-context.yml").read_text(
+        encoding="utf-8").replace("id: ledger-context", "id: ledger-context-two").replace(
+        "section: pages", "section: nowhere"), encoding="utf-8")
+    result = build_site(fixture_site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "2026-11-05-bad.yml" in result.output and "has no section 'nowhere'" in result.output
+    assert not (tmp_path / "out" / "chapters").exists()
+
+
+def test_the_real_site_has_an_annotations_page_and_export(built_site: BuildResult):
+    for prefix in EDITIONS:
+        assert content(built_site.page(f"{prefix}annotations/")).cssselect(".annotations-empty, .annotation-list")
+        data = json.loads((built_site.site_dir / prefix / "downloads" / "annotations.jsonld").read_text(encoding="utf-8"))
+        assert data["type"] == "AnnotationCollection"
+    suggest = content(built_site.page("chapters/opening/")).cssselect(".annotation__suggest")
+    assert len(suggest) == len(content(built_site.page("chapters/opening/")).cssselect("h2, h3"))

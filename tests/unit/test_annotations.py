@@ -1,0 +1,173 @@
+"""The annotation checker: each bad file refused with the file, the field and what to do; bodies made safe."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import re
+
+import lxml.html
+import pytest
+import yaml
+
+from macros import annotations
+from macros.annotations import MAX_BODY_CHARS, Annotation, ChapterIndex, render_body
+from macros.errors import DataError
+from macros.fingerprint import Fingerprint, make
+from macros.schema import Section
+
+ROOT = Path(__file__).parents[2]
+TODAY = date(2026, 11, 29)
+TEXT = "开头\n\n第一段里有一句话:元宝公布了两组数据。\n"
+SECTIONS = [Section(id="front", starts_with="开头", chapter=None), Section(id="one", starts_with="第一段", chapter="one")]
+FINGERPRINT = Fingerprint({k: frozenset(v) for k, v in make(TEXT, SECTIONS)["sections"].items()})
+INDEX = ChapterIndex({"one": ("one", {"one", "summary", "numbers"})})
+GOOD = {
+    "id": "good-note", "target": {"chapter": "one", "section": "summary"}, "quote": "元宝公布了两组数据",
+    "kind": "context", "language": "zh", "body": "一段**注释**。", "author": {"name": "某人", "github": "someone"},
+    "date": date(2026, 11, 28), "sources": [{"title": "来源", "url": "https://example.org/a", "accessed": date(2026, 11, 28)}],
+    "status": "published",
+}
+
+
+def write(folder: Path, name: str, data: dict) -> Path:
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def error_of(tmp_path: Path, **changes) -> str:
+    data = {**GOOD, **changes}
+    data = {k: v for k, v in data.items() if v is not None}
+    write(tmp_path, "bad.yml", data)
+    with pytest.raises(DataError) as caught:
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+    return str(caught.value)
+
+
+def test_a_good_file_loads(tmp_path):
+    write(tmp_path, "good.yml", GOOD)
+    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+    assert loaded.id == "good-note" and loaded.anchor == "ann-good-note"
+
+
+def test_missing_field(tmp_path):
+    data = {k: v for k, v in GOOD.items() if k != "author"}
+    write(tmp_path, "bad.yml", data)
+    with pytest.raises(DataError, match=r"bad\.yml: field 'author' is missing"):
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+
+
+def test_unknown_field(tmp_path):
+    assert re.search(r"bad\.yml:\d+: unknown field 'mood'", error_of(tmp_path, mood="happy"))
+
+
+def test_unknown_chapter(tmp_path):
+    message = error_of(tmp_path, target={"chapter": "two", "section": "summary"})
+    assert "bad.yml:2: field 'target': unknown chapter 'two' (known: one)" in message
+
+
+def test_unknown_section(tmp_path):
+    message = error_of(tmp_path, target={"chapter": "one", "section": "nowhere"})
+    assert "field 'target': chapter 'one' has no section 'nowhere' (its ids: numbers, one, summary)" in message
+
+
+def test_quotation_not_in_the_article(tmp_path):
+    message = error_of(tmp_path, quote="元宝公布了三组数据")
+    assert "field 'quote': '元宝公布了三组数据' is not verbatim in section 'one' of the article; quote the article's words exactly" in message
+
+
+def test_id_already_taken(tmp_path):
+    write(tmp_path, "a.yml", GOOD)
+    write(tmp_path, "b.yml", GOOD)
+    with pytest.raises(DataError, match=r"b\.yml:1: field 'id': 'good-note' is already taken by a\.yml; choose another id"):
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+
+
+def test_date_in_the_future(tmp_path):
+    assert "field 'date': 2026-12-01 is in the future; use the day you wrote it" in error_of(tmp_path, date=date(2026, 12, 1))
+
+
+def test_non_http_link(tmp_path):
+    message = error_of(tmp_path, sources=[{"title": "x", "url": "javascript:alert(1)", "accessed": date(2026, 11, 1)}])
+    assert "field 'sources.0.url'" in message and "javascript:alert(1)" in message
+
+
+def test_oversized_body_states_the_limit(tmp_path):
+    message = error_of(tmp_path, body="字" * (MAX_BODY_CHARS + 1))
+    assert "field 'body'" in message and f"at most {MAX_BODY_CHARS} characters" in message
+
+
+def test_fact_check_names_claim_and_verdict(tmp_path):
+    assert "a fact-check names the `claim` it checks and its `verdict`" in error_of(tmp_path, kind="fact-check")
+
+
+def test_withdrawn_needs_a_reason(tmp_path):
+    assert "a withdrawn annotation gives a `withdrawn_reason`" in error_of(tmp_path, status="withdrawn")
+
+
+def test_all_problems_of_all_files_are_reported_together(tmp_path):
+    write(tmp_path, "a.yml", {**GOOD, "id": "first-note", "date": date(2027, 1, 1)})
+    write(tmp_path, "b.yml", {**GOOD, "id": "second-note", "quote": "不在原文里的话"})
+    with pytest.raises(DataError) as caught:
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+    assert "a.yml" in str(caught.value) and "b.yml" in str(caught.value)
+
+
+@pytest.mark.parametrize("body, forbidden", [
+    ("<script>alert(1)</script>", "<script"),
+    ('<img src="x" onerror="alert(1)">', "onerror"),
+    ('<a href="https://example.org" onclick="alert(1)">x</a>', "onclick"),
+    ('<iframe src="https://example.org"></iframe>', "<iframe"),
+    ("[x](javascript:alert(1))", "javascript:"),
+    ('[x](https://example.org){onclick="alert(1)"}', "<a onclick"),
+    ("<div markdown=\"1\">*x*</div>", "<div"),
+    ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "data:"),
+])
+def test_bodies_are_sanitised(body, forbidden):
+    html = str(render_body(body))
+    assert forbidden not in html
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    attributes = {name for element in tree.iter() for name in element.attrib}
+    assert attributes <= {"href", "rel", "title"}  # no event handler, no style, no id
+
+
+def test_template_syntax_is_shown_as_written():
+    assert "{{ 7*7 }}" in str(render_body("{{ 7*7 }}")) and "49" not in str(render_body("{{ 7*7 }}"))
+
+
+def test_ordinary_markdown_survives():
+    assert str(render_body("**bold** and [a link](https://example.org/x)")) == (
+        '<p><strong>bold</strong> and <a href="https://example.org/x" rel="nofollow noopener noreferrer external">'
+        "a link</a></p>")
+
+
+def test_the_scaffold_is_a_valid_annotation():
+    data = yaml.safe_load(annotations.scaffold("opening-users-20261129", "opening", "users", TODAY))
+    assert Annotation.model_validate(data).target.section == "users"
+
+
+def test_the_committed_json_schema_is_the_models():
+    assert (ROOT / "data" / "annotations" / "schema.json").read_text(encoding="utf-8") == annotations.json_schema()
+
+
+def test_motivations_follow_the_w3c_vocabulary():
+    assert set(annotations.MOTIVATIONS) == set(Annotation.model_fields["kind"].annotation.__args__)
+    assert set(annotations.MOTIVATIONS.values()) <= {
+        "assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
+        "identifying", "linking", "moderating", "questioning", "replying", "tagging"}
+
+
+def test_the_scaffold_command_writes_a_file_the_checker_accepts(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_annotation.py"), "opening", "nowhere"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "chapter 'opening' has no section 'nowhere'" in result.stderr
+    data = yaml.safe_load(annotations.scaffold("opening-users-20261129", "opening", "users", TODAY, "en"))
+    write(tmp_path, "new.yml", data)
+    index = ChapterIndex({"opening": ("opening", {"users"})})
+    [loaded] = annotations.load_all(tmp_path, index, FINGERPRINT, TODAY)
+    assert loaded.language == "en" and loaded.status == "published"
