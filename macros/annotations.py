@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal, Optional
 import markdown
 import nh3
 from markupsafe import Markup
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, model_validator
 
 from .errors import DataError, DataErrors
 from .fingerprint import Fingerprint
@@ -31,7 +31,14 @@ MOTIVATIONS: dict[str, str] = {
     "context": "describing", "fact-check": "assessing", "counterpoint": "questioning",
     "correction": "editing", "update": "commenting",
 }
-HttpUrl = Annotated[StrictStr, Field(pattern=r"^https?://[^\s]+$", description="an http(s) address")]
+def _http_only(url: str) -> str:
+    if not re.fullmatch(r"https?://[^\s]+", url):
+        raise ValueError(f"'{url}' is not an http(s) link; give the page's http:// or https:// address")
+    return url
+
+
+HttpUrl = Annotated[StrictStr, AfterValidator(_http_only),
+                    Field(json_schema_extra={"pattern": r"^https?://[^\s]+$"}, description="an http(s) address")]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 

@@ -56,8 +56,10 @@ def copy_fixture_site(tmp_path: Path) -> Path:
     site = tmp_path / "project"
     shutil.copytree(FIXTURE_SITE, site)
     (site / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    (site / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
     # The site's own words around numbers are not fixture data: use the real ones.
     shutil.copy(ROOT / "data" / "phrases.yml", site / "data" / "phrases.yml")
+    shutil.copytree(ROOT / "docs" / "assets", site / "docs" / "assets")
     fingerprint = make_fingerprint((site / "article.txt").read_text(encoding="utf-8"),
                                    load_article(site / "data" / "article.yml").sections)
     (site / "data" / "fingerprint.json").write_text(json.dumps(fingerprint), encoding="utf-8")

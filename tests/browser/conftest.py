@@ -36,12 +36,21 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> Iterator[str]:
-    """The built site, served from a path prefix, as a hosted release would be."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site_dir.parent))
+def _serve(site_dir) -> Iterator[str]:
+    """A built site, served from a path prefix, as a hosted release would be."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir.parent))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/{built_site.site_dir.name}/"
+    yield f"http://127.0.0.1:{server.server_port}/{site_dir.name}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> Iterator[str]:
+    yield from _serve(built_site.site_dir)
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(built_fixture_site) -> Iterator[str]:
+    yield from _serve(built_fixture_site.site_dir)

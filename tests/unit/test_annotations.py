@@ -91,7 +91,8 @@ def test_date_in_the_future(tmp_path):
 
 def test_non_http_link(tmp_path):
     message = error_of(tmp_path, sources=[{"title": "x", "url": "javascript:alert(1)", "accessed": date(2026, 11, 1)}])
-    assert "field 'sources.0.url'" in message and "javascript:alert(1)" in message
+    assert "field 'sources.0.url'" in message
+    assert "'javascript:alert(1)' is not an http(s) link; give the page's http:// or https:// address" in message
 
 
 def test_oversized_body_states_the_limit(tmp_path):

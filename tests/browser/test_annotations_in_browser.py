@@ -1,0 +1,43 @@
+"""Annotations as a reader meets them: a permalink opens its collapsed list; the list filters."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.console_errors = errors
+    yield page
+    context.close()
+
+
+def test_a_permalink_opens_the_collapsed_annotations(page, fixture_site_url):
+    page.goto(fixture_site_url + "chapters/ledger/#ann-ledger-check")
+    assert page.locator("#ann-ledger-check").is_visible()
+    assert page.locator("#ann-ledger-check").evaluate("el => el.closest('details').open") is True
+
+
+def test_annotations_page_filters_by_kind_and_chapter(page, fixture_site_url):
+    page.goto(fixture_site_url + "annotations/")
+    items = page.locator(".annotation-list .annotation")
+    assert items.count() == 4
+    page.locator('[data-filter-kind="fact-check"]').click()
+    visible = [items.nth(i).get_attribute("id") for i in range(items.count()) if items.nth(i).is_visible()]
+    assert visible == ["ann-ledger-check"]
+    page.locator('[data-filter-kind=""]').click()
+    assert sum(items.nth(i).is_visible() for i in range(items.count())) == 4
+
+
+def test_hostile_annotations_run_nothing(page, fixture_site_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(fixture_site_url + "chapters/ledger/#ann-ledger-hostile")
+    page.locator("#ann-ledger-hostile a", has_text="a link").click()
+    page.wait_for_timeout(300)
+    assert dialogs == [] and page.console_errors == []
