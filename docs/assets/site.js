@@ -1,4 +1,11 @@
 (function () {
+  // Material's search dialog has no accessible name (axe: aria-dialog-name); give it its input's label.
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  var input = document.querySelector(".md-search__input");
+  if (dialog && input && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.getAttribute("placeholder") || "Search");
+  }
+
   // Keep an open figure popover inside the window: when it would run off the right edge,
   // anchor it to the figure's right end instead of its left.
   function place(figure) {

@@ -1,0 +1,68 @@
+"""Every page of both editions in a real browser: loads cleanly, stays local, accessible, fits a phone.
+
+Screenshots of each page (desktop and phone) are written to test-output/screenshots/ for review.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import ROOT
+
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/",
+         "figures/", "source/", "cite/", "annotations/"]
+ALL_PAGES = PAGES + ["en/" + page for page in PAGES]
+AXE = Axe()
+
+
+def shot_name(page: str, variant: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS / f"{page.strip('/').replace('/', '_') or 'home'}-{variant}.png"
+
+
+@pytest.fixture(scope="module")
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True,
+                                  color_scheme="dark")
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_page_loads_cleanly_locally_and_accessibly(desktop, site_url, path):
+    page = desktop.new_page()
+    errors, foreign = [], []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    local = site_url.split("/")[2]
+    page.on("request", lambda request: foreign.append(request.url) if request.url.split("/")[2] != local else None)
+    page.goto(site_url + path)  # "load": every request the page makes by itself has been sent
+    text = page.locator("article").inner_text()
+    page.screenshot(path=shot_name(path, "desktop"), full_page=True)
+    violations = [(v["id"], v["impact"], v["nodes"][0]["html"][:120]) for v in AXE.run(page).response["violations"]
+                  if v["impact"] in ("serious", "critical")]
+    page.close()
+    assert errors == [] and foreign == []
+    assert "Macro Rendering Error" not in text and "{{" not in text.replace("{{ 7*7 }}", "")
+    assert violations == []
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_page_fits_a_phone(phone, site_url, path):
+    page = phone.new_page()
+    page.goto(site_url + path)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    page.screenshot(path=shot_name(path, "phone-dark"))
+    page.close()
+    assert scroll_width <= 375, "the page scrolls sideways on a phone"
