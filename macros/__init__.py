@@ -1,7 +1,7 @@
 """mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
 
 Pages can call: fig, check, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
-not_figures, downloads, cite_original, cite_site_files, annotations. Everything else lives in modules that know nothing of MkDocs.
+not_figures, downloads, cite_original, cite_site_files, annotations, chart. Everything else lives in modules that know nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import anchors, annotationpage, annotations, citepage, exports, pages, sandbox
+from . import anchors, annotationpage, annotations, charts, citepage, exports, pages, sandbox
 from .cjk import join_cjk_lines
 from .gitdates import build_date, last_change
 from .errors import DataError
@@ -67,6 +67,7 @@ class SiteMacros:
             "cite_original": lambda: citepage.original_block(self.project, self.current.locale, self.build_day),
             "cite_site_files": lambda: pages.site_citation_files_html(self.current),
             "annotations": lambda: annotationpage.slot(annotationpage.ALL_SECTIONS),
+            "chart": lambda chart_id: charts.chart_html(self.current, chart_id),
         }
 
 

@@ -203,6 +203,18 @@ class AnnotationPhrases(Strict):
     verdicts: dict[Literal["accurate", "inaccurate", "misleading", "unverifiable"], Text]
 
 
+class ChartAxis(Strict):
+    title: Text
+    unit: Text  # the x axis: what one unit of it is
+    scale: Annotated[StrictInt, Field(ge=1)]  # figure values are divided by this
+
+
+class ChartPhrases(Strict):
+    not_given: Text
+    labels: dict[Id, Text]
+    axes: dict[Id, ChartAxis]
+
+
 class LocalePhrases(Strict):
     """Everything the site says in one language that is not prose: bound words, labels, headers."""
 
@@ -215,6 +227,7 @@ class LocalePhrases(Strict):
     check_sentence: Text  # {claimed}, {computed}, {verdict}
     cite: CitePhrases
     annotations: AnnotationPhrases
+    charts: ChartPhrases
 
 
 class PhraseFile(Strict):

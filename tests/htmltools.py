@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import html
 
 # Macro output, quotations, titles of works and code may hold digits; prose typed by hand may not.
-MACRO_OUTPUT = "span.fig, span.check, q.article-quote, cite, code, pre, .headerlink, details.cite, span.Z3988, script"
+MACRO_OUTPUT = "span.fig, span.check, q.article-quote, cite, code, pre, .headerlink, details.cite, span.Z3988, script, figure.chart"
 # A numeral before 万/亿 ("十亿", "五千万"); "千万" alone is the adverb "by all means".
 HAN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]")
 # Strings with digits allowed in hand-typed prose, each with its reason (e.g. a standard's name
