@@ -1,7 +1,7 @@
 """mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
 
 Pages can call: fig, check, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
-not_figures, downloads, cite_original, cite_site_files, annotations, chart. Everything else lives in modules that know nothing of MkDocs.
+not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary. Everything else lives in modules that know nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import anchors, annotationpage, annotations, charts, citepage, exports, pages, sandbox
+from . import anchors, annotationpage, annotations, charts, citepage, exports, glossary, pages, sandbox
 from .cjk import join_cjk_lines
 from .gitdates import build_date, last_change
 from .errors import DataError
@@ -32,6 +32,8 @@ class SiteMacros:
         self.cited: dict[str, list[citepage.Cited]] = {}  # chapter slug -> chapter, then its sections
         ledger = project.root / "data" / "anchors.yml"
         self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
+        terms = project.root / "data" / "glossary.yml"
+        self.glossary = glossary.load(terms) if terms.exists() else glossary.Glossary(entries={})
         index = annotations.chapter_index(
             [(s.chapter, s.id) for s in project.article.sections if s.chapter], docs_dir)
         self.annotations = annotations.load_all(project.root / "data" / "annotations", index,
@@ -68,6 +70,7 @@ class SiteMacros:
             "cite_site_files": lambda: pages.site_citation_files_html(self.current),
             "annotations": lambda: annotationpage.slot(annotationpage.ALL_SECTIONS),
             "chart": lambda chart_id: charts.chart_html(self.current, chart_id),
+            "glossary": lambda: glossary.glossary_html(self.glossary, self.current.locale),
         }
 
 
@@ -111,12 +114,14 @@ def on_post_page_macros(env: Any) -> None:
                                  citepage.headings(env.markdown), updated)
     site.cited[slug] = parts
     files = {f".{ext}": ctx.link(f"{CITE_DOWNLOADS}/{slug}.{ext}") for ext in ("bib", "ris", "json")}
-    env.markdown = citepage.with_citations(annotationpage.with_slots(env.markdown), ctx.project, parts,
+    explained = glossary.with_tooltips(env.markdown, site.glossary, ctx.locale, ctx.link(GLOSSARY_PAGE))
+    env.markdown = citepage.with_citations(annotationpage.with_slots(explained), ctx.project, parts,
                                            site.build_day, files)
 
 
 CITE_DOWNLOADS = "downloads/cite"
 ANNOTATIONS_PAGE = "annotations/"
+GLOSSARY_PAGE = "glossary/"
 ANNOTATIONS_EXPORT = "downloads/annotations.jsonld"
 
 

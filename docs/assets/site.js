@@ -9,7 +9,7 @@
   // Keep an open figure popover inside the window: when it would run off the right edge,
   // anchor it to the figure's right end instead of its left.
   function place(figure) {
-    var popover = figure.querySelector(".fig-pop");
+    var popover = figure.querySelector(".fig-pop, .term-pop");
     if (!popover) return;
     popover.classList.remove("fig-pop--end");
     var box = popover.getBoundingClientRect();
@@ -17,7 +17,7 @@
   }
   ["mouseover", "focusin"].forEach(function (type) {
     document.addEventListener(type, function (event) {
-      var figure = event.target.closest && event.target.closest(".fig");
+      var figure = event.target.closest && event.target.closest(".fig, .term");
       if (figure) place(figure);
     });
   });

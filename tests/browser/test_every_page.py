@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/",
-         "figures/", "source/", "cite/", "annotations/"]
+         "figures/", "source/", "cite/", "annotations/", "glossary/", "players/"]
 ALL_PAGES = PAGES + ["en/" + page for page in PAGES]
 AXE = Axe()
 

@@ -66,3 +66,15 @@ def test_open_popovers_stay_inside_the_window(page, site_url):
         figure.hover()
         box = figure.locator(".fig-pop").bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, (index, box)
+
+
+def test_a_glossary_term_explains_itself_inside_chinese_text(page, site_url):
+    page.goto(site_url + "chapters/why-tencent/")
+    term = page.locator('span.term[data-term="social_mouthpiece"]').first
+    assert not term.locator(".term-pop").is_visible()
+    term.hover()
+    assert term.locator(".term-pop").is_visible()
+    assert "社交嘴替" in term.inner_text() and "替人说出" in term.locator(".term-pop").inner_text()
+    page.mouse.move(0, 0)
+    term.focus()
+    assert term.locator(".term-pop").is_visible()

@@ -18,7 +18,8 @@ from macros.schema import ClaimFigure, StatedFigure
 from tests.conftest import ROOT, BuildResult
 from tests.htmltools import content, hand_typed_numbers, html_files, ids_of
 
-PROSE_PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/"]
+PROSE_PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/",
+               "players/"]
 ALL_PAGES = PROSE_PAGES + ["figures/", "source/"]
 
 
@@ -182,3 +183,22 @@ def test_mkdocs_yml_is_strict_and_fails_on_broken_links():
     macros = next(p["macros"] for p in config["plugins"] if isinstance(p, dict) and "macros" in p)
     assert macros["on_undefined"] == "strict" and macros["on_error_fail"] is True
     assert config["theme"]["font"] is False
+
+
+@pytest.mark.parametrize("prefix, missing", [("", "文章没有给出金额"), ("en/", "no amount given in the article")])
+def test_players_page_compares_the_four_and_says_what_is_missing(built_site: BuildResult, prefix: str, missing: str):
+    rows = content(built_site.page(f"{prefix}players/")).cssselect("table tbody tr")
+    assert len(rows) == 4
+    budgets = [row.cssselect("td")[2] for row in rows]
+    assert [b.cssselect("span.fig")[0].get("data-fig") if b.cssselect("span.fig") else None for b in budgets] == [
+        "tencent_budget", "alibaba_budget", "baidu_budget", None]
+    assert budgets[3].text_content().strip() == missing
+    assert content(built_site.page(f"{prefix}players/")).cssselect("figure.chart#chart-budgets")
+
+
+def test_glossary_page_defines_every_term(built_site: BuildResult):
+    for prefix in ("", "en/"):
+        terms = content(built_site.page(f"{prefix}glossary/")).cssselect("dl.glossary dt")
+        assert len(terms) >= 8 and all(t.get("id", "").startswith("term-") for t in terms)
+    link = content(built_site.page("chapters/why-tencent/")).cssselect('span.term[data-term="social_mouthpiece"] a')[0]
+    assert link.get("href") == "../../glossary/#term-social-mouthpiece"

@@ -1,0 +1,112 @@
+"""The glossary: terms of the article defined in our own words, and tooltips where chapters use them.
+
+Tooltips are added to a page's rendered Markdown, in running text only (never inside a tag, a link
+target or code), at the first use of each term. Matching is by plain substring, so it works inside
+Chinese text, where there are no spaces to find words by (Material's abbreviations need them).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import count
+from pathlib import Path
+
+from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
+
+from .schema import Localized
+from .validation import validate
+from .yamlio import load_yaml
+
+Terms = dict[str, list[StrictStr]]
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    terms: dict[str, list[StrictStr]] = Field(description="the forms readers meet, per language")
+    definition: Localized
+
+
+class Glossary(BaseModel):
+    model_config = ConfigDict(strict=True, frozen=True)
+
+    entries: dict[str, Entry]
+
+
+def load(path: Path) -> Glossary:
+    doc = load_yaml(path)
+    doc.data = {"entries": doc.data}
+    doc.lines = {("entries", *key): line for key, line in doc.lines.items()}
+    return validate(doc, Glossary)
+
+
+def anchor(entry_id: str) -> str:
+    return "term-" + entry_id.replace("_", "-")
+
+
+# Inline tags inside which a term may still be explained: quotations and emphasis.
+_TRANSPARENT = {"q", "em", "strong", "b", "i"}
+_TOKEN = re.compile(r"(<[^>]+>|\]\([^)]*\)|`[^`]*`)")
+
+
+def with_tooltips(markdown: str, glossary: Glossary, locale: str, glossary_url: str) -> str:
+    """Mark the first use of each term in the page's running text with a tooltip."""
+    forms = sorted(((form, entry_id) for entry_id, entry in glossary.entries.items()
+                    for form in entry.terms.get(locale, [])), key=lambda pair: -len(pair[0]))
+    done: set[str] = set()
+    ids = count(1)
+    out: list[str] = []
+    in_code = False
+    for line in markdown.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            in_code = not in_code
+        if in_code or stripped.startswith(("#", "<", "|", "    ")) or not stripped:
+            out.append(line)
+            continue
+        out.append(_mark_line(line, forms, done, glossary, locale, glossary_url, ids))
+    return "\n".join(out)
+
+
+def _mark_line(line, forms, done, glossary, locale, glossary_url, ids) -> str:  # noqa: ANN001, PLR0913
+    stack: list[str] = []
+    pieces = _TOKEN.split(line)
+    for n, piece in enumerate(pieces):
+        if _TOKEN.fullmatch(piece):
+            tag = re.match(r"<(/?)([a-zA-Z0-9]+)", piece)
+            if tag and not piece.endswith("/>"):
+                name = tag.group(2).lower()
+                if tag.group(1):
+                    if name in stack:
+                        del stack[len(stack) - 1 - stack[::-1].index(name):]
+                elif name not in ("br", "img", "hr", "input", "meta", "link"):
+                    stack.append(name)
+            continue
+        if any(name not in _TRANSPARENT for name in stack):
+            continue
+        for form, entry_id in forms:
+            if entry_id in done or form not in piece:
+                continue
+            done.add(entry_id)
+            piece = piece.replace(form, f"\x00{entry_id}\x01{form}\x02", 1)
+        pieces[n] = re.sub("\x00(.*?)\x01(.*?)\x02", lambda m: str(_term_html(
+            m.group(2), m.group(1), glossary, locale, glossary_url, next(ids))), piece)
+    return "".join(pieces)
+
+
+def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossary_url: str, n: int) -> Markup:
+    definition = glossary.entries[entry_id].definition(locale)
+    pop = f"term-pop-{n}"
+    return Markup('<span class="term" data-term="{id}" tabindex="0" aria-describedby="{pop}">{form}'
+                  '<span class="term-pop" id="{pop}" role="tooltip" data-search-exclude>{definition} '
+                  '<a href="{url}#{anchor}">→</a></span></span>').format(
+        id=entry_id, pop=pop, form=form, definition=definition, url=glossary_url, anchor=anchor(entry_id))
+
+
+def glossary_html(glossary: Glossary, locale: str) -> Markup:
+    rows = [Markup('<dt id="{a}">{terms}</dt><dd>{definition}</dd>').format(
+        a=anchor(entry_id), terms=" / ".join(entry.terms.get(locale, []) + [t for loc, ts in entry.terms.items()
+                                                                        if loc != locale for t in ts][:1]),
+        definition=entry.definition(locale)) for entry_id, entry in glossary.entries.items()]
+    return Markup('<dl class="glossary">{}</dl>').format(Markup("").join(rows))

@@ -1,0 +1,57 @@
+"""Glossary tooltips: found inside Chinese text, first use only, never inside tags, links or code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import html
+
+from macros import glossary
+from macros.glossary import Entry, Glossary
+from macros.schema import Localized
+
+ROOT = Path(__file__).parents[2]
+TERMS = Glossary(entries={
+    "mouthpiece": Entry(terms={"zh": ["社交嘴替"], "en": ["social mouthpiece"]},
+                        definition=Localized(zh="替人说话的AI。", en="AI that speaks for you.")),
+    "mau": Entry(terms={"zh": ["月活", "MAU"], "en": ["MAU"]}, definition=Localized(zh="月活跃用户。", en="Monthly users.")),
+})
+
+
+def marked(markdown: str, locale: str = "zh") -> str:
+    return glossary.with_tooltips(markdown, TERMS, locale, "../../glossary/")
+
+
+def test_a_term_inside_chinese_text_gets_a_tooltip():
+    out = marked("作者把AI叫作社交嘴替,意思是替人开口。")
+    term = html.fragment_fromstring(out, create_parent="p").cssselect("span.term")[0]
+    assert term.get("data-term") == "mouthpiece" and term.get("tabindex") == "0"
+    assert term.cssselect(".term-pop")[0].text_content().startswith("替人说话的AI。")
+    assert term.cssselect(".term-pop a")[0].get("href") == "../../glossary/#term-mouthpiece"
+
+
+def test_only_the_first_use_is_marked():
+    assert marked("月活很高。\n月活还在涨。").count('class="term"') == 1
+
+
+def test_never_inside_tags_link_targets_code_or_headings():
+    source = ('<span class="fig" data-x="月活">月活</span> and [链接](../月活/) and `月活`\n'
+              "## 月活 { #mau }\n<div>月活</div>")
+    assert marked(source) == source
+
+
+def test_inside_a_quotation_is_fine():
+    assert 'data-term="mouthpiece"' in marked('他说<q class="article-quote">社交嘴替</q>。')
+
+
+def test_each_language_uses_its_own_forms():
+    assert 'data-term="mouthpiece"' in marked("It acts as a social mouthpiece.", "en")
+    assert "term" not in marked("It acts as a 社交嘴替.", "en")
+
+
+def test_the_real_glossary_loads_and_defines_every_term_in_both_languages():
+    terms = glossary.load(ROOT / "data" / "glossary.yml")
+    assert {"dau", "mau", "yuanbao_pai", "social_mouthpiece", "together", "ai_companion", "unnoticed_adoption",
+            "tool_vs_social_ai"} <= set(terms.entries)
+    for entry in terms.entries.values():
+        assert entry.terms["zh"] and entry.terms["en"] and entry.definition.zh and entry.definition.en
