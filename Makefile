@@ -26,7 +26,7 @@ build: $(STAMP)  ## build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict --site-dir site
 
 test: $(STAMP)  ## run the whole test suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 fingerprint: $(STAMP)  ## remake data/fingerprint.json from a local copy of the article (ARTICLE=path)
 	$(BIN)/python scripts/make_fingerprint.py $(ARTICLE)

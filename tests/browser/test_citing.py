@@ -59,3 +59,11 @@ def test_without_scripts_the_build_date_stands_in(browser, site_url):
     shown = page.locator('details.cite[data-cite="original"] [data-format="gbt7714"] .access-date').text_content()
     context.close()
     assert date.fromisoformat(shown) == build_date()  # the session's build ran today
+
+
+def test_the_permalink_of_a_section_points_at_it(page, site_url):
+    page.goto(site_url + "chapters/into-your-circle/")
+    heading = page.locator("h2#checking-the-numbers")
+    heading.hover()
+    heading.locator("a.headerlink").click()
+    assert page.url == site_url + "chapters/into-your-circle/#checking-the-numbers"

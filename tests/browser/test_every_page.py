@@ -66,3 +66,23 @@ def test_page_fits_a_phone(phone, site_url, path):
     page.screenshot(path=shot_name(path, "phone-dark"))
     page.close()
     assert scroll_width <= 375, "the page scrolls sideways on a phone"
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_chart_text_is_readable_in_both_schemes(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "chapters/opening/")
+    text_color = page.locator("#chart-budgets svg text").first.evaluate("el => getComputedStyle(el).fill")
+    background = page.evaluate("getComputedStyle(document.querySelector('.md-main')).backgroundColor")
+    body = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    context.close()
+    back = background if "0, 0, 0, 0" not in background else body
+    lighter, darker = sorted([_luminance(text_color), _luminance(back)], reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (text_color, back)
