@@ -1,11 +1,13 @@
 """mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
 
 Pages can call: fig, check, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
-not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary. Everything else lives in modules that know nothing of MkDocs.
+not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary.
+Everything else lives in modules that know nothing of MkDocs.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -143,8 +145,8 @@ def on_post_build(env: Any) -> None:
         ctx = pages.PageContext(site.project, "", root + url, site.locale)
         page = out / url / "index.html"
         html = citepage.with_head_meta(page.read_text(encoding="utf-8"), site.project, parts[0])
-        html = annotationpage.fill_slots(html, lambda section: annotationpage.section_html(
-            ctx, slug, section, site.annotations, site.build_day))
+        html = annotationpage.fill_slots(html, partial(
+            annotationpage.section_html, ctx, slug, annotations=site.annotations, today=site.build_day))
         page.write_text(html, encoding="utf-8")
     listing = out / ANNOTATIONS_PAGE / "index.html"
     if listing.exists():

@@ -83,6 +83,6 @@ def with_aliases(markdown: str, page: str, aliases: dict[str, str]) -> str:
         if not heading.search(markdown):
             raise DataError("data/anchors.yml", f"alias '{old}' on page '{page}' points to '{new}', "
                             "which is not a heading id of that page")
-        markdown = heading.sub(lambda m: f'<div class="anchor-alias" id="{old}"></div>\n\n{m.group(0)}',
-                               markdown, count=1)
+        keep = f'<div class="anchor-alias" id="{old}"></div>\n\n'
+        markdown = heading.sub(lambda m, keep=keep: keep + m.group(0), markdown, count=1)
     return markdown

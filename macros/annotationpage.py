@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from typing import Callable
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -26,7 +27,8 @@ _SLOT_AFTER_HEADING = re.compile(r"^(#{2,3}) .+? \{ ?#([a-z][a-z0-9-]*) ?\}\s*$"
 def with_slots(markdown: str) -> str:
     """An empty slot under every section heading of a chapter, filled once the page is built."""
     return _SLOT_AFTER_HEADING.sub(
-        lambda m: f'{m.group(0)}\n\n<div class="annotation-slot" data-target="{m.group(2)}"></div>\n', markdown)
+        lambda m: f'{m.group(0)}\n\n<div class="annotation-slot" data-target="{m.group(2)}"></div>\n', markdown
+    )
 
 
 def slot(target: str) -> Markup:
@@ -36,62 +38,109 @@ def slot(target: str) -> Markup:
 def annotation_html(ctx: PageContext, annotation: Annotation, *, show_target: bool = False) -> Markup:
     phrases = ctx.phrases.annotations
     if annotation.status == "withdrawn":
-        return Markup('<article class="annotation annotation--withdrawn" id="{a}"><p>{label}: {reason} '
-                      '<a class="annotation__permalink" href="#{a}">¶</a></p></article>').format(
-            a=annotation.anchor, label=phrases.withdrawn, reason=annotation.withdrawn_reason)
-    author = (Markup('<a href="https://github.com/{h}" rel="nofollow noopener external">{n}</a>').format(
-        h=annotation.author.github, n=annotation.author.name) if annotation.author.github
-        else Markup("{}").format(annotation.author.name))
-    parts = [Markup('<header class="annotation__head"><b class="annotation__kind">{kind}</b> · {author} · '
-                    '<time datetime="{d}">{d}</time> · {lang} <a class="annotation__permalink" href="#{a}">¶</a>'
-                    '</header>').format(kind=phrases.kinds[annotation.kind], author=author,
-                                        d=annotation.date.isoformat(), lang=phrases.languages[annotation.language],
-                                        a=annotation.anchor)]
+        return Markup(
+            '<article class="annotation annotation--withdrawn" id="{a}"><p>{label}: {reason} '
+            '<a class="annotation__permalink" href="#{a}">¶</a></p></article>'
+        ).format(a=annotation.anchor, label=phrases.withdrawn, reason=annotation.withdrawn_reason)
+    author = (
+        Markup('<a href="https://github.com/{h}" rel="nofollow noopener external">{n}</a>').format(
+            h=annotation.author.github, n=annotation.author.name
+        )
+        if annotation.author.github
+        else Markup("{}").format(annotation.author.name)
+    )
+    parts = [
+        Markup(
+            '<header class="annotation__head"><b class="annotation__kind">{kind}</b> · {author} · '
+            '<time datetime="{d}">{d}</time> · {lang} <a class="annotation__permalink" href="#{a}">¶</a>'
+            "</header>"
+        ).format(
+            kind=phrases.kinds[annotation.kind],
+            author=author,
+            d=annotation.date.isoformat(),
+            lang=phrases.languages[annotation.language],
+            a=annotation.anchor,
+        )
+    ]
     if show_target:
         section = next(s for s in ctx.project.article.sections if s.chapter == annotation.target.chapter)
-        parts.append(Markup('<p class="annotation__target">{label}: <a href="{href}">{title} § {sec}</a></p>').format(
-            label=phrases.in_section, href=ctx.link(f"{chapter_url(annotation.target.chapter)}#{annotation.target.section}"),
-            title=section.title(ctx.locale) if section.title else annotation.target.chapter,
-            sec=annotation.target.section))
+        parts.append(
+            Markup('<p class="annotation__target">{label}: <a href="{href}">{title} § {sec}</a></p>').format(
+                label=phrases.in_section,
+                href=ctx.link(f"{chapter_url(annotation.target.chapter)}#{annotation.target.section}"),
+                title=section.title(ctx.locale) if section.title else annotation.target.chapter,
+                sec=annotation.target.section,
+            )
+        )
     if annotation.quote:
-        parts.append(Markup('<p class="annotation__quote">{}: {}</p>').format(phrases.quote, quotation(annotation.quote)))
+        parts.append(
+            Markup('<p class="annotation__quote">{}: {}</p>').format(phrases.quote, quotation(annotation.quote))
+        )
     if annotation.kind == "fact-check":
         assert annotation.claim and annotation.verdict
-        parts.append(Markup('<p class="annotation__claim">{cl}: {claim} · {vl}: <mark class="annotation__verdict">'
-                            '{verdict}</mark></p>').format(cl=phrases.claim, claim=annotation.claim,
-                                                             vl=phrases.verdict,
-                                                             verdict=phrases.verdicts[annotation.verdict]))
-    parts.append(Markup('<div class="annotation__body" lang="{}">{}</div>').format(
-        annotation.language, render_body(annotation.body)))
-    parts.append(Markup('<ul class="annotation__sources">{}</ul>').format(Markup("").join(
-        Markup('<li><a href="{u}" rel="nofollow noopener external">{t}</a> ({al} {d})</li>').format(
-            u=s.url, t=s.title, al=phrases.accessed, d=s.accessed.isoformat()) for s in annotation.sources)))
-    return Markup('<article class="annotation annotation--{kind}" id="{a}" data-kind="{kind}" data-chapter="{ch}">'
-                  '{parts}</article>').format(kind=annotation.kind, a=annotation.anchor,
-                                              ch=annotation.target.chapter, parts=Markup("").join(parts))
+        parts.append(
+            Markup(
+                '<p class="annotation__claim">{cl}: {claim} · {vl}: <mark class="annotation__verdict">'
+                "{verdict}</mark></p>"
+            ).format(
+                cl=phrases.claim,
+                claim=annotation.claim,
+                vl=phrases.verdict,
+                verdict=phrases.verdicts[annotation.verdict],
+            )
+        )
+    parts.append(
+        Markup('<div class="annotation__body" lang="{}">{}</div>').format(
+            annotation.language, render_body(annotation.body)
+        )
+    )
+    parts.append(
+        Markup('<ul class="annotation__sources">{}</ul>').format(
+            Markup("").join(
+                Markup('<li><a href="{u}" rel="nofollow noopener external">{t}</a> ({al} {d})</li>').format(
+                    u=s.url, t=s.title, al=phrases.accessed, d=s.accessed.isoformat()
+                )
+                for s in annotation.sources
+            )
+        )
+    )
+    return Markup(
+        '<article class="annotation annotation--{kind}" id="{a}" data-kind="{kind}" data-chapter="{ch}">'
+        "{parts}</article>"
+    ).format(kind=annotation.kind, a=annotation.anchor, ch=annotation.target.chapter, parts=Markup("").join(parts))
 
 
 def suggest_link(ctx: PageContext, chapter: str, section: str, today: date) -> Markup:
     """A link to the repository's new-file form, pre-filled with a valid annotation for this section."""
     name = f"{today.isoformat()}-{chapter}-{section}"
-    query = urlencode({"filename": f"{name}.yml",
-                       "value": scaffold(f"{chapter}-{section}-{today:%Y%m%d}", chapter, section, today, ctx.locale)})
+    query = urlencode(
+        {
+            "filename": f"{name}.yml",
+            "value": scaffold(f"{chapter}-{section}-{today:%Y%m%d}", chapter, section, today, ctx.locale),
+        }
+    )
     href = f"{ctx.project.site.repository}/new/main/data/annotations?{query}"
     return Markup('<a class="annotation__suggest" href="{}" rel="nofollow noopener external">{}</a>').format(
-        href, ctx.phrases.annotations.suggest)
+        href, ctx.phrases.annotations.suggest
+    )
 
 
-def section_html(ctx: PageContext, chapter: str, section: str, annotations: list[Annotation], today: date) -> Markup:
+def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: list[Annotation], today: date) -> Markup:
     """What stands under a section heading: its annotations, collapsed with a count, and a suggest link."""
     mine = [a for a in annotations if a.target.chapter == chapter and a.target.section == section]
     published = [a for a in mine if a.status == "published"]
     body = Markup("")
     if mine:
-        body = Markup('<details class="annotations" data-count="{n}"><summary>{label}</summary>{items}</details>').format(
-            n=len(published), label=ctx.phrases.annotations.count.replace("{n}", str(len(published))),
-            items=Markup("").join(annotation_html(ctx, a) for a in mine))
+        body = Markup(
+            '<details class="annotations" data-count="{n}"><summary>{label}</summary>{items}</details>'
+        ).format(
+            n=len(published),
+            label=ctx.phrases.annotations.count.replace("{n}", str(len(published))),
+            items=Markup("").join(annotation_html(ctx, a) for a in mine),
+        )
     return Markup('<div class="annotation-section" data-section="{s}">{body}{suggest}</div>').format(
-        s=section, body=body, suggest=suggest_link(ctx, chapter, section, today))
+        s=section, body=body, suggest=suggest_link(ctx, chapter, section, today)
+    )
 
 
 def listing_html(ctx: PageContext, annotations: list[Annotation]) -> Markup:
@@ -102,28 +151,42 @@ def listing_html(ctx: PageContext, annotations: list[Annotation]) -> Markup:
     published = [a for a in annotations if a.status == "published"]
 
     def button(kind: str, value: str, label: str, count: int) -> Markup:
-        return Markup('<button type="button" class="annotation-filter" data-filter-{k}="{v}">{l} ({n})</button>').format(
-            k=kind, v=value, l=label, n=count)
+        return Markup(
+            '<button type="button" class="annotation-filter" data-filter-{k}="{v}">{l} ({n})</button>'
+        ).format(k=kind, v=value, l=label, n=count)
 
     kinds = [button("kind", "", phrases.all, len(published))] + [
-        button("kind", k, label, sum(a.kind == k for a in published)) for k, label in phrases.kinds.items()]
+        button("kind", k, label, sum(a.kind == k for a in published)) for k, label in phrases.kinds.items()
+    ]
     chapters = [button("chapter", "", phrases.all, len(published))] + [
         button("chapter", s.chapter, s.title(ctx.locale), sum(a.target.chapter == s.chapter for a in published))
-        for s in ctx.project.article.sections if s.chapter and s.title]
-    return Markup('<div class="annotation-filters">{k}</div><div class="annotation-filters">{c}</div>'
-                  '<div class="annotation-list">{items}</div>').format(
-        k=Markup("").join(kinds), c=Markup("").join(chapters),
-        items=Markup("").join(annotation_html(ctx, a, show_target=True) for a in annotations))
+        for s in ctx.project.article.sections
+        if s.chapter and s.title
+    ]
+    return Markup(
+        '<div class="annotation-filters">{k}</div><div class="annotation-filters">{c}</div>'
+        '<div class="annotation-list">{items}</div>'
+    ).format(
+        k=Markup("").join(kinds),
+        c=Markup("").join(chapters),
+        items=Markup("").join(annotation_html(ctx, a, show_target=True) for a in annotations),
+    )
 
 
-def fill_slots(page_html: str, fill) -> str:  # noqa: ANN001 - fill: Callable[[str], Markup]
+def fill_slots(page_html: str, fill: Callable[[str], Markup]) -> str:
     return SLOT.sub(lambda m: str(fill(m.group(1))), page_html)
 
 
 def export(project: Project, annotations: list[Annotation], locale: str) -> str:
     """All annotations as a W3C Web Annotation collection (JSON-LD)."""
-    items = [web_annotation(a, versioned_url(project, locale, chapter_url(a.target.chapter), a.target.section),
-                            project.article.repost.url) for a in annotations]
+    items = [
+        web_annotation(
+            a,
+            versioned_url(project, locale, chapter_url(a.target.chapter), a.target.section),
+            project.article.repost.url,
+        )
+        for a in annotations
+    ]
     collection = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "type": "AnnotationCollection",

@@ -22,23 +22,31 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, mo
 from .errors import DataError, DataErrors
 from .fingerprint import Fingerprint
 from .validation import validate
-from .yamlio import load_yaml
+from .yamlio import YamlDocument, load_yaml
 
 MAX_BODY_CHARS = 2000
 Kind = Literal["context", "fact-check", "counterpoint", "correction", "update"]
 # W3C Web Annotation motivations (https://www.w3.org/TR/annotation-vocab/#motivation).
 MOTIVATIONS: dict[str, str] = {
-    "context": "describing", "fact-check": "assessing", "counterpoint": "questioning",
-    "correction": "editing", "update": "commenting",
+    "context": "describing",
+    "fact-check": "assessing",
+    "counterpoint": "questioning",
+    "correction": "editing",
+    "update": "commenting",
 }
+
+
 def _http_only(url: str) -> str:
     if not re.fullmatch(r"https?://[^\s]+", url):
         raise ValueError(f"'{url}' is not an http(s) link; give the page's http:// or https:// address")
     return url
 
 
-HttpUrl = Annotated[StrictStr, AfterValidator(_http_only),
-                    Field(json_schema_extra={"pattern": r"^https?://[^\s]+$"}, description="an http(s) address")]
+HttpUrl = Annotated[
+    StrictStr,
+    AfterValidator(_http_only),
+    Field(json_schema_extra={"pattern": r"^https?://[^\s]+$"}, description="an http(s) address"),
+]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 
@@ -47,7 +55,9 @@ class _Strict(BaseModel):
 
 
 class Target(_Strict):
-    chapter: Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$", description="chapter slug, as in /chapters/<slug>/")]
+    chapter: Annotated[
+        StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$", description="chapter slug, as in /chapters/<slug>/")
+    ]
     section: Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$", description="a heading id on that chapter")]
 
 
@@ -68,11 +78,14 @@ class Annotation(_Strict):
     id: Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]{2,60}$", description="permalink #ann-<id>")]
     target: Target
     quote: Optional[Annotated[StrictStr, Field(min_length=4, max_length=40)]] = Field(
-        None, description="the article's words in that section, verbatim, to anchor to")
+        None, description="the article's words in that section, verbatim, to anchor to"
+    )
     kind: Kind
     language: Literal["zh", "en"]
-    body: Annotated[StrictStr, Field(min_length=1, max_length=MAX_BODY_CHARS,
-                                     description=f"Markdown, at most {MAX_BODY_CHARS} characters")]
+    body: Annotated[
+        StrictStr,
+        Field(min_length=1, max_length=MAX_BODY_CHARS, description=f"Markdown, at most {MAX_BODY_CHARS} characters"),
+    ]
     author: Author
     date: date
     sources: list[Source] = Field(min_length=1)
@@ -80,7 +93,8 @@ class Annotation(_Strict):
     withdrawn_reason: Optional[Text] = None
     claim: Optional[Text] = Field(None, description="fact-check only: the claim checked")
     verdict: Optional[Literal["accurate", "inaccurate", "misleading", "unverifiable"]] = Field(
-        None, description="fact-check only")
+        None, description="fact-check only"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Annotation:
@@ -111,10 +125,13 @@ class ChapterIndex:
 def chapter_index(sections: list[tuple[str, str]], docs_dir: Path) -> ChapterIndex:
     """Targets from the chapter sources: [(chapter slug, article section id)] -> their heading ids."""
     heading = re.compile(r"^#{1,6} .*\{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
-    return ChapterIndex({
-        slug: (section, set(heading.findall((docs_dir / "chapters" / f"{slug}.md").read_text(encoding="utf-8"))))
-        for slug, section in sections if (docs_dir / "chapters" / f"{slug}.md").exists()
-    })
+    return ChapterIndex(
+        {
+            slug: (section, set(heading.findall((docs_dir / "chapters" / f"{slug}.md").read_text(encoding="utf-8"))))
+            for slug, section in sections
+            if (docs_dir / "chapters" / f"{slug}.md").exists()
+        }
+    )
 
 
 def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, today: date) -> list[Annotation]:
@@ -130,7 +147,7 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, today:
             problems.extend(getattr(error, "errors", [error]))
             continue
 
-        def problem(field: str, text: str) -> None:
+        def problem(field: str, text: str, path: Path = path, doc: YamlDocument = doc) -> None:
             problems.append(DataError(path, text, where=f"field '{field}'", line=doc.line_of((field,))))
 
         if annotation.id in seen:
@@ -138,11 +155,15 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, today:
         seen.setdefault(annotation.id, path)
         chapter = index.chapters.get(annotation.target.chapter)
         if chapter is None:
-            problem("target", f"unknown chapter '{annotation.target.chapter}' "
-                    f"(known: {', '.join(sorted(index.chapters))})")
+            problem(
+                "target", f"unknown chapter '{annotation.target.chapter}' (known: {', '.join(sorted(index.chapters))})"
+            )
         elif annotation.target.section not in chapter[1]:
-            problem("target", f"chapter '{annotation.target.chapter}' has no section '{annotation.target.section}' "
-                    f"(its ids: {', '.join(sorted(chapter[1]))})")
+            problem(
+                "target",
+                f"chapter '{annotation.target.chapter}' has no section '{annotation.target.section}' "
+                f"(its ids: {', '.join(sorted(chapter[1]))})",
+            )
         elif annotation.quote:
             issue = fingerprint.check(annotation.quote, chapter[0])
             if issue:
@@ -151,8 +172,11 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, today:
             problem("date", f"{annotation.date} is in the future; use the day you wrote it")
         for n, source in enumerate(annotation.sources):
             if source.accessed > today:
-                problems.append(DataError(path, f"access date {source.accessed} is in the future",
-                                          where=f"field 'sources[{n}].accessed'"))
+                problems.append(
+                    DataError(
+                        path, f"access date {source.accessed} is in the future", where=f"field 'sources[{n}].accessed'"
+                    )
+                )
         found.append(annotation)
     if problems:
         raise DataErrors(problems)
@@ -166,8 +190,13 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 def render_body(body: str) -> Markup:
     """Untrusted Markdown to safe HTML: a bare Markdown renderer, then nh3's allow-list."""
     html = markdown.markdown(body, extensions=[], output_format="html")
-    cleaned = nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes={"http", "https"},
-                        link_rel="nofollow noopener noreferrer external")
+    cleaned = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https"},
+        link_rel="nofollow noopener noreferrer external",
+    )
     return Markup(cleaned)
 
 
@@ -179,16 +208,27 @@ def web_annotation(annotation: Annotation, target_url: str, source_url: str) -> 
         "type": "Annotation",
         "motivation": MOTIVATIONS[annotation.kind],
         "created": annotation.date.isoformat(),
-        "creator": {"type": "Person", "name": annotation.author.name,
-                    **({"nickname": annotation.author.github} if annotation.author.github else {})},
-        "body": [{"type": "TextualBody", "format": "text/markdown", "language": annotation.language,
-                  "value": annotation.body}]
+        "creator": {
+            "type": "Person",
+            "name": annotation.author.name,
+            **({"nickname": annotation.author.github} if annotation.author.github else {}),
+        },
+        "body": [
+            {
+                "type": "TextualBody",
+                "format": "text/markdown",
+                "language": annotation.language,
+                "value": annotation.body,
+            }
+        ]
         + [{"type": "SpecificResource", "source": s.url, "purpose": "citing"} for s in annotation.sources],
         "target": {"source": target_url, "selector": {"type": "FragmentSelector", "value": annotation.target.section}},
     }
     if annotation.quote:
-        item["target"]["selector"] = [item["target"]["selector"],
-                                      {"type": "TextQuoteSelector", "exact": annotation.quote}]
+        item["target"]["selector"] = [
+            item["target"]["selector"],
+            {"type": "TextQuoteSelector", "exact": annotation.quote},
+        ]
         item["target"]["scope"] = source_url
     if annotation.status == "withdrawn":
         item["body"] = [{"type": "TextualBody", "purpose": "moderating", "value": annotation.withdrawn_reason}]
@@ -209,7 +249,7 @@ def scaffold(annotation_id: str, chapter: str, section: str, today: date, langua
         "author: {name: Your name}\n"
         f"date: {today.isoformat()}\n"
         "sources:\n"
-        f"  - {{title: The page you rely on, url: \"https://example.org/\", accessed: {today.isoformat()}}}\n"
+        f'  - {{title: The page you rely on, url: "https://example.org/", accessed: {today.isoformat()}}}\n'
         "status: published\n"
     )
 

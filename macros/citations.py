@@ -32,8 +32,12 @@ STYLES = {
     "chicago": "chicago-notes-bibliography",
 }
 FORMAT_NAMES = {
-    "gbt7714": "GB/T 7714-2015", "apa": "APA 7", "chicago_note": "Chicago (note)",
-    "chicago_bibliography": "Chicago (bibliography)", "bibtex": "BibTeX (biblatex)", "ris": "RIS",
+    "gbt7714": "GB/T 7714-2015",
+    "apa": "APA 7",
+    "chicago_note": "Chicago (note)",
+    "chicago_bibliography": "Chicago (bibliography)",
+    "bibtex": "BibTeX (biblatex)",
+    "ris": "RIS",
     "csl_json": "CSL-JSON",
 }
 
@@ -58,7 +62,9 @@ class Cited:
 
     @property
     def title(self) -> str:
-        return f"{self.chapter_title}{self.title_join}{self.section_title}" if self.section_title else self.chapter_title
+        return (
+            f"{self.chapter_title}{self.title_join}{self.section_title}" if self.section_title else self.chapter_title
+        )
 
 
 def language_prefix(project: Project, locale: str) -> str:
@@ -126,8 +132,7 @@ def _style(name: str, locale: str | None) -> CitationStylesStyle:
 def _render(style: str, item: dict[str, Any], page_locale: str) -> tuple[str, str]:
     """(bibliography entry, first note) for one item in one CSL style, as plain text."""
     csl_locale = _STYLE_LOCALES.get((style, page_locale))
-    bibliography = CitationStylesBibliography(_style(STYLES[style], csl_locale), CiteProcJSON([item]),
-                                              formatter.plain)
+    bibliography = CitationStylesBibliography(_style(STYLES[style], csl_locale), CiteProcJSON([item]), formatter.plain)
     citation = Citation([CitationItem(item["id"])])
     bibliography.register(citation)
     note = bibliography.cite(citation, lambda _: None)
@@ -173,13 +178,21 @@ def _bib_escape(text: str) -> str:
 def bibtex(item: dict[str, Any]) -> str:
     """biblatex @online; a collective author is braced so it is not split into names."""
     authors = " and ".join(
-        "{" + _bib_escape(a["literal"]) + "}" if "literal" in a else f"{_bib_escape(a['family'])}, {_bib_escape(a['given'])}"
-        for a in item["author"])
-    fields = [("author", authors), ("title", "{" + _bib_escape(item["title"]) + "}"),
-              ("titleaddon", _bib_escape(item.get("container-title", ""))),
-              ("version", item.get("version", "")), ("date", _iso(item["issued"]) if "issued" in item else ""),
-              ("url", item["URL"]), ("urldate", _iso(item["accessed"])),
-              ("langid", {"zh": "chinese", "en": "english"}.get(item["language"], item["language"]))]
+        "{" + _bib_escape(a["literal"]) + "}"
+        if "literal" in a
+        else f"{_bib_escape(a['family'])}, {_bib_escape(a['given'])}"
+        for a in item["author"]
+    )
+    fields = [
+        ("author", authors),
+        ("title", "{" + _bib_escape(item["title"]) + "}"),
+        ("titleaddon", _bib_escape(item.get("container-title", ""))),
+        ("version", item.get("version", "")),
+        ("date", _iso(item["issued"]) if "issued" in item else ""),
+        ("url", item["URL"]),
+        ("urldate", _iso(item["accessed"])),
+        ("langid", {"zh": "chinese", "en": "english"}.get(item["language"], item["language"])),
+    ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@online{{{item['id']},\n{body}\n}}"
 

@@ -15,7 +15,7 @@ from typing import Literal
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from .figures import shape_of
-from .intervals import Interval
+from .intervals import Interval, Relation
 from .schema import LocalePhrases, Unit
 
 Rounding = Literal["floor", "ceiling", "nearest"]
@@ -63,10 +63,10 @@ def format_number(x: Fraction, unit: Unit, locale: str, phrases: LocalePhrases) 
     return getattr(unit, locale).replace("{n}", text)
 
 
-def format_stated(value: int | float, relation: str, unit: Unit, locale: str, phrases: LocalePhrases) -> str:
+def format_stated(value: int | float, relation: Relation, unit: Unit, locale: str, phrases: LocalePhrases) -> str:
     """A figure as the article states it: its value, in the words of its relation."""
     quantity = format_number(Fraction(str(value)), unit, locale, phrases)
-    return phrases.bounds[relation].replace("{q}", quantity)  # type: ignore[index]
+    return phrases.bounds[relation].replace("{q}", quantity)
 
 
 def format_interval(interval: Interval, unit: Unit, significant: int, locale: str,

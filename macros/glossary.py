@@ -8,8 +8,10 @@ Chinese text, where there are no spaces to find words by (Material's abbreviatio
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
+from typing import Iterator
 
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
@@ -17,9 +19,6 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from .schema import Localized
 from .validation import validate
 from .yamlio import load_yaml
-
-Terms = dict[str, list[StrictStr]]
-
 
 class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -52,10 +51,7 @@ _TOKEN = re.compile(r"(<[^>]+>|\]\([^)]*\)|`[^`]*`)")
 
 def with_tooltips(markdown: str, glossary: Glossary, locale: str, glossary_url: str) -> str:
     """Mark the first use of each term in the page's running text with a tooltip."""
-    forms = sorted(((form, entry_id) for entry_id, entry in glossary.entries.items()
-                    for form in entry.terms.get(locale, [])), key=lambda pair: -len(pair[0]))
-    done: set[str] = set()
-    ids = count(1)
+    marker = _Marker(glossary, locale, glossary_url)
     out: list[str] = []
     in_code = False
     for line in markdown.split("\n"):
@@ -64,35 +60,56 @@ def with_tooltips(markdown: str, glossary: Glossary, locale: str, glossary_url: 
             in_code = not in_code
         if in_code or stripped.startswith(("#", "<", "|", "    ")) or not stripped:
             out.append(line)
-            continue
-        out.append(_mark_line(line, forms, done, glossary, locale, glossary_url, ids))
+        else:
+            out.append(marker.mark_line(line))
     return "\n".join(out)
 
 
-def _mark_line(line, forms, done, glossary, locale, glossary_url, ids) -> str:  # noqa: ANN001, PLR0913
-    stack: list[str] = []
-    pieces = _TOKEN.split(line)
-    for n, piece in enumerate(pieces):
-        if _TOKEN.fullmatch(piece):
-            tag = re.match(r"<(/?)([a-zA-Z0-9]+)", piece)
-            if tag and not piece.endswith("/>"):
-                name = tag.group(2).lower()
-                if tag.group(1):
-                    if name in stack:
-                        del stack[len(stack) - 1 - stack[::-1].index(name):]
-                elif name not in ("br", "img", "hr", "input", "meta", "link"):
-                    stack.append(name)
-            continue
-        if any(name not in _TRANSPARENT for name in stack):
-            continue
-        for form, entry_id in forms:
-            if entry_id in done or form not in piece:
+@dataclass
+class _Marker:
+    """Marks terms line by line, remembering which ones a page has explained already."""
+
+    glossary: Glossary
+    locale: str
+    glossary_url: str
+    done: set[str] = field(default_factory=set)
+    ids: Iterator[int] = field(default_factory=lambda: count(1))
+
+    @property
+    def forms(self) -> list[tuple[str, str]]:
+        """(form, entry id), longest form first, so 社交型AI wins over AI."""
+        return sorted(((form, entry_id) for entry_id, entry in self.glossary.entries.items()
+                       for form in entry.terms.get(self.locale, [])), key=lambda pair: -len(pair[0]))
+
+    def mark_line(self, line: str) -> str:
+        stack: list[str] = []  # inline elements open at this point of the line
+        pieces = _TOKEN.split(line)
+        for n, piece in enumerate(pieces):
+            if _TOKEN.fullmatch(piece):
+                _track(piece, stack)
                 continue
-            done.add(entry_id)
-            piece = piece.replace(form, f"\x00{entry_id}\x01{form}\x02", 1)
-        pieces[n] = re.sub("\x00(.*?)\x01(.*?)\x02", lambda m: str(_term_html(
-            m.group(2), m.group(1), glossary, locale, glossary_url, next(ids))), piece)
-    return "".join(pieces)
+            if any(name not in _TRANSPARENT for name in stack):
+                continue
+            for form, entry_id in self.forms:
+                if entry_id not in self.done and form in piece:
+                    self.done.add(entry_id)
+                    piece = piece.replace(form, f"\x00{entry_id}\x01{form}\x02", 1)
+            pieces[n] = re.sub("\x00(.*?)\x01(.*?)\x02", lambda m: str(_term_html(
+                m.group(2), m.group(1), self.glossary, self.locale, self.glossary_url, next(self.ids))), piece)
+        return "".join(pieces)
+
+
+def _track(token: str, stack: list[str]) -> None:
+    """Follow opening and closing tags, so text inside a tag's element is known."""
+    tag = re.match(r"<(/?)([a-zA-Z0-9]+)", token)
+    if not tag or token.endswith("/>"):
+        return
+    name = tag.group(2).lower()
+    if tag.group(1):
+        if name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name):]
+    elif name not in ("br", "img", "hr", "input", "meta", "link"):
+        stack.append(name)
 
 
 def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossary_url: str, n: int) -> Markup:

@@ -72,8 +72,10 @@ class PageContext:
     def figure(self, figure_id: str) -> Evaluated:
         book = self.project.figures
         if figure_id not in book:
-            raise PageError(f"page '{self.src_path}': unknown figure id '{figure_id}' "
-                            f"(closest known ids: {closest(figure_id, book.ids)})")
+            raise PageError(
+                f"page '{self.src_path}': unknown figure id '{figure_id}' "
+                f"(closest known ids: {closest(figure_id, book.ids)})"
+            )
         return book[figure_id]
 
     def next_popover_id(self, figure_id: str) -> str:
@@ -81,6 +83,7 @@ class PageContext:
 
 
 # --- figures -----------------------------------------------------------------------------
+
 
 def display(ctx: PageContext, fig: Evaluated) -> str:
     """A figure's value in words, as the page's language writes it."""
@@ -121,16 +124,19 @@ def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
     spec = fig.spec
     rows: list[Markup] = []
     if isinstance(spec, (StatedFigure, ClaimFigure)):
-        rows.append(_row(labels["wording"], Markup("{} · {}").format(
-            quotation(spec.wording), _source_link(ctx, spec.section))))
+        rows.append(
+            _row(labels["wording"], Markup("{} · {}").format(quotation(spec.wording), _source_link(ctx, spec.section)))
+        )
         if spec.reading:
             rows.append(_row(labels["reading"], spec.reading(ctx.locale)))
     if isinstance(spec, (DerivedFigure, ClaimFigure)):
         rows.append(_row(labels["formula"], formula_text(ctx, fig)))
         inputs = Markup("; ").join(
-            Markup("{} {}").format(ctx.project.figures[ref].spec.label(ctx.locale),
-                                   display(ctx, ctx.project.figures[ref]))
-            for ref in fig.inputs)
+            Markup("{} {}").format(
+                ctx.project.figures[ref].spec.label(ctx.locale), display(ctx, ctx.project.figures[ref])
+            )
+            for ref in fig.inputs
+        )
         rows.append(_row(labels["inputs"], inputs))
     if isinstance(spec, DerivedFigure) and spec.note:
         rows.append(_row("", spec.note(ctx.locale)))
@@ -145,40 +151,52 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     fig = ctx.figure(figure_id)
     pop_id = ctx.next_popover_id(figure_id)
     details = Markup('<a href="{}">{}</a>').format(
-        ctx.link(f"{FIGURES_PAGE}#{figure_anchor(figure_id)}"), ctx.phrases.labels["details"])
+        ctx.link(f"{FIGURES_PAGE}#{figure_anchor(figure_id)}"), ctx.phrases.labels["details"]
+    )
     return Markup(
         '<span class="fig fig--{kind}" data-fig="{id}" data-interval="{interval}" tabindex="0" '
         'aria-describedby="{pop}"><span class="fig__value">{value}</span>'
         '<span class="fig-pop" id="{pop}" role="tooltip" data-search-exclude>'
         '<b class="fig-pop__title">{label}</b>{rows}'
         '<small class="fig-pop__row fig-pop__more">{details}</small></span></span>'
-    ).format(kind=fig.kind, id=figure_id, interval=interval_notation(fig.interval), pop=pop_id,
-             value=display(ctx, fig),
-             label=fig.spec.label(ctx.locale), rows=Markup("").join(popover_rows(ctx, fig)),
-             details=details)
+    ).format(
+        kind=fig.kind,
+        id=figure_id,
+        interval=interval_notation(fig.interval),
+        pop=pop_id,
+        value=display(ctx, fig),
+        label=fig.spec.label(ctx.locale),
+        rows=Markup("").join(popover_rows(ctx, fig)),
+        details=details,
+    )
 
 
 def verdict_badge(ctx: PageContext, fig: Evaluated) -> Markup:
     assert fig.verdict is not None
     return Markup('<mark class="verdict verdict--{v}">{text}</mark>').format(
-        v=fig.verdict, text=ctx.phrases.verdicts[fig.verdict])
+        v=fig.verdict, text=ctx.phrases.verdicts[fig.verdict]
+    )
 
 
 def check_html(ctx: PageContext, figure_id: str) -> Markup:
     """The verdict on one of the article's own sums, with what the inputs allow."""
     fig = ctx.figure(figure_id)
     if not isinstance(fig.spec, ClaimFigure):
-        raise PageError(f"page '{ctx.src_path}': check('{figure_id}') needs a claim, "
-                        f"but '{figure_id}' is a {fig.kind} figure")
+        raise PageError(
+            f"page '{ctx.src_path}': check('{figure_id}') needs a claim, but '{figure_id}' is a {fig.kind} figure"
+        )
     sentence = escape(ctx.phrases.check_sentence)
-    for slot, value in (("{claimed}", figure_html(ctx, figure_id)),
-                        ("{computed}", escape(computed_display(ctx, fig))),
-                        ("{verdict}", verdict_badge(ctx, fig))):
+    for slot, value in (
+        ("{claimed}", figure_html(ctx, figure_id)),
+        ("{computed}", escape(computed_display(ctx, fig))),
+        ("{verdict}", verdict_badge(ctx, fig)),
+    ):
         sentence = Markup(sentence.replace(slot, value))
     return Markup('<span class="check" data-check="{}">{}</span>').format(figure_id, sentence)
 
 
 # --- quotations and the article ----------------------------------------------------------
+
 
 def quotation(text: str) -> Markup:
     return Markup('<q class="article-quote" lang="zh">{}</q>').format(text)
@@ -188,8 +206,10 @@ def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Marku
     """A short quotation of the article, checked to be verbatim in its section."""
     section = section or ctx.section
     if section is None:
-        raise PageError(f"page '{ctx.src_path}': q('{text}') needs a section: "
-                        "give one, or set `section:` in the page's front matter")
+        raise PageError(
+            f"page '{ctx.src_path}': q('{text}') needs a section: "
+            "give one, or set `section:` in the page's front matter"
+        )
     problem = ctx.project.fingerprint.check(text, section)
     if problem:
         raise PageError(f"page '{ctx.src_path}': {problem}")
@@ -218,14 +238,18 @@ def article_heading_html(ctx: PageContext) -> Markup:
 def chapter_map_html(ctx: PageContext) -> Markup:
     items = [
         Markup('<li><a href="{}">{}</a>{}</li>').format(
-            ctx.link(chapter_url(s.chapter)), s.title(ctx.locale),
-            Markup(" — ") + quotation(s.heading) if s.heading else "")
-        for s in ctx.project.article.sections if s.chapter and s.title
+            ctx.link(chapter_url(s.chapter)),
+            s.title(ctx.locale),
+            Markup(" — ") + quotation(s.heading) if s.heading else "",
+        )
+        for s in ctx.project.article.sections
+        if s.chapter and s.title
     ]
     return Markup('<ol class="chapter-map">{}</ol>').format(Markup("").join(items))
 
 
 # --- the figures page --------------------------------------------------------------------
+
 
 def interval_notation(interval: Interval) -> str:
     def end(v: Fraction | float) -> str:
@@ -234,6 +258,7 @@ def interval_notation(interval: Interval) -> str:
         if isinstance(v, Fraction) and v.denominator == 1:
             return f"{int(v):,}"
         return f"{float(v):.6g}"
+
     if interval.is_point:
         return end(interval.lo)
     return f"{'(' if interval.lo_open else '['}{end(interval.lo)}, {end(interval.hi)}{')' if interval.hi_open else ']'}"
@@ -253,23 +278,43 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
             rows.append(_dl_row(labels["relation"], ctx.phrases.relations[spec.relation]))
         if isinstance(spec, StatedFigure):
             rows.append(_dl_row(labels["counts"], spec.counts(ctx.locale)))
-            rows.append(_dl_row(labels["period"], spec.period(ctx.locale) if spec.period
-                                else labels["period_unknown"]))
+            rows.append(_dl_row(labels["period"], spec.period(ctx.locale) if spec.period else labels["period_unknown"]))
             statements = [(spec.wording, spec.section)] + [(s.wording, s.section) for s in spec.also_stated]
-            rows.append(_dl_row(labels["wording"], Markup("<br>").join(
-                Markup("{} · {}").format(quotation(w), _source_link(ctx, s)) for w, s in statements)))
+            rows.append(
+                _dl_row(
+                    labels["wording"],
+                    Markup("<br>").join(
+                        Markup("{} · {}").format(quotation(w), _source_link(ctx, s)) for w, s in statements
+                    ),
+                )
+            )
         if isinstance(spec, ClaimFigure):
-            rows.append(_dl_row(labels["wording"], Markup("{} · {}").format(
-                quotation(spec.wording), _source_link(ctx, spec.section))))
-        if getattr(spec, "reading", None):
-            rows.append(_dl_row(labels["reading"], spec.reading(ctx.locale)))  # type: ignore[union-attr]
+            rows.append(
+                _dl_row(
+                    labels["wording"],
+                    Markup("{} · {}").format(quotation(spec.wording), _source_link(ctx, spec.section)),
+                )
+            )
+        if isinstance(spec, (StatedFigure, ClaimFigure)) and spec.reading:
+            rows.append(_dl_row(labels["reading"], spec.reading(ctx.locale)))
         if fig.formula is not None:
-            rows.append(_dl_row(labels["formula"], Markup("{}<br><code>{}</code>").format(
-                formula_text(ctx, fig), formulas.render(fig.formula, str))))
-            rows.append(_dl_row(labels["inputs"], Markup("; ").join(
-                Markup('<a href="#{}">{}</a> {}').format(
-                    figure_anchor(ref), book[ref].spec.label(ctx.locale), display(ctx, book[ref]))
-                for ref in fig.inputs)))
+            rows.append(
+                _dl_row(
+                    labels["formula"],
+                    Markup("{}<br><code>{}</code>").format(formula_text(ctx, fig), formulas.render(fig.formula, str)),
+                )
+            )
+            rows.append(
+                _dl_row(
+                    labels["inputs"],
+                    Markup("; ").join(
+                        Markup('<a href="#{}">{}</a> {}').format(
+                            figure_anchor(ref), book[ref].spec.label(ctx.locale), display(ctx, book[ref])
+                        )
+                        for ref in fig.inputs
+                    ),
+                )
+            )
         if isinstance(spec, DerivedFigure) and spec.note:
             rows.append(_dl_row("", spec.note(ctx.locale)))
         if isinstance(spec, ClaimFigure):
@@ -278,14 +323,27 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
         shown = fig.computed if fig.computed is not None else fig.interval
         rows.append(_dl_row(labels["values"], Markup("<code>{}</code>").format(interval_notation(shown))))
         uses = [use for use in usage.get(fig.id, []) if use.locale == ctx.locale]
-        rows.append(_dl_row(labels["used_in"], Markup(", ").join(
-            Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses)
-            if uses else labels["unused"]))
-        cards.append(Markup(
-            '<div class="figure-card figure-card--{kind}" data-fig="{id}" data-interval="{interval}">'
-            '<h3 id="{anchor}">{label} <code>{id}</code></h3><dl>{rows}</dl></div>'
-        ).format(kind=kind, anchor=figure_anchor(fig.id), interval=interval_notation(fig.interval), label=spec.label(ctx.locale),
-                 id=fig.id, rows=Markup("").join(rows)))
+        rows.append(
+            _dl_row(
+                labels["used_in"],
+                Markup(", ").join(Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses)
+                if uses
+                else labels["unused"],
+            )
+        )
+        cards.append(
+            Markup(
+                '<div class="figure-card figure-card--{kind}" data-fig="{id}" data-interval="{interval}">'
+                '<h3 id="{anchor}">{label} <code>{id}</code></h3><dl>{rows}</dl></div>'
+            ).format(
+                kind=kind,
+                anchor=figure_anchor(fig.id),
+                interval=interval_notation(fig.interval),
+                label=spec.label(ctx.locale),
+                id=fig.id,
+                rows=Markup("").join(rows),
+            )
+        )
     return Markup("").join(cards)
 
 
@@ -306,11 +364,16 @@ def downloads_html(ctx: PageContext) -> Markup:
         label=ctx.phrases.labels["download"],
         links=Markup(" · ").join(
             Markup('<a href="{}" download>{}</a>').format(ctx.link(path), fmt.upper())
-            for fmt, path in DOWNLOADS.items()))
+            for fmt, path in DOWNLOADS.items()
+        ),
+    )
 
 
 def site_citation_files_html(ctx: PageContext) -> Markup:
     """Links to the whole site's citations as .bib, .ris and CSL-JSON."""
-    return Markup('<p class="cite__files">{}</p>').format(Markup(" · ").join(
-        Markup('<a href="{}" download>{}</a>').format(ctx.link(f"downloads/cite/site.{ext}"), label)
-        for ext, label in (("bib", "BibTeX (.bib)"), ("ris", "RIS (.ris)"), ("json", "CSL-JSON (.json)"))))
+    return Markup('<p class="cite__files">{}</p>').format(
+        Markup(" · ").join(
+            Markup('<a href="{}" download>{}</a>').format(ctx.link(f"downloads/cite/site.{ext}"), label)
+            for ext, label in (("bib", "BibTeX (.bib)"), ("ris", "RIS (.ris)"), ("json", "CSL-JSON (.json)"))
+        )
+    )

@@ -49,7 +49,7 @@ class PageSandbox(SandboxedEnvironment):
         return super().is_safe_attribute(obj, attr, value)
 
 
-class _MacrosOnlyTemplate(PageSandbox.template_class):  # type: ignore[name-defined,misc]
+class _MacrosOnlyTemplate(PageSandbox.template_class):  # type: ignore[name-defined,misc] - a class attribute, not a type
     """The plugin passes all its variables (the MkDocs config among them) to every page; pages get
     none of them, only the sandbox's globals: our macros and Jinja's harmless defaults."""
 

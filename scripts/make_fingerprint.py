@@ -12,8 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.fingerprint import make  # noqa: E402
-from macros.project import load_article  # noqa: E402
+from macros.fingerprint import make  # noqa: E402 - needs the sys.path line above
+from macros.project import load_article  # noqa: E402 - needs the sys.path line above
 
 
 def main(argv: list[str]) -> int:

@@ -11,9 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.annotations import chapter_index, scaffold  # noqa: E402
-from macros.gitdates import build_date  # noqa: E402
-from macros.project import load_article  # noqa: E402
+from macros.annotations import chapter_index, scaffold  # noqa: E402 - needs the sys.path line above
+from macros.gitdates import build_date  # noqa: E402 - needs the sys.path line above
+from macros.project import load_article  # noqa: E402 - needs the sys.path line above
 
 
 def main(argv: list[str]) -> int:

@@ -11,8 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.anchors import Ledger, dump, extended, load  # noqa: E402
-from tests.htmltools import published_ids  # noqa: E402
+from macros.anchors import Ledger, dump, extended, load  # noqa: E402 - needs the sys.path line above
+from tests.htmltools import published_ids  # noqa: E402 - needs the sys.path line above
 
 
 def main(argv: list[str]) -> int:

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from lxml import html
 
+from macros.anchors import Published
+
 # Macro output, quotations, titles of works and code may hold digits; prose typed by hand may not.
-MACRO_OUTPUT = "span.fig, span.check, q.article-quote, cite, code, pre, .headerlink, details.cite, span.Z3988, script, figure.chart"
+MACRO_OUTPUT = ", ".join(["span.fig", "span.check", "q.article-quote", "cite", "code", "pre", ".headerlink",
+                          "details.cite", "span.Z3988", "script", "figure.chart"])
 # A numeral before 万/亿 ("十亿", "五千万"); "千万" alone is the adverb "by all means".
 HAN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]")
 # Strings with digits allowed in hand-typed prose, each with its reason (e.g. a standard's name
@@ -46,10 +49,8 @@ def ids_of(page: html.HtmlElement) -> set[str]:
     return {element.get("id") for element in page.iter() if element.get("id")}
 
 
-def published_ids(site_dir: Path) -> "Published":
+def published_ids(site_dir: Path) -> Published:
     """Page path (relative to the site root) -> the heading ids in its content."""
-    from macros.anchors import Published
-
     published = Published()
     for path in html_files(site_dir):
         relative = path.relative_to(site_dir).as_posix()
@@ -58,6 +59,7 @@ def published_ids(site_dir: Path) -> "Published":
             root = content(path.read_text(encoding="utf-8"))
             published.pages[page] = {h.get("id") for h in root.cssselect("h1, h2, h3, h4, h5, h6") if h.get("id")}
             # Kept ids of renamed headings, and annotation permalinks (#ann-<id>).
-            published.pages[page] |= {a.get("id") for a in root.cssselect(".anchor-alias, article.annotation")
-                                      if a.get("id")}
+            published.pages[page] |= {
+                a.get("id") for a in root.cssselect(".anchor-alias, article.annotation") if a.get("id")
+            }
     return published

@@ -48,7 +48,9 @@ def test_one_click_copies_a_citation(page, site_url):
     button.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == block.locator('[data-format="apa"] code').inner_text()
-    assert copied.startswith("元宝一文细读小组. (") and copied.endswith("/chapters/into-your-circle/#creations-per-user")
+    assert copied.startswith("元宝一文细读小组. (") and copied.endswith(
+        "/chapters/into-your-circle/#creations-per-user"
+    )
     assert button.inner_text() == "已复制"
 
 

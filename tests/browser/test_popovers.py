@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
 
 @pytest.fixture
-def page(browser, site_url):
+def page(browser):
     context = browser.new_context(viewport={"width": 1200, "height": 900}, has_touch=True)
     page = context.new_page()
-    foreign = []
-    local = urlsplit(site_url).netloc
-    page.on("request", lambda request: foreign.append(request.url)
-            if urlsplit(request.url).netloc != local else None)
-    page.foreign_requests = foreign
     yield page
     context.close()
 

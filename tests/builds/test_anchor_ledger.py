@@ -59,7 +59,9 @@ def test_extending_never_removes():
 
 
 def test_renaming_a_heading_keeps_its_id():
-    render = lambda text: markdown.markdown(text, extensions=["attr_list", "toc"])  # noqa: E731
+    def render(text: str) -> str:
+        return markdown.markdown(text, extensions=["attr_list", "toc"])
+
     assert 'id="summary"' in render("## 摘要 { #summary }") and 'id="summary"' in render("## 本节概要 { #summary }")
 
 

@@ -49,7 +49,9 @@ def test_a_withdrawn_annotation_leaves_a_tombstone_at_its_permalink(built_fixtur
 
 
 def test_a_section_with_annotations_shows_a_count_and_stays_collapsed(built_fixture_site):
-    details = page(built_fixture_site, "chapters/ledger/").cssselect('.annotation-section[data-section="pages"] details')
+    details = page(built_fixture_site, "chapters/ledger/").cssselect(
+        '.annotation-section[data-section="pages"] details'
+    )
     assert details and details[0].get("open") is None
     assert details[0].get("data-count") == "2" and "2" in details[0].cssselect("summary")[0].text_content()
 
@@ -102,9 +104,13 @@ def test_the_w3c_export(built_fixture_site):
 
 def test_a_bad_annotation_stops_the_build_and_names_the_file(fixture_site, tmp_path):
     bad = fixture_site / "data" / "annotations" / "2026-11-05-bad.yml"
-    bad.write_text((FIXTURE_SITE / "data" / "annotations" / "2026-11-01-ledger-context.yml").read_text(
-        encoding="utf-8").replace("id: ledger-context", "id: ledger-context-two").replace(
-        "section: pages", "section: nowhere"), encoding="utf-8")
+    bad.write_text(
+        (FIXTURE_SITE / "data" / "annotations" / "2026-11-01-ledger-context.yml")
+        .read_text(encoding="utf-8")
+        .replace("id: ledger-context", "id: ledger-context-two")
+        .replace("section: pages", "section: nowhere"),
+        encoding="utf-8",
+    )
     result = build_site(fixture_site, tmp_path / "out")
     assert result.returncode != 0
     assert "2026-11-05-bad.yml" in result.output and "has no section 'nowhere'" in result.output
@@ -114,7 +120,9 @@ def test_a_bad_annotation_stops_the_build_and_names_the_file(fixture_site, tmp_p
 def test_the_real_site_has_an_annotations_page_and_export(built_site: BuildResult):
     for prefix in EDITIONS:
         assert content(built_site.page(f"{prefix}annotations/")).cssselect(".annotations-empty, .annotation-list")
-        data = json.loads((built_site.site_dir / prefix / "downloads" / "annotations.jsonld").read_text(encoding="utf-8"))
+        data = json.loads(
+            (built_site.site_dir / prefix / "downloads" / "annotations.jsonld").read_text(encoding="utf-8")
+        )
         assert data["type"] == "AnnotationCollection"
     suggest = content(built_site.page("chapters/opening/")).cssselect(".annotation__suggest")
     assert len(suggest) == len(content(built_site.page("chapters/opening/")).cssselect("h2, h3"))

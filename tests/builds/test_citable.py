@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import bibtexparser
@@ -27,7 +26,10 @@ def chapter(built_site: BuildResult, prefix: str, slug: str) -> html.HtmlElement
 
 
 def section_headings(tree: html.HtmlElement) -> list[tuple[str, str]]:
-    return [(h.get("id"), h.text_content().rstrip("¶").strip()) for h in content(html.tostring(tree, encoding="unicode")).cssselect("h2, h3")]
+    return [
+        (h.get("id"), h.text_content().rstrip("¶").strip())
+        for h in content(html.tostring(tree, encoding="unicode")).cssselect("h2, h3")
+    ]
 
 
 def expected_url(project: Project, prefix: str, slug: str, anchor: str = "") -> str:
@@ -58,7 +60,9 @@ def test_coins_chapter_first_then_each_section(built_site, project, locale, pref
     assert len(spans) == 1 + len(sections)
     assert spans[0]["rft.identifier"] == [expected_url(project, prefix, slug)]
     assert [s["rft.identifier"][0] for s in spans[1:]] == [expected_url(project, prefix, slug, i) for i, _ in sections]
-    assert all(s["rft.type"] == ["webpage"] and s["rft.creator"] == [project.site.collective.name(locale)] for s in spans)
+    assert all(
+        s["rft.type"] == ["webpage"] and s["rft.creator"] == [project.site.collective.name(locale)] for s in spans
+    )
 
 
 @pytest.mark.parametrize("locale, prefix, slug", CASES)
@@ -105,7 +109,9 @@ def test_citation_files_per_chapter_and_for_the_site(built_site, project, prefix
         links = [a.get("href") for a in tree.cssselect("details.cite .cite__files a")]
         assert links == [f"../../downloads/cite/{slug}.{ext}" for ext in ("bib", "ris", "json")]
     whole = json.loads((folder / "site.json").read_text(encoding="utf-8"))
-    assert {item["id"] for item in whole} >= {f"yuanbao-reading-{slug}-{'zh' if not prefix else 'en'}" for slug in CHAPTERS}
+    assert {item["id"] for item in whole} >= {
+        f"yuanbao-reading-{slug}-{'zh' if not prefix else 'en'}" for slug in CHAPTERS
+    }
 
 
 def test_footer_states_the_licences(built_site, project):

@@ -15,8 +15,19 @@ from tests.htmltools import content, hand_typed_numbers
 
 DOCS = ROOT / "docs"
 CHINESE_SOURCES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
-PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/",
-         "figures/", "source/", "cite/", "annotations/", "glossary/", "players/"]
+PAGES = [
+    "",
+    "chapters/opening/",
+    "chapters/into-your-circle/",
+    "chapters/why-tencent/",
+    "chapters/watershed/",
+    "figures/",
+    "source/",
+    "cite/",
+    "annotations/",
+    "glossary/",
+    "players/",
+]
 QUOTED = "q.article-quote, cite, code, pre, script, details.cite"  # not prose
 
 
@@ -77,16 +88,27 @@ def test_no_number_typed_by_hand_in_english_prose(built_site: BuildResult, page:
     assert hand_typed_numbers(built_site.page("en/" + page)) == []
 
 
-@pytest.mark.parametrize("figure_id, text", [
-    ("red_envelope_total", "over CNY 4.5 billion"), ("dau", "over 50 million"), ("mau", "114 million"),
-    ("creations", "over 1 billion"), ("creations_per_user_claim", "nearly 9"),
-    ("creations_per_dau", "not determined (only known to be above 0)"), ("tencent_share", "under 22.3%"),
-])
+@pytest.mark.parametrize(
+    "figure_id, text",
+    [
+        ("red_envelope_total", "over CNY 4.5 billion"),
+        ("dau", "over 50 million"),
+        ("mau", "114 million"),
+        ("creations", "over 1 billion"),
+        ("creations_per_user_claim", "nearly 9"),
+        ("creations_per_dau", "not determined (only known to be above 0)"),
+        ("tencent_share", "under 22.3%"),
+    ],
+)
 def test_english_pages_format_numbers_in_english(built_site: BuildResult, figure_id: str, text: str):
     root = content(built_site.page("en/"))
-    shown = root.cssselect(f'span.fig[data-fig="{figure_id}"] > .fig__value') or content(
-        built_site.page("en/chapters/opening/")).cssselect(f'span.fig[data-fig="{figure_id}"] > .fig__value') or content(
-        built_site.page("en/chapters/into-your-circle/")).cssselect(f'span.fig[data-fig="{figure_id}"] > .fig__value')
+    shown = (
+        root.cssselect(f'span.fig[data-fig="{figure_id}"] > .fig__value')
+        or content(built_site.page("en/chapters/opening/")).cssselect(f'span.fig[data-fig="{figure_id}"] > .fig__value')
+        or content(built_site.page("en/chapters/into-your-circle/")).cssselect(
+            f'span.fig[data-fig="{figure_id}"] > .fig__value'
+        )
+    )
     assert shown and shown[0].text_content() == text
 
 
@@ -97,10 +119,14 @@ def test_english_frames_follow_the_language(built_site: BuildResult, project: Pr
     assert page.cssselect(".verdict--consistent")[0].text_content() == project.phrases.en.verdicts["consistent"]
     figures = content(built_site.page("en/figures/"))
     assert "Possible values" in figures.text_content() and "取值范围" not in figures.text_content()
-    assert [a.get("href") for a in figures.cssselect("p.downloads a")] == ["../downloads/figures.json",
-                                                                           "../downloads/figures.csv"]
+    assert [a.get("href") for a in figures.cssselect("p.downloads a")] == [
+        "../downloads/figures.json",
+        "../downloads/figures.csv",
+    ]
     chapter_map = content(built_site.page("en/")).cssselect("ol.chapter-map a")
-    assert [a.text_content() for a in chapter_map][0] == "Opening: the red-envelope war and Yuanbao's two sets of numbers"
+    assert [a.text_content() for a in chapter_map][
+        0
+    ] == "Opening: the red-envelope war and Yuanbao's two sets of numbers"
 
 
 def test_english_downloads(built_site: BuildResult, project: Project):
@@ -146,8 +172,9 @@ def test_english_chapter_titles_match_the_data(project: Project):
 def test_popovers_stay_out_of_the_search_index(built_site: BuildResult, project: Project):
     index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     # The figures page prints readings in its cards; everywhere else they live only in popovers.
-    text = "".join(doc["text"] for doc in index["docs"]
-                   if not doc["location"].startswith(("figures/", "en/figures/"))).replace("\u200b", "")
+    text = "".join(
+        doc["text"] for doc in index["docs"] if not doc["location"].startswith(("figures/", "en/figures/"))
+    ).replace("\u200b", "")
     readings = [f.spec.reading for f in project.figures.figures.values() if getattr(f.spec, "reading", None)]
     assert readings
     for reading in readings:

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -18,8 +17,14 @@ from macros.schema import ClaimFigure, StatedFigure
 from tests.conftest import ROOT, BuildResult
 from tests.htmltools import content, hand_typed_numbers, html_files, ids_of
 
-PROSE_PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/",
-               "players/"]
+PROSE_PAGES = [
+    "",
+    "chapters/opening/",
+    "chapters/into-your-circle/",
+    "chapters/why-tencent/",
+    "chapters/watershed/",
+    "players/",
+]
 ALL_PAGES = PROSE_PAGES + ["figures/", "source/"]
 
 
@@ -42,17 +47,40 @@ def test_no_unrendered_macro_and_no_macro_error(built_site: BuildResult, page: s
     assert "Macro Syntax Error" not in built_site.page(page)
 
 
-@pytest.mark.parametrize("page, expected", [
-    ("chapters/opening/", {"red_envelope_total": "超过45亿元", "dau": "超过5000万", "mau": "1.14亿",
-                           "lottery_draws": "超过36亿次", "creations": "超过10亿次", "alibaba_budget": "30亿元",
-                           "baidu_budget": "5亿元", "tencent_budget": "10亿元", "features_shipped": "159个",
-                           "iteration_days": "21天", "tencent_share": "不到22.3%", "dau_mau_ratio": "超过43.8%",
-                           "named_budgets_sum": "45亿元", "features_per_day": "约7.57个"}),
-    ("chapters/into-your-circle/", {"creations_per_user_claim": "将近9次", "creations_per_mau": "超过8.77次",
-                                    "creations_per_dau": "无法确定(只知大于0次)"}),
-    ("chapters/why-tencent/", {"social_experience_years": "约20年", "wechat_dominance_years": "超过10年"}),
-    ("chapters/watershed/", {"campaign_year": "2026年", "people_reached": "至少1000万人"}),
-])
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (
+            "chapters/opening/",
+            {
+                "red_envelope_total": "超过45亿元",
+                "dau": "超过5000万",
+                "mau": "1.14亿",
+                "lottery_draws": "超过36亿次",
+                "creations": "超过10亿次",
+                "alibaba_budget": "30亿元",
+                "baidu_budget": "5亿元",
+                "tencent_budget": "10亿元",
+                "features_shipped": "159个",
+                "iteration_days": "21天",
+                "tencent_share": "不到22.3%",
+                "dau_mau_ratio": "超过43.8%",
+                "named_budgets_sum": "45亿元",
+                "features_per_day": "约7.57个",
+            },
+        ),
+        (
+            "chapters/into-your-circle/",
+            {
+                "creations_per_user_claim": "将近9次",
+                "creations_per_mau": "超过8.77次",
+                "creations_per_dau": "无法确定(只知大于0次)",
+            },
+        ),
+        ("chapters/why-tencent/", {"social_experience_years": "约20年", "wechat_dominance_years": "超过10年"}),
+        ("chapters/watershed/", {"campaign_year": "2026年", "people_reached": "至少1000万人"}),
+    ],
+)
 def test_key_figures_are_formatted(built_site: BuildResult, page: str, expected: dict[str, str]):
     root = content(built_site.page(page))
     for figure_id, text in expected.items():
@@ -70,7 +98,9 @@ def test_every_stated_figure_is_shown_in_its_chapter(built_site: BuildResult, pr
     for fig in project.figures.figures.values():
         spec = fig.spec
         if isinstance(spec, (StatedFigure, ClaimFigure)):
-            sections = [spec.section] + ([s.section for s in spec.also_stated] if isinstance(spec, StatedFigure) else [])
+            sections = [spec.section] + (
+                [s.section for s in spec.also_stated] if isinstance(spec, StatedFigure) else []
+            )
             for section in sections:
                 page = f"chapters/{project.chapter_of(section)}/"
                 assert content(built_site.page(page)).cssselect(f'[data-fig="{fig.id}"]'), (fig.id, page)
@@ -155,11 +185,17 @@ def test_downloads_are_generated_from_the_data(built_site: BuildResult, project:
     by_id = {f["id"]: f for f in data["figures"]}
     assert by_id["mau"]["value"] == 114_000_000 and by_id["mau"]["display"] == "1.14亿"
     assert by_id["mau"]["label"] == "元宝月活跃用户(MAU)"
-    assert by_id["creations_per_dau"]["interval"] == {"low": 0, "high": None, "low_open": True,
-                                                      "high_open": True, "shape": "positive"}
+    assert by_id["creations_per_dau"]["interval"] == {
+        "low": 0,
+        "high": None,
+        "low_open": True,
+        "high_open": True,
+        "shape": "positive",
+    }
     assert by_id["creations_per_user_claim"]["verdict"] == "consistent"
-    rows = list(csv.DictReader(io.StringIO(
-        (built_site.site_dir / "downloads" / "figures.csv").read_text(encoding="utf-8"))))
+    rows = list(
+        csv.DictReader(io.StringIO((built_site.site_dir / "downloads" / "figures.csv").read_text(encoding="utf-8")))
+    )
     assert [r["id"] for r in rows] == project.figures.ids
     assert next(r for r in rows if r["id"] == "dau")["display"] == "超过5000万"
     links = content(built_site.page("figures/")).cssselect("p.downloads a")
@@ -178,8 +214,12 @@ def test_figures_page_lists_every_figure_with_its_uses(built_site: BuildResult, 
 def test_mkdocs_yml_is_strict_and_fails_on_broken_links():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["strict"] is True
-    assert config["validation"] == {"omitted_files": "warn", "absolute_links": "warn",
-                                    "unrecognized_links": "warn", "anchors": "warn"}
+    assert config["validation"] == {
+        "omitted_files": "warn",
+        "absolute_links": "warn",
+        "unrecognized_links": "warn",
+        "anchors": "warn",
+    }
     macros = next(p["macros"] for p in config["plugins"] if isinstance(p, dict) and "macros" in p)
     assert macros["on_undefined"] == "strict" and macros["on_error_fail"] is True
     assert config["theme"]["font"] is False
@@ -191,7 +231,11 @@ def test_players_page_compares_the_four_and_says_what_is_missing(built_site: Bui
     assert len(rows) == 4
     budgets = [row.cssselect("td")[2] for row in rows]
     assert [b.cssselect("span.fig")[0].get("data-fig") if b.cssselect("span.fig") else None for b in budgets] == [
-        "tencent_budget", "alibaba_budget", "baidu_budget", None]
+        "tencent_budget",
+        "alibaba_budget",
+        "baidu_budget",
+        None,
+    ]
     assert budgets[3].text_content().strip() == missing
     assert content(built_site.page(f"{prefix}players/")).cssselect("figure.chart#chart-budgets")
 

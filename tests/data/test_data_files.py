@@ -39,8 +39,10 @@ def test_a_wording_not_in_the_article_would_be_caught(project: Project):
 
 
 def used_ids() -> dict[str, set[str]]:
-    return {path.relative_to(DOCS).as_posix(): set(FIGURE_CALL.findall(path.read_text(encoding="utf-8")))
-            for path in DOCS.rglob("*.md")}
+    return {
+        path.relative_to(DOCS).as_posix(): set(FIGURE_CALL.findall(path.read_text(encoding="utf-8")))
+        for path in DOCS.rglob("*.md")
+    }
 
 
 def test_every_id_used_in_the_pages_exists(project: Project):
@@ -70,6 +72,7 @@ def test_every_stated_figure_is_in_the_chapter_of_each_section_that_states_it(pr
 
 # --- the article's own arithmetic, worked out by hand ---------------------------------------
 
+
 def test_nearly_nine_creations_per_user_is_consistent_but_not_implied(project: Project):
     claim = project.figures["creations_per_user_claim"]
     # over 1,000,000,000 creations / exactly 114,000,000 users = over 8.7719...
@@ -96,6 +99,7 @@ def test_derived_figures_worked_by_hand(project: Project):
 
 
 # --- site facts stated once ---------------------------------------------------------------
+
 
 def test_mkdocs_yml_agrees_with_site_yml(project: Project):
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -137,7 +141,9 @@ def test_every_heading_in_the_sources_has_an_explicit_ascii_id():
 
 # --- the article's text stays out of the repository ----------------------------------------
 
-needs_article = pytest.mark.skipif(not ARTICLE_SOURCE.exists(), reason=f"no local copy of the article at {ARTICLE_SOURCE}")
+needs_article = pytest.mark.skipif(
+    not ARTICLE_SOURCE.exists(), reason=f"no local copy of the article at {ARTICLE_SOURCE}"
+)
 
 
 @needs_article
@@ -153,19 +159,24 @@ def test_no_file_carries_a_run_of_the_article_longer_than_a_quotation():
     # Addresses are facts, not prose: the repost URL may be cited in full.
     article = normalise(re.sub(r"https?://\S+", "", ARTICLE_SOURCE.read_text(encoding="utf-8")))
     run = MAX_QUOTE_CHARS + 1
-    runs = {article[i:i + run] for i in range(len(article) - run + 1)}
+    runs = {article[i : i + run] for i in range(len(article) - run + 1)}
     offenders = []
     for path in tracked_text_files():
         text = normalise(path.read_text(encoding="utf-8", errors="ignore"))
-        if any(text[i:i + run] in runs for i in range(len(text) - run + 1)):
+        if any(text[i : i + run] in runs for i in range(len(text) - run + 1)):
             offenders.append(path.relative_to(ROOT).as_posix())
     assert offenders == []
 
 
 def tracked_text_files() -> list[Path]:
     skip = {".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache"}
-    return [p for p in ROOT.rglob("*") if p.is_file() and not skip & set(p.relative_to(ROOT).parts)
-            and p.suffix in {".md", ".yml", ".yaml", ".json", ".py", ".txt", ".toml", ".csv", ".html", ".cff"}]
+    return [
+        p
+        for p in ROOT.rglob("*")
+        if p.is_file()
+        and not skip & set(p.relative_to(ROOT).parts)
+        and p.suffix in {".md", ".yml", ".yaml", ".json", ".py", ".txt", ".toml", ".csv", ".html", ".cff"}
+    ]
 
 
 def test_licence_file_agrees_with_site_yml(project: Project):
@@ -184,13 +195,16 @@ def test_citation_cff_is_generated_from_the_site_facts_and_valid(project: Projec
     committed = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
     assert committed == citation_cff(project), "CITATION.cff is stale: run `make citation`"
     cffconvert = Path(sys.executable).parent / "cffconvert"
-    result = subprocess.run([str(cffconvert), "--validate", "-i", str(ROOT / "CITATION.cff")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(cffconvert), "--validate", "-i", str(ROOT / "CITATION.cff")], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     broken = tmp_path / "CITATION.cff"
     broken.write_text(committed.replace("cff-version: 1.2.0", "cff-version: 9.9.9"), encoding="utf-8")
-    assert subprocess.run([str(cffconvert), "--validate", "-i", str(broken)], capture_output=True,
-                          timeout=120).returncode != 0
+    assert (
+        subprocess.run([str(cffconvert), "--validate", "-i", str(broken)], capture_output=True, timeout=120).returncode
+        != 0
+    )
 
 
 def test_romanised_title_matches_pinyin(project: Project):
@@ -201,4 +215,6 @@ def test_romanised_title_matches_pinyin(project: Project):
 
     romanised = project.article.romanised
     assert letters(romanised.title) == letters("".join(lazy_pinyin(project.article.title)))
-    assert letters(romanised.author.family + romanised.author.given) == letters("".join(lazy_pinyin(project.article.author)))
+    assert letters(romanised.author.family + romanised.author.given) == letters(
+        "".join(lazy_pinyin(project.article.author))
+    )

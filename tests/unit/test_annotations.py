@@ -20,13 +20,22 @@ from macros.schema import Section
 ROOT = Path(__file__).parents[2]
 TODAY = date(2026, 11, 29)
 TEXT = "开头\n\n第一段里有一句话:元宝公布了两组数据。\n"
-SECTIONS = [Section(id="front", starts_with="开头", chapter=None), Section(id="one", starts_with="第一段", chapter="one")]
+SECTIONS = [
+    Section(id="front", starts_with="开头", chapter=None),
+    Section(id="one", starts_with="第一段", chapter="one"),
+]
 FINGERPRINT = Fingerprint({k: frozenset(v) for k, v in make(TEXT, SECTIONS)["sections"].items()})
 INDEX = ChapterIndex({"one": ("one", {"one", "summary", "numbers"})})
 GOOD = {
-    "id": "good-note", "target": {"chapter": "one", "section": "summary"}, "quote": "元宝公布了两组数据",
-    "kind": "context", "language": "zh", "body": "一段**注释**。", "author": {"name": "某人", "github": "someone"},
-    "date": date(2026, 11, 28), "sources": [{"title": "来源", "url": "https://example.org/a", "accessed": date(2026, 11, 28)}],
+    "id": "good-note",
+    "target": {"chapter": "one", "section": "summary"},
+    "quote": "元宝公布了两组数据",
+    "kind": "context",
+    "language": "zh",
+    "body": "一段**注释**。",
+    "author": {"name": "某人", "github": "someone"},
+    "date": date(2026, 11, 28),
+    "sources": [{"title": "来源", "url": "https://example.org/a", "accessed": date(2026, 11, 28)}],
     "status": "published",
 }
 
@@ -75,18 +84,26 @@ def test_unknown_section(tmp_path):
 
 def test_quotation_not_in_the_article(tmp_path):
     message = error_of(tmp_path, quote="元宝公布了三组数据")
-    assert "field 'quote': '元宝公布了三组数据' is not verbatim in section 'one' of the article; quote the article's words exactly" in message
+    assert (
+        "field 'quote': '元宝公布了三组数据' is not verbatim in section 'one' of the article; "
+        "quote the article's words exactly"
+        in message
+    )
 
 
 def test_id_already_taken(tmp_path):
     write(tmp_path, "a.yml", GOOD)
     write(tmp_path, "b.yml", GOOD)
-    with pytest.raises(DataError, match=r"b\.yml:1: field 'id': 'good-note' is already taken by a\.yml; choose another id"):
+    with pytest.raises(
+        DataError, match=r"b\.yml:1: field 'id': 'good-note' is already taken by a\.yml; choose another id"
+    ):
         annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
 
 
 def test_date_in_the_future(tmp_path):
-    assert "field 'date': 2026-12-01 is in the future; use the day you wrote it" in error_of(tmp_path, date=date(2026, 12, 1))
+    assert "field 'date': 2026-12-01 is in the future; use the day you wrote it" in error_of(
+        tmp_path, date=date(2026, 12, 1)
+    )
 
 
 def test_non_http_link(tmp_path):
@@ -116,16 +133,19 @@ def test_all_problems_of_all_files_are_reported_together(tmp_path):
     assert "a.yml" in str(caught.value) and "b.yml" in str(caught.value)
 
 
-@pytest.mark.parametrize("body, forbidden", [
-    ("<script>alert(1)</script>", "<script"),
-    ('<img src="x" onerror="alert(1)">', "onerror"),
-    ('<a href="https://example.org" onclick="alert(1)">x</a>', "onclick"),
-    ('<iframe src="https://example.org"></iframe>', "<iframe"),
-    ("[x](javascript:alert(1))", "javascript:"),
-    ('[x](https://example.org){onclick="alert(1)"}', "<a onclick"),
-    ("<div markdown=\"1\">*x*</div>", "<div"),
-    ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "data:"),
-])
+@pytest.mark.parametrize(
+    "body, forbidden",
+    [
+        ("<script>alert(1)</script>", "<script"),
+        ('<img src="x" onerror="alert(1)">', "onerror"),
+        ('<a href="https://example.org" onclick="alert(1)">x</a>', "onclick"),
+        ('<iframe src="https://example.org"></iframe>', "<iframe"),
+        ("[x](javascript:alert(1))", "javascript:"),
+        ('[x](https://example.org){onclick="alert(1)"}', "<a onclick"),
+        ('<div markdown="1">*x*</div>', "<div"),
+        ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "data:"),
+    ],
+)
 def test_bodies_are_sanitised(body, forbidden):
     html = str(render_body(body))
     assert forbidden not in html
@@ -141,7 +161,8 @@ def test_template_syntax_is_shown_as_written():
 def test_ordinary_markdown_survives():
     assert str(render_body("**bold** and [a link](https://example.org/x)")) == (
         '<p><strong>bold</strong> and <a href="https://example.org/x" rel="nofollow noopener noreferrer external">'
-        "a link</a></p>")
+        "a link</a></p>"
+    )
 
 
 def test_the_scaffold_is_a_valid_annotation():
@@ -156,16 +177,31 @@ def test_the_committed_json_schema_is_the_models():
 def test_motivations_follow_the_w3c_vocabulary():
     assert set(annotations.MOTIVATIONS) == set(Annotation.model_fields["kind"].annotation.__args__)
     assert set(annotations.MOTIVATIONS.values()) <= {
-        "assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
-        "identifying", "linking", "moderating", "questioning", "replying", "tagging"}
+        "assessing",
+        "bookmarking",
+        "classifying",
+        "commenting",
+        "describing",
+        "editing",
+        "highlighting",
+        "identifying",
+        "linking",
+        "moderating",
+        "questioning",
+        "replying",
+        "tagging",
+    }
 
 
 def test_the_scaffold_command_writes_a_file_the_checker_accepts(tmp_path, monkeypatch):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_annotation.py"), "opening", "nowhere"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "new_annotation.py"), "opening", "nowhere"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "chapter 'opening' has no section 'nowhere'" in result.stderr
     data = yaml.safe_load(annotations.scaffold("opening-users-20261129", "opening", "users", TODAY, "en"))
     write(tmp_path, "new.yml", data)

@@ -29,32 +29,38 @@ def section(locale: str) -> citations.Cited:
 
 
 def rendered(item_locale: str, original: bool = False) -> dict[str, str]:
-    item = (citations.original_item(PROJECT, item_locale, citations.ACCESS_SENTINEL) if original
-            else citations.site_item(PROJECT, section(item_locale), citations.ACCESS_SENTINEL))
+    item = (
+        citations.original_item(PROJECT, item_locale, citations.ACCESS_SENTINEL)
+        if original
+        else citations.site_item(PROJECT, section(item_locale), citations.ACCESS_SENTINEL)
+    )
     return {key: static_access_date(text, ACCESSED) for key, text in citations.formats(item, item_locale).items()}
 
 
 ZH = {
     "gbt7714": f"[1] 元宝一文细读小组. 开篇:红包大战与元宝的两组数据 · 摘要[EB/OL]. (2026-11-29)[2026-12-03]. "
-               f"{BASE}/chapters/opening/#summary.",
+    f"{BASE}/chapters/opening/#summary.",
     "apa": f"元宝一文细读小组. (2026, November 29). 开篇:红包大战与元宝的两组数据 · 摘要. 元宝“AI社交”一文细读. "
-           f"{BASE}/chapters/opening/#summary",
-    "chicago_note": f"元宝一文细读小组, 《开篇:红包大战与元宝的两组数据 · 摘要》, 版 0.1.0, 元宝“AI社交”一文细读, "
-                    f"2026年11月29日, {BASE}/chapters/opening/#summary.",
-    "chicago_bibliography": f"元宝一文细读小组. 《开篇:红包大战与元宝的两组数据 · 摘要》. 版 0.1.0. 元宝“AI社交”一文细读, "
-                            f"2026年11月29日. {BASE}/chapters/opening/#summary.",
+    f"{BASE}/chapters/opening/#summary",
+    "chicago_note": "元宝一文细读小组, 《开篇:红包大战与元宝的两组数据 · 摘要》, "
+    "版 0.1.0, 元宝“AI社交”一文细读, "
+    f"2026年11月29日, {BASE}/chapters/opening/#summary.",
+    "chicago_bibliography": "元宝一文细读小组. 《开篇:红包大战与元宝的两组数据 · 摘要》. "
+    "版 0.1.0. 元宝“AI社交”一文细读, "
+    f"2026年11月29日. {BASE}/chapters/opening/#summary.",
     "bibtex": "@online{yuanbao-reading-opening-summary-zh,\n"
-              "  author = {{元宝一文细读小组}},\n"
-              "  title = {{开篇:红包大战与元宝的两组数据 · 摘要}},\n"
-              "  titleaddon = {元宝“AI社交”一文细读},\n"
-              "  version = {0.1.0},\n"
-              "  date = {2026-11-29},\n"
-              f"  url = {{{BASE}/chapters/opening/#summary}},\n"
-              "  urldate = {2026-12-03},\n"
-              "  langid = {chinese}\n"
-              "}",
-    "ris": "TY  - ELEC\nAU  - 元宝一文细读小组\nTI  - 开篇:红包大战与元宝的两组数据 · 摘要\nT2  - 元宝“AI社交”一文细读\n"
-           f"UR  - {BASE}/chapters/opening/#summary\nY2  - 2026-12-03\nLA  - zh\nDA  - 2026-11-29\nET  - 0.1.0\nER  -",
+    "  author = {{元宝一文细读小组}},\n"
+    "  title = {{开篇:红包大战与元宝的两组数据 · 摘要}},\n"
+    "  titleaddon = {元宝“AI社交”一文细读},\n"
+    "  version = {0.1.0},\n"
+    "  date = {2026-11-29},\n"
+    f"  url = {{{BASE}/chapters/opening/#summary}},\n"
+    "  urldate = {2026-12-03},\n"
+    "  langid = {chinese}\n"
+    "}",
+    "ris": "TY  - ELEC\nAU  - 元宝一文细读小组\nTI  - 开篇:红包大战与元宝的两组数据 · 摘要\n"
+    "T2  - 元宝“AI社交”一文细读\n"
+    f"UR  - {BASE}/chapters/opening/#summary\nY2  - 2026-12-03\nLA  - zh\nDA  - 2026-11-29\nET  - 0.1.0\nER  -",
 }
 
 
@@ -64,20 +70,29 @@ def test_chinese_section_citation(key):
 
 
 def test_csl_json_of_a_section():
-    assert json.loads(rendered("zh")["csl_json"]) == [{
-        "id": "yuanbao-reading-opening-summary-zh", "type": "webpage",
-        "title": "开篇:红包大战与元宝的两组数据 · 摘要", "container-title": "元宝“AI社交”一文细读",
-        "author": [{"literal": "元宝一文细读小组"}], "URL": f"{BASE}/chapters/opening/#summary",
-        "issued": {"date-parts": [[2026, 11, 29]]}, "accessed": {"date-parts": [[2026, 12, 3]]},
-        "version": "0.1.0", "language": "zh",
-    }]
+    assert json.loads(rendered("zh")["csl_json"]) == [
+        {
+            "id": "yuanbao-reading-opening-summary-zh",
+            "type": "webpage",
+            "title": "开篇:红包大战与元宝的两组数据 · 摘要",
+            "container-title": "元宝“AI社交”一文细读",
+            "author": [{"literal": "元宝一文细读小组"}],
+            "URL": f"{BASE}/chapters/opening/#summary",
+            "issued": {"date-parts": [[2026, 11, 29]]},
+            "accessed": {"date-parts": [[2026, 12, 3]]},
+            "version": "0.1.0",
+            "language": "zh",
+        }
+    ]
 
 
 def test_english_citation_of_the_original_romanises_the_title_as_apa_asks():
     apa = rendered("en", original=True)["apa"]
-    assert apa == ("Chen, Y. (n.d.). 10 yi ci AI chuangzuo beihou: Yuanbao yong “shejiao” jiasu AI quanminhua "
-                   "[Behind one billion AI creations: Yuanbao uses “social” to bring AI to everyone]. Dingjiao One. "
-                   "Retrieved December 3, 2026, from https://www.jinnalai.com/jiaodian/810517.html")
+    assert apa == (
+        "Chen, Y. (n.d.). 10 yi ci AI chuangzuo beihou: Yuanbao yong “shejiao” jiasu AI quanminhua "
+        "[Behind one billion AI creations: Yuanbao uses “social” to bring AI to everyone]. Dingjiao One. "
+        "Retrieved December 3, 2026, from https://www.jinnalai.com/jiaodian/810517.html"
+    )
 
 
 def test_chicago_keeps_the_romanised_title_in_sentence_case():

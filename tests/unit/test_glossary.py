@@ -11,11 +11,17 @@ from macros.glossary import Entry, Glossary
 from macros.schema import Localized
 
 ROOT = Path(__file__).parents[2]
-TERMS = Glossary(entries={
-    "mouthpiece": Entry(terms={"zh": ["社交嘴替"], "en": ["social mouthpiece"]},
-                        definition=Localized(zh="替人说话的AI。", en="AI that speaks for you.")),
-    "mau": Entry(terms={"zh": ["月活", "MAU"], "en": ["MAU"]}, definition=Localized(zh="月活跃用户。", en="Monthly users.")),
-})
+TERMS = Glossary(
+    entries={
+        "mouthpiece": Entry(
+            terms={"zh": ["社交嘴替"], "en": ["social mouthpiece"]},
+            definition=Localized(zh="替人说话的AI。", en="AI that speaks for you."),
+        ),
+        "mau": Entry(
+            terms={"zh": ["月活", "MAU"], "en": ["MAU"]}, definition=Localized(zh="月活跃用户。", en="Monthly users.")
+        ),
+    }
+)
 
 
 def marked(markdown: str, locale: str = "zh") -> str:
@@ -35,8 +41,9 @@ def test_only_the_first_use_is_marked():
 
 
 def test_never_inside_tags_link_targets_code_or_headings():
-    source = ('<span class="fig" data-x="月活">月活</span> and [链接](../月活/) and `月活`\n'
-              "## 月活 { #mau }\n<div>月活</div>")
+    source = (
+        '<span class="fig" data-x="月活">月活</span> and [链接](../月活/) and `月活`\n## 月活 { #mau }\n<div>月活</div>'
+    )
     assert marked(source) == source
 
 
@@ -51,7 +58,15 @@ def test_each_language_uses_its_own_forms():
 
 def test_the_real_glossary_loads_and_defines_every_term_in_both_languages():
     terms = glossary.load(ROOT / "data" / "glossary.yml")
-    assert {"dau", "mau", "yuanbao_pai", "social_mouthpiece", "together", "ai_companion", "unnoticed_adoption",
-            "tool_vs_social_ai"} <= set(terms.entries)
+    assert {
+        "dau",
+        "mau",
+        "yuanbao_pai",
+        "social_mouthpiece",
+        "together",
+        "ai_companion",
+        "unnoticed_adoption",
+        "tool_vs_social_ai",
+    } <= set(terms.entries)
     for entry in terms.entries.values():
         assert entry.terms["zh"] and entry.terms["en"] and entry.definition.zh and entry.definition.en

@@ -11,13 +11,16 @@ from macros.project import load_project
 ROOT = Path(__file__).parents[2]
 
 
-@pytest.mark.parametrize("from_page, to, expected", [
-    ("chapters/opening/", "figures/#fig-mau", "../../figures/#fig-mau"),
-    ("chapters/opening/", "chapters/watershed/", "../watershed/"),
-    ("", "figures/", "figures/"),
-    ("figures/", "downloads/figures.json", "../downloads/figures.json"),
-    ("figures/", "figures/#x", "./#x"),
-])
+@pytest.mark.parametrize(
+    "from_page, to, expected",
+    [
+        ("chapters/opening/", "figures/#fig-mau", "../../figures/#fig-mau"),
+        ("chapters/opening/", "chapters/watershed/", "../watershed/"),
+        ("", "figures/", "figures/"),
+        ("figures/", "downloads/figures.json", "../downloads/figures.json"),
+        ("figures/", "figures/#x", "./#x"),
+    ],
+)
 def test_relative_url(from_page, to, expected):
     assert relative_url(from_page, to) == expected
 
@@ -46,7 +49,9 @@ def test_english_context_formats_in_english(ctx):
 
 
 def test_unknown_id_names_page_and_closest(ctx):
-    with pytest.raises(PageError, match=r"page 'chapters/opening.md': unknown figure id 'mua' \(closest known ids: mau"):
+    with pytest.raises(
+        PageError, match=r"page 'chapters/opening.md': unknown figure id 'mua' \(closest known ids: mau"
+    ):
         figure_html(ctx, "mua")
 
 

@@ -1,0 +1,14 @@
+"""The code passes the lint rules in pyproject.toml (pycodestyle, pyflakes, bugbear), none ignored."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+
+
+def test_ruff_finds_nothing():
+    ruff = Path(sys.executable).parent / "ruff"
+    result = subprocess.run([str(ruff), "check", "macros", "scripts", "tests", "hooks"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
