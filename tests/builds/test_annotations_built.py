@@ -126,3 +126,13 @@ def test_the_real_site_has_an_annotations_page_and_export(built_site: BuildResul
         assert data["type"] == "AnnotationCollection"
     suggest = content(built_site.page("chapters/opening/")).cssselect(".annotation__suggest")
     assert len(suggest) == len(content(built_site.page("chapters/opening/")).cssselect("h2, h3"))
+
+
+def test_annotation_permalinks_join_the_anchor_ledger(built_fixture_site):
+    from tests.htmltools import published_ids
+
+    served = published_ids(built_fixture_site.site_dir)
+    for prefix in EDITIONS:
+        assert {"ann-ledger-context", "ann-ledger-check", "ann-ledger-withdrawn"} <= served.pages[
+            f"{prefix}chapters/ledger/"
+        ]
