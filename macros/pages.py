@@ -44,7 +44,8 @@ def chapter_url(slug: str) -> str:
 def relative_url(from_page: str, to: str) -> str:
     """Link from one page URL to another (both relative to the site root), so the site works under any prefix."""
     target, _, anchor = to.partition("#")
-    base = posixpath.dirname(from_page.rstrip("/")) if not from_page.endswith("/") else from_page.rstrip("/")
+    # A directory URL ("chapters/opening/") is its own base; a file URL's base is its folder.
+    base = from_page.rstrip("/") if from_page.endswith("/") else posixpath.dirname(from_page)
     rel = posixpath.relpath(target or ".", base or ".")
     rel = "./" if rel == "." else (rel + "/" if target.endswith("/") and not rel.endswith("/") else rel)
     return f"{rel}#{anchor}" if anchor else rel
