@@ -7,7 +7,8 @@ ARTICLE ?= ../shared/source/000_0bae9a1fdfa1cd96.txt
 # Material 9 prints an end-of-life banner on every run; the README's "Maintenance" section covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build test fingerprint anchors citation annotation annotation-schema lock clean
+.PHONY: help install serve build test bench release preview serve-versions fingerprint anchors citation annotation \
+	annotation-schema lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -25,8 +26,21 @@ serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 and rebuild on chang
 build: $(STAMP)  ## build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# Two workers (two cores); loadgroup keeps each xdist_group on one worker, so the release deploy runs once.
 test: $(STAMP)  ## run the whole test suite
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+bench: $(STAMP)  ## measure build time, page weight and scale against their budgets (not part of `make test`)
+	$(BIN)/python scripts/bench.py
+
+release: $(STAMP)  ## deploy data/site.yml's version with mike into gh-pages as /<version>/ and /latest/ (PUSH=1 pushes)
+	$(BIN)/python scripts/publish.py release $(if $(PUSH),--push)
+
+preview: $(STAMP)  ## deploy this commit with mike into gh-pages as /dev/ (PUSH=1 pushes)
+	$(BIN)/python scripts/publish.py preview $(if $(PUSH),--push)
+
+serve-versions: $(STAMP)  ## serve the gh-pages branch (every deployed version) on http://127.0.0.1:8000
+	$(BIN)/mike serve --dev-addr 127.0.0.1:8000
 
 fingerprint: $(STAMP)  ## remake data/fingerprint.json from a local copy of the article (ARTICLE=path)
 	$(BIN)/python scripts/make_fingerprint.py $(ARTICLE)

@@ -3,6 +3,8 @@
 - mkdocs-static-i18n points the switcher at the twin page, except on the home pages, where it
   writes root-absolute links from site_url ("/yuanbao-reading/en/"); those break under any other
   prefix (a release under /<version>/, a local server). `on_page_context` fixes every page.
+- 404.html is a template, not a page: it gets each edition's home in its switcher, and only the
+  Chinese build writes it (the English build would overwrite it at the same place).
 - Material also writes the alternates as <link rel="alternate" hreflang> in the head, and its
   script then fetches "sitemap.xml" next to each of them, assuming they are language roots:
   with per-page twins every such fetch is a 404. The sitemap already lists each page's hreflang
@@ -31,6 +33,24 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
             # Relative to the site root; Material's `url` filter makes it relative to the page.
             alternate["link"] = twin.url or "./"
     return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
+    """404.html has no twin and is served at any depth: its switcher leads to each edition's home."""
+    if template_name == "404.html":
+        default = config.plugins["i18n"].default_language
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            # Material's `url` filter makes these absolute from site_url on the 404 page.
+            alternate["link"] = "./" if alternate["lang"] == default else f"{alternate['lang']}/"
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """One 404.html, in the main language: the English build would overwrite it (MkDocs skips empty output)."""
+    i18n = config.plugins["i18n"]
+    if template_name == "404.html" and i18n.current_language != i18n.default_language:
+        return ""
+    return output
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -7,6 +7,8 @@ Everything else lives in modules that know nothing of MkDocs.
 
 from __future__ import annotations
 
+import os
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -38,8 +40,10 @@ class SiteMacros:
         self.glossary = glossary.load(terms) if terms.exists() else glossary.Glossary(entries={})
         index = annotations.chapter_index(
             [(s.chapter, s.id) for s in project.article.sections if s.chapter], docs_dir)
+        # Checked against the clock, not the build date: a release build dated by its commit must still
+        # accept what was written since. One day of slack: contributors east of UTC are a day ahead.
         self.annotations = annotations.load_all(project.root / "data" / "annotations", index,
-                                                project.fingerprint, self.build_day)
+                                                project.fingerprint, date.today() + timedelta(days=1))
 
     def start_page(self, page: Any) -> None:
         meta = page.meta or {}
@@ -81,7 +85,8 @@ _SITES: dict[int, SiteMacros] = {}  # one per plugin instance (mkdocs serve rebu
 
 def define_env(env: Any) -> None:
     try:
-        project = load_project(Path(env.project_dir))
+        # mike names the version it is building; a plain build is the version data/site.yml names.
+        project = load_project(Path(env.project_dir), deployed_as=os.environ.get("MIKE_DOCS_VERSION"))
         site = SiteMacros(project, Path(env.conf["docs_dir"]))
     except DataError as error:
         raise PluginError(f"data check failed, nothing was built:\n{error}") from None

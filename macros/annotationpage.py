@@ -20,6 +20,8 @@ from .pages import PageContext, chapter_url, quotation
 from .project import Project
 
 ALL_SECTIONS = "*"
+ANNOTATIONS_PAGE = "annotations/"  # every annotation's home: its permalink and its W3C id
+SECTION_PREVIEW = 3  # a section shows its newest few; a chapter page stays light however many there are
 SLOT = re.compile(r'<div class="annotation-slot" data-target="([a-z0-9*][a-z0-9-]*|\*)"></div>')
 _SLOT_AFTER_HEADING = re.compile(r"^(#{2,3}) .+? \{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
 
@@ -35,13 +37,17 @@ def slot(target: str) -> Markup:
     return Markup('<div class="annotation-slot" data-target="{}"></div>').format(target)
 
 
-def annotation_html(ctx: PageContext, annotation: Annotation, *, show_target: bool = False) -> Markup:
+def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool = False) -> Markup:
+    """One annotation: at home (the annotations page) with its id and its section; elsewhere a copy
+    whose ¶ leads home."""
     phrases = ctx.phrases.annotations
+    identity = (Markup('id="{}"') if at_home else Markup('data-annotation="{}"')).format(annotation.anchor)
+    permalink = f"#{annotation.anchor}" if at_home else f"{ctx.link(ANNOTATIONS_PAGE)}#{annotation.anchor}"
     if annotation.status == "withdrawn":
         return Markup(
-            '<article class="annotation annotation--withdrawn" id="{a}"><p>{label}: {reason} '
-            '<a class="annotation__permalink" href="#{a}">¶</a></p></article>'
-        ).format(a=annotation.anchor, label=phrases.withdrawn, reason=annotation.withdrawn_reason)
+            '<article class="annotation annotation--withdrawn" {identity}><p>{label}: {reason} '
+            '<a class="annotation__permalink" href="{p}">¶</a></p></article>'
+        ).format(identity=identity, p=permalink, label=phrases.withdrawn, reason=annotation.withdrawn_reason)
     author = (
         Markup('<a href="https://github.com/{h}" rel="nofollow noopener external">{n}</a>').format(
             h=annotation.author.github, n=annotation.author.name
@@ -52,17 +58,17 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, show_target: bo
     parts = [
         Markup(
             '<header class="annotation__head"><b class="annotation__kind">{kind}</b> · {author} · '
-            '<time datetime="{d}">{d}</time> · {lang} <a class="annotation__permalink" href="#{a}">¶</a>'
+            '<time datetime="{d}">{d}</time> · {lang} <a class="annotation__permalink" href="{p}">¶</a>'
             "</header>"
         ).format(
             kind=phrases.kinds[annotation.kind],
             author=author,
             d=annotation.date.isoformat(),
             lang=phrases.languages[annotation.language],
-            a=annotation.anchor,
+            p=permalink,
         )
     ]
-    if show_target:
+    if at_home:
         section = next(s for s in ctx.project.article.sections if s.chapter == annotation.target.chapter)
         parts.append(
             Markup('<p class="annotation__target">{label}: <a href="{href}">{title} § {sec}</a></p>').format(
@@ -105,9 +111,9 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, show_target: bo
         )
     )
     return Markup(
-        '<article class="annotation annotation--{kind}" id="{a}" data-kind="{kind}" data-chapter="{ch}">'
+        '<article class="annotation annotation--{kind}" {identity} data-kind="{kind}" data-chapter="{ch}">'
         "{parts}</article>"
-    ).format(kind=annotation.kind, a=annotation.anchor, ch=annotation.target.chapter, parts=Markup("").join(parts))
+    ).format(kind=annotation.kind, identity=identity, ch=annotation.target.chapter, parts=Markup("").join(parts))
 
 
 def suggest_link(ctx: PageContext, chapter: str, section: str, today: date) -> Markup:
@@ -125,18 +131,28 @@ def suggest_link(ctx: PageContext, chapter: str, section: str, today: date) -> M
     )
 
 
+def newest_first(annotations: list[Annotation]) -> list[Annotation]:
+    return sorted(annotations, key=lambda a: (a.date, a.id), reverse=True)
+
+
 def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: list[Annotation], today: date) -> Markup:
-    """What stands under a section heading: its annotations, collapsed with a count, and a suggest link."""
-    mine = [a for a in annotations if a.target.chapter == chapter and a.target.section == section]
+    """What stands under a section heading: its count, its newest annotations (collapsed), a link to
+    all of them on the annotations page when there are more, and a suggest link."""
+    mine = newest_first([a for a in annotations if a.target.chapter == chapter and a.target.section == section])
     published = [a for a in mine if a.status == "published"]
     body = Markup("")
     if mine:
+        more = Markup("")
+        if len(mine) > SECTION_PREVIEW:
+            more = Markup('<p class="annotations__more"><a href="{}">{}</a></p>').format(
+                ctx.link(ANNOTATIONS_PAGE), ctx.phrases.annotations.more)
         body = Markup(
-            '<details class="annotations" data-count="{n}"><summary>{label}</summary>{items}</details>'
+            '<details class="annotations" data-count="{n}"><summary>{label}</summary>{items}{more}</details>'
         ).format(
             n=len(published),
             label=ctx.phrases.annotations.count.replace("{n}", str(len(published))),
-            items=Markup("").join(annotation_html(ctx, a) for a in mine),
+            items=Markup("").join(annotation_html(ctx, a) for a in mine[:SECTION_PREVIEW]),
+            more=more,
         )
     return Markup('<div class="annotation-section" data-section="{s}">{body}{suggest}</div>').format(
         s=section, body=body, suggest=suggest_link(ctx, chapter, section, today)
@@ -169,7 +185,7 @@ def listing_html(ctx: PageContext, annotations: list[Annotation]) -> Markup:
     ).format(
         k=Markup("").join(kinds),
         c=Markup("").join(chapters),
-        items=Markup("").join(annotation_html(ctx, a, show_target=True) for a in annotations),
+        items=Markup("").join(annotation_html(ctx, a, at_home=True) for a in newest_first(annotations)),
     )
 
 
@@ -182,6 +198,7 @@ def export(project: Project, annotations: list[Annotation], locale: str) -> str:
     items = [
         web_annotation(
             a,
+            versioned_url(project, locale, ANNOTATIONS_PAGE, a.anchor),
             versioned_url(project, locale, chapter_url(a.target.chapter), a.target.section),
             project.article.repost.url,
         )

@@ -134,7 +134,7 @@ def chapter_index(sections: list[tuple[str, str]], docs_dir: Path) -> ChapterInd
     )
 
 
-def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, today: date) -> list[Annotation]:
+def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_after: date) -> list[Annotation]:
     """Every annotation file, checked; all problems reported together, each naming file, field and fix."""
     found: list[Annotation] = []
     problems: list[DataError] = []
@@ -168,10 +168,10 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, today:
             issue = fingerprint.check(annotation.quote, chapter[0])
             if issue:
                 problem("quote", f"{issue}; quote the article's words exactly, or leave `quote` out")
-        if annotation.date > today:
+        if annotation.date > not_after:
             problem("date", f"{annotation.date} is in the future; use the day you wrote it")
         for n, source in enumerate(annotation.sources):
-            if source.accessed > today:
+            if source.accessed > not_after:
                 problems.append(
                     DataError(
                         path, f"access date {source.accessed} is in the future", where=f"field 'sources[{n}].accessed'"
@@ -200,11 +200,11 @@ def render_body(body: str) -> Markup:
     return Markup(cleaned)
 
 
-def web_annotation(annotation: Annotation, target_url: str, source_url: str) -> dict[str, Any]:
-    """W3C Web Annotation (JSON-LD) for one annotation."""
+def web_annotation(annotation: Annotation, home_url: str, target_url: str, source_url: str) -> dict[str, Any]:
+    """W3C Web Annotation (JSON-LD) for one annotation, identified by its place on the annotations page."""
     item: dict[str, Any] = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": f"{target_url.split('#')[0]}#{annotation.anchor}",
+        "id": home_url,
         "type": "Annotation",
         "motivation": MOTIVATIONS[annotation.kind],
         "created": annotation.date.isoformat(),

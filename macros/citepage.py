@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from . import citations
 from .citations import ACCESS_SENTINEL, FORMAT_NAMES, Cited
-from .project import Project
+from .project import PREVIEW, Project
 
 # Heading lines of a page's Markdown, with their explicit ids.
 HEADING_LINE = re.compile(r"^(#{1,3}) (.+?) \{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
@@ -105,7 +105,9 @@ def _block(project: Project, locale: str, item: dict[str, Any], build_day: date,
     if files:
         links = Markup('<p class="cite__files">{}: {}</p>').format(phrases.files, Markup(" · ").join(
             Markup('<a href="{}" download>{}</a>').format(href, name) for name, href in files.items()))
-    note = Markup('<p class="cite__note">{}</p>').format(phrases.note.replace("{version}", project.site.version))
+    version = project.site.version
+    note = Markup('<p class="cite__note">{}</p>').format(
+        phrases.preview_note if version == PREVIEW else phrases.note.replace("{version}", version))
     return Markup('<details class="cite" data-search-exclude data-cite="{key}"><summary>{summary}</summary>'
                   '{note}{blocks}{links}</details>').format(
         key=key, summary=summary, note=note, blocks=Markup("").join(blocks),

@@ -36,15 +36,33 @@ def load_figures(path: Path) -> tuple[FigureBook, YamlDocument]:
     return figure_engine.build(doc, validate(doc, FigureFile)), doc
 
 
-def load_project(root: Path) -> Project:
+PREVIEW = "dev"  # the version name main is deployed under: the next release, still changing
+
+
+def load_project(root: Path, deployed_as: str | None = None) -> Project:
+    """`deployed_as` is the version a deploy builds (mike's name for it); None for a plain build."""
     data = root / "data"
-    site = validate(load_yaml(data / "site.yml"), Site)
+    site = _as_deployed(validate(load_yaml(data / "site.yml"), Site), deployed_as)
     article = load_article(data / "article.yml")
     phrases = validate(load_yaml(data / "phrases.yml"), PhraseFile)
     figure_book, figures_doc = load_figures(data / "figures.yml")
     fingerprint = Fingerprint.load(data / "fingerprint.json")
     _check_wordings(article, figure_book, fingerprint, figures_doc)
     return Project(root, site, article, figure_book, phrases, fingerprint)
+
+
+def _as_deployed(site: Site, deployed_as: str | None) -> Site:
+    """Citations name the version readers see: a release its own number, the preview "dev"."""
+    if deployed_as is None or deployed_as == site.version:
+        return site
+    if deployed_as == PREVIEW:
+        return site.model_copy(update={"version": PREVIEW})
+    raise DataError(
+        Path("data/site.yml"),
+        f"this build is deployed as version '{deployed_as}', but this commit is version '{site.version}'; "
+        f"release a version from the commit whose data/site.yml names it, or deploy '{PREVIEW}'",
+        where="field 'version'",
+    )
 
 
 def _check_wordings(article: Article, book: FigureBook, fingerprint: Fingerprint, doc: YamlDocument) -> None:

@@ -185,10 +185,12 @@ class CitePhrases(Strict):
     files: Text
     title_join: Text
     note: Text  # {version}
+    preview_note: Text  # shown instead of `note` on the unreleased preview
 
 
 class AnnotationPhrases(Strict):
     count: Text  # {n}
+    more: Text  # the link to the annotations page, when a section shows only its newest
     suggest: Text
     withdrawn: Text
     accessed: Text

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,10 @@ from macros.project import Project, load_article, load_project
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 ARTICLE_SOURCE = ROOT.parent / "shared" / "source" / "000_0bae9a1fdfa1cd96.txt"
+# Every test build is dated by SOURCE_DATE_EPOCH, as a release is (by its commit): a fixed day that is
+# not today, so tests can see that the build honours it, and two builds can be compared byte for byte.
+BUILD_EPOCH = 1767225600
+BUILD_DAY = datetime.fromtimestamp(BUILD_EPOCH, tz=timezone.utc).date()  # 2026-01-01
 
 
 @dataclass
@@ -31,8 +36,8 @@ class BuildResult:
 
 
 def build_site(project_dir: Path, site_dir: Path) -> BuildResult:
-    """`mkdocs build --strict` in a fresh interpreter, exactly as `make build` runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """`mkdocs build --strict` in a fresh interpreter, exactly as `make build` runs it, dated BUILD_DAY."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir, capture_output=True, text=True, env=env, timeout=300,

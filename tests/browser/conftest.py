@@ -6,10 +6,13 @@ import functools
 import os
 import shutil
 import threading
+from pathlib import Path
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
 
 import pytest
+
+from tests import releasing
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium tries Google's hosts at start-up and on this network hangs on them.
@@ -36,7 +39,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def _serve(site_dir) -> Iterator[str]:
+def _serve(site_dir: Path) -> Iterator[str]:
     """A built site, served from a path prefix, as a hosted release would be."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir.parent))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -54,3 +57,14 @@ def site_url(built_site) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def fixture_site_url(built_fixture_site) -> Iterator[str]:
     yield from _serve(built_fixture_site.site_dir)
+
+
+@pytest.fixture(scope="session")
+def release(tmp_path_factory: pytest.TempPathFactory) -> releasing.Release:
+    """This working tree, committed to a throw-away repository and released with mike into gh-pages."""
+    return releasing.release_into(tmp_path_factory.mktemp("repo"), tmp_path_factory.mktemp("pages"))
+
+
+@pytest.fixture(scope="session")
+def release_url(release: releasing.Release) -> Iterator[str]:
+    yield from _serve(release.pages)

@@ -1,4 +1,4 @@
-"""Annotations as a reader meets them: a permalink opens its collapsed list; the list filters."""
+"""Annotations as a reader meets them: a permalink leads to the annotations page; the list filters."""
 
 from __future__ import annotations
 
@@ -17,10 +17,13 @@ def page(browser):
     context.close()
 
 
-def test_a_permalink_opens_the_collapsed_annotations(page, fixture_site_url):
-    page.goto(fixture_site_url + "chapters/ledger/#ann-ledger-check")
+def test_a_permalink_leads_from_the_chapter_to_the_annotations_home(page, fixture_site_url):
+    page.goto(fixture_site_url + "chapters/ledger/")
+    section = page.locator('.annotation-section[data-section="pages"]')
+    section.locator("summary").click()
+    section.locator('[data-annotation="ann-ledger-check"] .annotation__permalink').click()
+    page.wait_for_url(fixture_site_url + "annotations/#ann-ledger-check")
     assert page.locator("#ann-ledger-check").is_visible()
-    assert page.locator("#ann-ledger-check").evaluate("el => el.closest('details').open") is True
 
 
 def test_annotations_page_filters_by_kind_and_chapter(page, fixture_site_url):
@@ -37,7 +40,7 @@ def test_annotations_page_filters_by_kind_and_chapter(page, fixture_site_url):
 def test_hostile_annotations_run_nothing(page, fixture_site_url):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(fixture_site_url + "chapters/ledger/#ann-ledger-hostile")
+    page.goto(fixture_site_url + "annotations/#ann-ledger-hostile")
     page.locator("#ann-ledger-hostile a", has_text="a link").click()
     page.wait_for_timeout(300)
     assert dialogs == [] and page.console_errors == []

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from lxml import html
 
+from macros.annotationpage import SECTION_PREVIEW
 from tests.conftest import FIXTURE_SITE, BuildResult, build_site
 from tests.htmltools import content
 
@@ -19,15 +20,23 @@ def page(result: BuildResult, url: str) -> html.HtmlElement:
     return html.fromstring(result.page(url))
 
 
+def copy_on(tree: html.HtmlElement, annotation_id: str) -> html.HtmlElement:
+    """An annotation as a chapter page shows it: a copy without the id, which lives on the annotations page."""
+    [found] = tree.cssselect(f'[data-annotation="ann-{annotation_id}"]')
+    return found
+
+
 @pytest.mark.parametrize("prefix", EDITIONS)
 def test_every_published_annotation_is_at_its_target_once(built_fixture_site, prefix):
     tree = page(built_fixture_site, f"{prefix}chapters/ledger/")
     for annotation_id, section in PUBLISHED.items():
-        found = tree.cssselect(f"#ann-{annotation_id}")
-        assert len(found) == 1, annotation_id
-        holder = found[0].xpath("ancestor::div[@class='annotation-section']")[0]
+        found = copy_on(tree, annotation_id)
+        holder = found.xpath("ancestor::div[@class='annotation-section']")[0]
         assert holder.get("data-section") == section
         assert holder.getprevious().tag == "details" or holder.getprevious().get("id") == section
+        permalink = found.cssselect(".annotation__permalink")[0].get("href")
+        assert permalink == f"../../annotations/#ann-{annotation_id}"
+    assert not [e for e in tree.iter() if (e.get("id") or "").startswith("ann-")]
 
 
 @pytest.mark.parametrize("prefix", EDITIONS)
@@ -42,10 +51,11 @@ def test_every_annotation_is_on_the_annotations_page_once(built_fixture_site, pr
 
 @pytest.mark.parametrize("prefix", EDITIONS)
 def test_a_withdrawn_annotation_leaves_a_tombstone_at_its_permalink(built_fixture_site, prefix):
-    tombstone = page(built_fixture_site, f"{prefix}chapters/ledger/").cssselect("#ann-ledger-withdrawn")[0]
-    assert "annotation--withdrawn" in tombstone.get("class")
-    assert "作者发现自己看错了。" in tombstone.text_content()
-    assert "这一条有误" not in tombstone.text_content()
+    for tombstone in (copy_on(page(built_fixture_site, f"{prefix}chapters/ledger/"), "ledger-withdrawn"),
+                      page(built_fixture_site, f"{prefix}annotations/").get_element_by_id("ann-ledger-withdrawn")):
+        assert "annotation--withdrawn" in tombstone.get("class")
+        assert "作者发现自己看错了。" in tombstone.text_content()
+        assert "这一条有误" not in tombstone.text_content()
 
 
 def test_a_section_with_annotations_shows_a_count_and_stays_collapsed(built_fixture_site):
@@ -57,7 +67,7 @@ def test_a_section_with_annotations_shows_a_count_and_stays_collapsed(built_fixt
 
 
 def test_annotations_show_kind_author_date_language_and_sources(built_fixture_site):
-    note = page(built_fixture_site, "chapters/ledger/").cssselect("#ann-ledger-check")[0]
+    note = copy_on(page(built_fixture_site, "chapters/ledger/"), "ledger-check")
     text = note.text_content()
     assert "事实核查" in text and "Checker" in text and "2026-11-02" in text and "英文" in text
     assert note.cssselect("q.article-quote")[0].text_content() == "一共记了12页"
@@ -69,7 +79,9 @@ def test_annotations_show_kind_author_date_language_and_sources(built_fixture_si
 @pytest.mark.parametrize("prefix", EDITIONS)
 def test_hostile_bodies_never_reach_the_page(built_fixture_site, prefix):
     for url in (f"{prefix}chapters/ledger/", f"{prefix}annotations/"):
-        body = page(built_fixture_site, url).cssselect("#ann-ledger-hostile .annotation__body")[0]
+        tree = page(built_fixture_site, url)
+        body = tree.cssselect('#ann-ledger-hostile .annotation__body, [data-annotation="ann-ledger-hostile"] '
+                              ".annotation__body")[0]
         markup = html.tostring(body, encoding="unicode")
         assert "<script" not in markup and "<iframe" not in markup and "<img" not in markup
         assert "javascript:" not in markup
@@ -96,6 +108,8 @@ def test_the_w3c_export(built_fixture_site):
     assert data["type"] == "AnnotationCollection" and data["total"] == 4
     items = {item["id"].split("#")[-1]: item for item in data["first"]["items"]}
     check = items["ann-ledger-check"]
+    assert check["id"].endswith("/annotations/#ann-ledger-check")  # its home, where its id stays
+    assert check["target"]["source"].endswith("/chapters/ledger/#pages")
     assert check["@context"] == "http://www.w3.org/ns/anno.jsonld" and check["type"] == "Annotation"
     assert check["motivation"] == "assessing"
     assert check["target"]["selector"][1] == {"type": "TextQuoteSelector", "exact": "一共记了12页"}
@@ -134,5 +148,23 @@ def test_annotation_permalinks_join_the_anchor_ledger(built_fixture_site):
     served = published_ids(built_fixture_site.site_dir)
     for prefix in EDITIONS:
         assert {"ann-ledger-context", "ann-ledger-check", "ann-ledger-withdrawn"} <= served.pages[
-            f"{prefix}chapters/ledger/"
+            f"{prefix}annotations/"
         ]
+
+
+def test_a_busy_section_shows_its_newest_and_leads_to_the_rest(fixture_site, tmp_path):
+    """However many annotations a section gets, its chapter page shows SECTION_PREVIEW of them."""
+    template = (FIXTURE_SITE / "data" / "annotations" / "2026-11-01-ledger-context.yml").read_text(encoding="utf-8")
+    for day in range(10, 20):
+        (fixture_site / "data" / "annotations" / f"2026-10-{day}-busy.yml").write_text(
+            template.replace("id: ledger-context", f"id: busy-{day}").replace("2026-11-01", f"2026-10-{day}"),
+            encoding="utf-8")
+    result = build_site(fixture_site, tmp_path / "out")
+    assert result.returncode == 0, result.output
+    section = page(result, "chapters/ledger/").cssselect('.annotation-section[data-section="pages"]')[0]
+    shown = [a.get("data-annotation") for a in section.cssselect("article.annotation")]
+    assert shown == ["ann-ledger-check", "ann-ledger-context", "ann-busy-19"][:SECTION_PREVIEW]
+    assert section.cssselect("details")[0].get("data-count") == "12"
+    assert section.cssselect(".annotations__more a")[0].get("href") == "../../annotations/"
+    listed = page(result, "annotations/").cssselect(".annotation-list article.annotation")
+    assert len(listed) == 14 and listed[-1].get("id") == "ann-busy-10"  # newest first, every one

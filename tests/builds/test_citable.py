@@ -11,9 +11,9 @@ import pytest
 import rispy
 from lxml import html
 
-from macros.gitdates import build_date, last_change
+from macros.gitdates import last_change
 from macros.project import Project
-from tests.conftest import ROOT, BuildResult
+from tests.conftest import BUILD_DAY, ROOT, BuildResult
 from tests.htmltools import content
 
 CHAPTERS = ["opening", "into-your-circle", "why-tencent", "watershed"]
@@ -48,7 +48,7 @@ def test_head_metadata_for_reference_managers(built_site, project, locale, prefi
     assert meta["citation_public_url"] == expected_url(project, prefix, slug)
     assert meta["og:type"] == "website" and meta["og:site_name"] == project.site.title(locale)
     assert meta["DC.type"] == "Text"
-    updated = last_change(ROOT / "docs" / "chapters" / f"{slug}{'' if locale == 'zh' else '.en'}.md") or build_date()
+    updated = last_change(ROOT / "docs" / "chapters" / f"{slug}{'' if locale == 'zh' else '.en'}.md") or BUILD_DAY
     assert meta["citation_publication_date"] == updated.strftime("%Y/%m/%d")
 
 

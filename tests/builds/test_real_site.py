@@ -6,11 +6,14 @@ import csv
 import io
 import json
 import re
-from urllib.parse import unquote, urlsplit
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
 from lxml import html
+from mkdocs.structure.files import File
+from mkdocs_redirects.plugin import get_html_path
 
 from macros.project import Project
 from macros.schema import ClaimFigure, StatedFigure
@@ -211,8 +214,12 @@ def test_figures_page_lists_every_figure_with_its_uses(built_site: BuildResult, 
     assert "开篇:红包大战与元宝的两组数据" in used
 
 
+def mkdocs_config() -> dict:
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
 def test_mkdocs_yml_is_strict_and_fails_on_broken_links():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_config()
     assert config["strict"] is True
     assert config["validation"] == {
         "omitted_files": "warn",
@@ -246,3 +253,39 @@ def test_glossary_page_defines_every_term(built_site: BuildResult):
         assert len(terms) >= 8 and all(t.get("id", "").startswith("term-") for t in terms)
     link = content(built_site.page("chapters/why-tencent/")).cssselect('span.term[data-term="social_mouthpiece"] a')[0]
     assert link.get("href") == "../../glossary/#term-social-mouthpiece"
+
+
+def redirect_target(page: Path) -> str:
+    match = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page.read_text(encoding="utf-8"))
+    assert match, f"{page} is not a redirect page"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "zh"), ("en/", "en")])
+def test_redirects_lead_to_the_new_page_in_the_same_edition(built_site: BuildResult, prefix: str, lang: str):
+    plugin = next(p["redirects"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "redirects" in p)
+    assert plugin["redirect_maps"], "no redirect to test"
+    for old, new in plugin["redirect_maps"].items():
+        old_page = built_site.site_dir / prefix / get_html_path(old, True)
+        target = urljoin(f"{prefix}{get_html_path(old, True)}", redirect_target(old_page))
+        new_url = prefix + File(new, "", "", True).url
+        assert target == new_url, f"{prefix}{old} leads to {target}, not {new_url}"
+        assert html.parse(str(built_site.site_dir / new_url / "index.html")).getroot().get("lang") == lang
+
+
+def test_the_404_page_is_chinese_and_offers_both_homes(built_site: BuildResult):
+    """404.html is served at any depth, so its links are absolute; the English build must not overwrite it."""
+    page = html.parse(str(built_site.site_dir / "404.html")).getroot()
+    assert page.get("lang") == "zh"
+    root = urlsplit(mkdocs_config()["site_url"]).path
+    switcher = {a.get("hreflang"): a.get("href") for a in page.cssselect("a.md-select__link[hreflang]")}
+    assert switcher == {"zh": root, "en": f"{root}en/"}
+    assert not (built_site.site_dir / "en" / "404.html").exists()
+
+
+def test_a_plain_build_has_no_version_selector(built_site: BuildResult):
+    """Only a deploy by mike has versions.json; a plain build must not ask for it (hooks/versions.py)."""
+    assert mkdocs_config()["extra"]["version"]["provider"] == "mike"  # the deploys do have it
+    for name in ("index.html", "en/chapters/opening/index.html"):
+        page = html.parse(str(built_site.site_dir / name)).getroot()
+        assert json.loads(page.get_element_by_id("__config").text)["version"] is None, name

@@ -1,0 +1,290 @@
+"""`make bench`: what the site costs, each figure beside its budget.
+
+Everything is measured in one run, and budgets are ratios where they can be, since the machine is
+noisy: builds with and without annotations, this site against a bare Material site, are timed
+side by side. Prints a table; exits 1 when a budget is exceeded. Not part of `make test`.
+
+    python scripts/bench.py [--skip-test-suite]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import annotations  # noqa: E402 - needs the sys.path line above
+from macros.project import load_project  # noqa: E402
+from scripts.worktree import copy_working_tree  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+KINDS = ["context", "fact-check", "counterpoint", "correction", "update"]
+
+
+@dataclass
+class Figure:
+    name: str
+    measured: str
+    budget: str
+    ok: bool | None  # None: reported, no budget
+
+
+def gz_size(data: bytes) -> int:
+    """Bytes on the wire from a web server compressing at gzip's default level."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def mkdocs_build(project: Path, site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+
+    def run() -> None:
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"build of {project} failed:\n{result.stdout}{result.stderr}")
+
+    return timed(run)
+
+
+# --- synthetic annotations -----------------------------------------------------------------
+
+def synthetic_annotations(folder: Path, count: int) -> None:
+    """`count` valid annotations spread over every section of every chapter, in both languages."""
+    project = load_project(ROOT)
+    index = annotations.chapter_index(
+        [(s.chapter, s.id) for s in project.article.sections if s.chapter], ROOT / "docs")
+    targets = sorted((chapter, section) for chapter, (_, ids) in index.chapters.items() for section in ids)
+    start = date(2026, 1, 1)
+    for n in range(count):
+        chapter, section = targets[n % len(targets)]
+        kind = KINDS[n % len(KINDS)]
+        day = start + timedelta(days=n % 300)
+        fact_check = "claim: A figure of the article.\nverdict: unverifiable\n" if kind == "fact-check" else ""
+        (folder / f"{day.isoformat()}-bench-{n}.yml").write_text(
+            f"id: bench-{n}\n"
+            f"target: {{chapter: {chapter}, section: {section}}}\n"
+            f"kind: {kind}\n"
+            f"language: {'zh' if n % 2 else 'en'}\n"
+            f"body: |\n  Synthetic annotation {n}, written by the benchmark, with **some** Markdown.\n"
+            f"{fact_check}"
+            f"author: {{name: Bench {n}, github: bench-{n % 97}}}\n"
+            f"date: {day.isoformat()}\n"
+            f"sources:\n  - {{title: Source {n}, url: \"https://example.org/{n}\", accessed: {day.isoformat()}}}\n"
+            f"status: published\n",
+            encoding="utf-8",
+        )
+
+
+def project_copy(parent: Path, name: str, count: int) -> Path:
+    project = parent / name
+    copy_working_tree(project)
+    synthetic_annotations(project / "data" / "annotations", count)
+    return project
+
+
+def validation_seconds(folder: Path) -> tuple[float, int]:
+    project = load_project(ROOT)
+    index = annotations.chapter_index(
+        [(s.chapter, s.id) for s in project.article.sections if s.chapter], ROOT / "docs")
+    loaded: list = []
+    seconds = timed(lambda: loaded.extend(
+        annotations.load_all(folder, index, project.fingerprint, date.today() + timedelta(days=1))))
+    return seconds, len(loaded)
+
+
+def heaviest_chapter(site: Path) -> tuple[str, int, int]:
+    """The chapter page with the most bytes (gzip), and how many annotations it shows."""
+    pages = sorted(site.glob("**/chapters/*/index.html"))
+    heaviest = max(pages, key=lambda p: gz_size(p.read_bytes()))
+    text = heaviest.read_text(encoding="utf-8")
+    return heaviest.relative_to(site).parent.as_posix(), gz_size(heaviest.read_bytes()), text.count(
+        '<article class="annotation')
+
+
+def scale(work: Path) -> list[Figure]:
+    figures = []
+    folder = work / "validation"
+    folder.mkdir()
+    synthetic_annotations(folder, 10_000)
+    seconds, loaded = validation_seconds(folder)
+    assert loaded == 10_000, loaded
+    figures.append(Figure("validate 10,000 annotations", f"{seconds:.2f} s", "< 2 s", seconds < 2))
+
+    times = {}
+    sites = {}
+    for count in (0, 1_000, 10_000):
+        project = project_copy(work, f"annotations-{count}", count)
+        sites[count] = work / f"site-{count}"
+        times[count] = mkdocs_build(project, sites[count])
+    ratio = times[1_000] / times[0]
+    figures.append(Figure("build with 1,000 annotations / without",
+                          f"{times[1_000]:.1f} s / {times[0]:.1f} s = {ratio:.2f}×", "≤ 2×", ratio <= 2))
+    per_annotation_1k = (times[1_000] - times[0]) / 1_000
+    per_annotation_10k = (times[10_000] - times[0]) / 10_000
+    growth = per_annotation_10k / per_annotation_1k if per_annotation_1k > 0 else float("inf")
+    figures.append(Figure("build cost per annotation, at 10,000 / at 1,000",
+                          f"{per_annotation_10k * 1000:.2f} ms / {per_annotation_1k * 1000:.2f} ms = {growth:.2f}×",
+                          "≤ 1.5× (linear)", growth <= 1.5))
+    name, bare_bytes, _ = heaviest_chapter(sites[0])
+    name_10k, busy_bytes, shown = heaviest_chapter(sites[10_000])
+    figures.append(Figure(f"heaviest chapter page (gzip), 10,000 annotations ({name_10k}) / none ({name})",
+                          f"{busy_bytes / 1024:.1f} KB / {bare_bytes / 1024:.1f} KB, {shown} annotations shown",
+                          "≤ 1.5×", busy_bytes <= 1.5 * bare_bytes))
+    return figures
+
+
+# --- this site against a bare Material site ----------------------------------------------------
+
+def bare_material_site(folder: Path) -> Path:
+    (folder / "docs").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text("site_name: Bare\ntheme:\n  name: material\n", encoding="utf-8")
+    (folder / "docs" / "index.md").write_text("# Bare\n\nOne page of Material with its defaults.\n",
+                                              encoding="utf-8")
+    return folder
+
+
+def against_bare(work: Path, runs: int = 3) -> list[Figure]:
+    bare = bare_material_site(work / "bare")
+    ours, theirs = [], []
+    for n in range(runs):  # alternated, so both see the same machine
+        theirs.append(mkdocs_build(bare, work / f"bare-site-{n}"))
+        ours.append(mkdocs_build(ROOT, work / f"our-site-{n}"))
+    ratio = statistics.median(ours) / statistics.median(theirs)
+    return [Figure("build of this bilingual site / a bare Material page (median of 3)",
+                   f"{statistics.median(ours):.1f} s / {statistics.median(theirs):.1f} s = {ratio:.1f}×",
+                   "≤ 5×", ratio <= 5)]
+
+
+# --- what a first visit loads ------------------------------------------------------------------
+
+class _Recorder(SimpleHTTPRequestHandler):
+    served: list[str]
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        self.served.append(self.path.split("?")[0])
+        return super().send_head()
+
+
+def first_visit_weights(site: Path, pages: list[str]) -> dict[str, tuple[int, list[str]]]:
+    """For each page: gzip bytes of everything the browser fetched, and any request to another host."""
+    from playwright.sync_api import sync_playwright
+
+    served: list[str] = []
+    handler = functools.partial(type("Recorder", (_Recorder,), {"served": served}), directory=str(site.parent))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/{site.name}/"
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in pages:
+            context = browser.new_context()  # an empty cache: a first visit
+            foreign: list[str] = []
+
+            def only_this_host(route, foreign: list[str] = foreign) -> None:  # type: ignore[no-untyped-def]
+                if route.request.url.startswith(base):
+                    route.continue_()
+                else:
+                    foreign.append(route.request.url)
+                    route.abort()
+
+            context.route("**/*", only_this_host)
+            served.clear()
+            page = context.new_page()
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_timeout(1500)  # the search worker loads its index after the page
+            total = sum(gz_size((site.parent / url.lstrip("/")).read_bytes())
+                        for url in set(served) if (site.parent / url.lstrip("/")).is_file())
+            results[path] = (total, foreign)
+            context.close()
+        browser.close()
+    server.shutdown()
+    return results
+
+
+def page_weight(site: Path) -> list[Figure]:
+    chapters = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("**/chapters/*/index.html"))
+    figures = []
+    for path, (total, foreign) in first_visit_weights(site, chapters).items():
+        figures.append(Figure(f"first visit of {path} (gzip)", f"{total / 1024:.1f} KB"
+                              + (f", {len(foreign)} requests to other hosts" if foreign else ""),
+                              "< 130 KB, no other host", total < 130 * 1024 and not foreign))
+    return figures
+
+
+def search_index(site: Path) -> list[Figure]:
+    from lxml import html
+
+    index = (site / "search" / "search_index.json").read_bytes()
+    text = 0
+    for page in site.rglob("index.html"):
+        tree = html.fromstring(page.read_bytes())
+        article = tree.cssselect("article.md-content__inner")
+        if article:
+            text += len(article[0].text_content().encode("utf-8"))
+    docs = len(json.loads(index)["docs"])
+    return [Figure("search index / text of the pages it indexes",
+                   f"{len(index) / 1024:.0f} KB / {text / 1024:.0f} KB = {len(index) / text:.2f}× "
+                   f"({gz_size(index) / 1024:.0f} KB gzip, {docs} entries)", "reported", None)]
+
+
+def test_suite() -> list[Figure]:
+    seconds = timed(lambda: subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, check=True))
+    return [Figure("`make test` wall time (dependencies installed)", f"{seconds:.0f} s", "< 120 s", seconds < 120)]
+
+
+def table(figures: list[Figure]) -> str:
+    rows = [("figure", "measured", "budget", "")] + [
+        (f.name, f.measured, f.budget, "—" if f.ok is None else ("ok" if f.ok else "OVER")) for f in figures]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
+    lines.insert(1, "-+-".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--skip-test-suite", action="store_true", help="do not time `make test`")
+    args = parser.parse_args()
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        work = Path(folder)
+        figures += scale(work)
+        figures += against_bare(work)
+        figures += page_weight(work / "site-0")
+        figures += search_index(work / "site-0")
+    if not args.skip_test_suite:
+        figures += test_suite()
+    print(table(figures))
+    return 0 if all(f.ok is not False for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

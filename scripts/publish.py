@@ -1,0 +1,112 @@
+"""Deploy the site with mike into the gh-pages branch: a release, or the preview of main.
+
+    python scripts/publish.py release [--push]   # this commit's version (data/site.yml), aliased "latest"
+    python scripts/publish.py preview [--push]   # main, as the version "dev"
+
+A release is deployed once and never changed: it needs a clean working tree, an entry in
+CHANGELOG.md, the tag v<version> when run for a tag in GitHub Actions, and a version the branch
+does not hold yet. Builds are dated by the commit (SOURCE_DATE_EPOCH), so they can be repeated.
+`make release` and `make preview` run this; .github/workflows/site.yml runs them in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.project import PREVIEW, load_project  # noqa: E402 - needs the sys.path line above
+
+LATEST = "latest"  # the alias readers land on (mkdocs.yml: extra.version.default)
+CHANGELOG_ENTRY = re.compile(r"^## \[?(\d+\.\d+\.\d+)\]?", re.MULTILINE)
+
+
+class PublishError(Exception):
+    pass
+
+
+def mike(*args: str, env: dict[str, str] | None = None, capture: bool = False) -> str:
+    command = [str(Path(sys.executable).with_name("mike")), *args]
+    result = subprocess.run(command, cwd=ROOT, env=env, text=True, check=False,
+                            capture_output=capture)
+    if result.returncode != 0:
+        raise PublishError(f"`mike {' '.join(args)}` failed (exit {result.returncode})\n{result.stderr or ''}")
+    return result.stdout if capture else ""
+
+
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def deployed_versions(branch: str) -> set[str]:
+    listing = json.loads(mike("list", "--json", "--branch", branch, capture=True) or "[]")
+    return {entry["version"] for entry in listing}
+
+
+def changelog_versions(changelog: Path) -> set[str]:
+    return set(CHANGELOG_ENTRY.findall(changelog.read_text(encoding="utf-8"))) if changelog.exists() else set()
+
+
+def release_problems(version: str, *, deployed: set[str], changelog: set[str], dirty: bool,
+                     tag: str | None) -> list[str]:
+    """Why this commit cannot be released as `version`; empty when it can."""
+    problems = []
+    if dirty:
+        problems.append("the working tree has uncommitted changes; a release is built from a commit")
+    if version not in changelog:
+        problems.append(f"CHANGELOG.md has no entry '## {version}'; add one in the release commit")
+    if tag is not None and tag != f"v{version}":
+        problems.append(f"the tag is '{tag}' but data/site.yml says version '{version}'; tag it 'v{version}'")
+    if version in deployed:
+        problems.append(f"version {version} is already deployed, and a release never changes; "
+                        "raise `version` in data/site.yml (and pyproject.toml) for a new release")
+    return problems
+
+
+def build_env() -> dict[str, str]:
+    # mike runs `mkdocs` from PATH: the one beside this interpreter (.venv/bin).
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    env.setdefault("SOURCE_DATE_EPOCH", git("log", "-1", "--format=%ct"))  # the same commit, the same files
+    return env
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("kind", choices=["release", "preview"])
+    parser.add_argument("--push", action="store_true", help="push the branch to the remote afterwards")
+    parser.add_argument("--branch", default="gh-pages")
+    args = parser.parse_args()
+    push = ["--push"] if args.push else []
+    branch = ["--branch", args.branch]
+    try:
+        if args.kind == "preview":
+            mike("deploy", PREVIEW, *branch, *push, env=build_env())
+            print(f"deployed the preview as /{PREVIEW}/ on {args.branch}")
+            return 0
+        version = load_project(ROOT).site.version
+        tag = os.environ.get("GITHUB_REF_NAME") if os.environ.get("GITHUB_REF_TYPE") == "tag" else None
+        problems = release_problems(
+            version, deployed=deployed_versions(args.branch), changelog=changelog_versions(ROOT / "CHANGELOG.md"),
+            dirty=bool(git("status", "--porcelain")), tag=tag,
+        )
+        if problems:
+            raise PublishError("cannot release:\n" + "\n".join(f"- {p}" for p in problems))
+        mike("deploy", "--update-aliases", version, LATEST, *branch, *push, env=build_env())
+        mike("set-default", LATEST, *branch, *push)
+        print(f"released {version} as /{version}/ (alias /{LATEST}/) on {args.branch}")
+        return 0
+    except PublishError as error:
+        print(f"publish: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

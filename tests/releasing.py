@@ -1,0 +1,44 @@
+"""Releasing this working tree with scripts/publish.py, in a throw-away git repository."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.worktree import copy_working_tree
+
+
+@dataclass
+class Release:
+    repo: Path  # the throw-away repository, with its gh-pages branch
+    pages: Path  # the gh-pages branch, checked out: what GitHub Pages (or any host) serves
+
+
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+
+
+def publish(repo: Path, kind: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, **GIT_IDENTITY}
+    for name in ("GITHUB_REF_TYPE", "GITHUB_REF_NAME", "MIKE_DOCS_VERSION"):
+        env.pop(name, None)
+    return subprocess.run([sys.executable, "scripts/publish.py", kind], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def release_into(repo: Path, pages_parent: Path) -> Release:
+    """Commit this working tree in `repo`, release it with mike, and check out its gh-pages branch."""
+    copy_working_tree(repo)
+    env = {**os.environ, **GIT_IDENTITY}
+    for command in ("init -q -b main", "add -A", "commit -q -m release"):
+        subprocess.run(["git", *command.split()], cwd=repo, env=env, check=True)
+    published = publish(repo, "release")
+    assert published.returncode == 0, published.stdout + published.stderr
+    pages = pages_parent / "yuanbao-reading"  # served under a prefix, as a GitHub project site is
+    pages.mkdir()
+    archive = subprocess.run(["git", "archive", "gh-pages"], cwd=repo, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(pages)], input=archive, check=True)
+    return Release(repo, pages)
