@@ -62,5 +62,5 @@ lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml
 	  --no-emit-index-url --no-emit-find-links \
 	  --output-file requirements.lock pyproject.toml
 
-clean:  ## remove build output and the virtual environment
-	rm -rf site $(VENV) test-output
+clean:  ## remove build output, the build cache and the virtual environment
+	rm -rf site .cache $(VENV) test-output

@@ -15,7 +15,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import anchors, annotationpage, annotations, charts, citepage, exports, glossary, pages, sandbox
+from . import anchors, annotationpage, annotations, buildcache, charts, citepage, exports, glossary, pages, sandbox
 from .cjk import join_cjk_lines
 from .gitdates import build_date, last_change
 from .errors import DataError
@@ -84,6 +84,7 @@ _SITES: dict[int, SiteMacros] = {}  # one per plugin instance (mkdocs serve rebu
 
 
 def define_env(env: Any) -> None:
+    buildcache.use(Path(env.project_dir) / ".cache" / "build")
     try:
         # mike names the version it is building; a plain build is the version data/site.yml names.
         project = load_project(Path(env.project_dir), deployed_as=os.environ.get("MIKE_DOCS_VERSION"))

