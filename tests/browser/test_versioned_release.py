@@ -135,6 +135,7 @@ def test_in_a_browser_latest_lands_on_the_release_with_its_selector(page, releas
     current = page.locator(".md-version__current")
     assert current.inner_text().startswith(version)
     assert current.locator(".md-version__alias").inner_text() == "latest"
+    page.evaluate("window.scrollTo(0, 0)")  # the header shows the site name and the selector at the top
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "release-en-opening.png"))
     assert page.locator('[data-md-component="outdated"]').is_hidden()  # this is the latest release

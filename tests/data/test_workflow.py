@@ -1,0 +1,32 @@
+"""The GitHub Actions workflow: tests everywhere, deploys only from main and tags, with the Makefile."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+TARGETS = set(re.findall(r"^([a-z-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def commands(job: str) -> list[str]:
+    return [step["run"] for step in WORKFLOW["jobs"][job]["steps"] if "run" in step]
+
+
+def test_pull_requests_are_tested_read_only_and_never_deploy():
+    triggers = WORKFLOW[True]  # PyYAML reads the key `on` as True
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    assert WORKFLOW["permissions"] == {"contents": "read"}
+    deploy = WORKFLOW["jobs"]["deploy"]
+    assert deploy["needs"] == "test" and deploy["if"] == "github.event_name == 'push'"
+    assert deploy["permissions"] == {"contents": "write"}
+
+
+def test_ci_runs_the_same_commands_as_a_contributor():
+    assert "bash .ci/run" in commands("test")
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    made = [c.split()[1] for c in commands("deploy") if c.startswith("make ")]
+    assert made == ["release", "preview"] and set(made) <= TARGETS
