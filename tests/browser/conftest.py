@@ -34,6 +34,20 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture
+def page(browser):
+    """A desktop-sized page in a fresh context; `page.console_errors` collects console errors.
+    Modules that need more (touch, clipboard) define their own."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.console_errors = errors
+    yield page
+    context.close()
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass

@@ -2,20 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.console_errors = errors
-    yield page
-    context.close()
-
 
 def test_a_permalink_leads_from_the_chapter_to_the_annotations_home(page, fixture_site_url):
     page.goto(fixture_site_url + "chapters/ledger/")

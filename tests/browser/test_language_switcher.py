@@ -5,15 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def switch_to(page, lang: str) -> None:
     page.locator(".md-header__option .md-select button").hover()
     page.locator(f'a.md-select__link[hreflang="{lang}"]').click()

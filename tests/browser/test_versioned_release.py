@@ -110,15 +110,6 @@ def test_a_release_is_never_deployed_twice(release, project):
     assert f"version {project.site.version} is already deployed" in again.stderr
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def test_in_a_browser_latest_lands_on_the_release_with_its_selector(page, release_url, project):
     version = project.site.version
     problems: list[str] = []
