@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
@@ -187,9 +188,13 @@ _ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blo
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
+_BARE_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")  # no extension, no raw-HTML trust
+
+
+@lru_cache(maxsize=None)  # each body shows on both editions' annotations pages and maybe a chapter
 def render_body(body: str) -> Markup:
     """Untrusted Markdown to safe HTML: a bare Markdown renderer, then nh3's allow-list."""
-    html = markdown.markdown(body, extensions=[], output_format="html")
+    html = _BARE_MARKDOWN.reset().convert(body)
     cleaned = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
