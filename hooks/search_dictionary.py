@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,9 @@ def on_config(config: Any) -> Any:
     dictionary = root / ".cache" / "build" / "jieba" / f"{key}.txt"
     if not dictionary.exists():
         dictionary.parent.mkdir(parents=True, exist_ok=True)
-        dictionary.write_text(searchdict.for_texts(texts), encoding="utf-8")
+        # Written whole, then renamed: builds running side by side (test workers) never read half a file.
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=dictionary.parent, delete=False) as part:
+            part.write(searchdict.for_texts(texts))
+        os.replace(part.name, dictionary)
     config.plugins["material/search"].config.jieba_dict = str(dictionary)
     return config
