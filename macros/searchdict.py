@@ -9,6 +9,7 @@ same text the same way. tests/unit/test_searchdict.py checks that on the site's 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 import jieba
@@ -42,9 +43,15 @@ def small_dictionary(dictionary_lines: Iterable[str], used: set[str]) -> str:
     return "\n".join(kept) + "\n"
 
 
-def for_texts(texts: list[str]) -> str:
-    """The small dictionary for `texts` (loads jieba's full dictionary: about a second)."""
+@lru_cache(maxsize=1)  # `mkdocs serve` remakes the dictionary after each edit: load the full one once
+def _full_tokenizer() -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    return tokenizer
+
+
+def for_texts(texts: list[str]) -> str:
+    """The small dictionary for `texts` (the first call loads jieba's full dictionary: about a second)."""
+    tokenizer = _full_tokenizer()
     with open(tokenizer.get_dict_file().name, encoding="utf-8") as full:
         return small_dictionary(full, words_in(texts, tokenizer))
