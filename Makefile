@@ -31,28 +31,28 @@ test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 bench: $(STAMP)  ## measure build time, page weight and scale against their budgets (not part of `make test`)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 release: $(STAMP)  ## deploy data/site.yml's version with mike into gh-pages as /<version>/ and /latest/ (PUSH=1 pushes)
-	$(BIN)/python scripts/publish.py release $(if $(PUSH),--push)
+	$(BIN)/python -m scripts.publish release $(if $(PUSH),--push)
 
 preview: $(STAMP)  ## deploy this commit with mike into gh-pages as /dev/ (PUSH=1 pushes)
-	$(BIN)/python scripts/publish.py preview $(if $(PUSH),--push)
+	$(BIN)/python -m scripts.publish preview $(if $(PUSH),--push)
 
 serve-versions: $(STAMP)  ## serve the gh-pages branch (every deployed version) on http://127.0.0.1:8000
 	$(BIN)/mike serve --dev-addr 127.0.0.1:8000
 
 fingerprint: $(STAMP)  ## remake data/fingerprint.json from a local copy of the article (ARTICLE=path)
-	$(BIN)/python scripts/make_fingerprint.py $(ARTICLE)
+	$(BIN)/python -m scripts.make_fingerprint $(ARTICLE)
 
 anchors: build  ## add the ids of the built site to the anchor ledger (data/anchors.yml)
-	$(BIN)/python scripts/update_anchor_ledger.py site
+	$(BIN)/python -m scripts.update_anchor_ledger site
 
 citation: $(STAMP)  ## write CITATION.cff from data/site.yml
-	$(BIN)/python scripts/make_citation_cff.py
+	$(BIN)/python -m scripts.make_citation_cff
 
 annotation: $(STAMP)  ## start an annotation: make annotation CHAPTER=opening SECTION=users [LANGUAGE=en]
-	$(BIN)/python scripts/new_annotation.py $(CHAPTER) $(SECTION) $(LANGUAGE)
+	$(BIN)/python -m scripts.new_annotation $(CHAPTER) $(SECTION) $(LANGUAGE)
 
 annotation-schema: $(STAMP)  ## rewrite data/annotations/schema.json from the model in macros/annotations.py
 	$(BIN)/python -c "from macros.annotations import json_schema; open('data/annotations/schema.json', 'w').write(json_schema())"

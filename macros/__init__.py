@@ -38,8 +38,7 @@ class SiteMacros:
         self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
         terms = project.root / "data" / "glossary.yml"
         self.glossary = glossary.load(terms) if terms.exists() else glossary.Glossary(entries={})
-        index = annotations.chapter_index(
-            [(s.chapter, s.id) for s in project.article.sections if s.chapter], docs_dir)
+        index = annotations.chapter_index(project.article.sections, docs_dir)
         # Checked against the clock, not the build date: a release build dated by its commit must still
         # accept what was written since. One day of slack: contributors east of UTC are a day ahead.
         self.annotations = annotations.load_all(project.root / "data" / "annotations", index,

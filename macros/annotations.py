@@ -22,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, mo
 
 from .errors import DataError, DataErrors
 from .fingerprint import Fingerprint
+from .schema import Section
 from .validation import validate
 from .yamlio import YamlDocument, load_yaml
 
@@ -123,15 +124,13 @@ class ChapterIndex:
     chapters: dict[str, tuple[str, set[str]]]
 
 
-def chapter_index(sections: list[tuple[str, str]], docs_dir: Path) -> ChapterIndex:
-    """Targets from the chapter sources: [(chapter slug, article section id)] -> their heading ids."""
+def chapter_index(sections: list[Section], docs_dir: Path) -> ChapterIndex:
+    """Targets from the chapter sources: each article section that has a chapter -> its heading ids."""
     heading = re.compile(r"^#{1,6} .*\{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
+    sources = {s.chapter: (s.id, docs_dir / "chapters" / f"{s.chapter}.md") for s in sections if s.chapter}
     return ChapterIndex(
-        {
-            slug: (section, set(heading.findall((docs_dir / "chapters" / f"{slug}.md").read_text(encoding="utf-8"))))
-            for slug, section in sections
-            if (docs_dir / "chapters" / f"{slug}.md").exists()
-        }
+        {slug: (section, set(heading.findall(path.read_text(encoding="utf-8"))))
+         for slug, (section, path) in sources.items() if path.exists()}
     )
 
 

@@ -4,7 +4,7 @@ Everything is measured in one run, and budgets are ratios where they can be, sin
 noisy: builds with and without annotations, this site against a bare Material site, are timed
 side by side. Prints a table; exits 1 when a budget is exceeded. Not part of `make test`.
 
-    python scripts/bench.py [--skip-test-suite]
+    python -m scripts.bench [--skip-test-suite]
 """
 
 from __future__ import annotations
@@ -23,21 +23,18 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote
 
+from macros import annotations
+from macros.project import load_project
+from scripts.localweb import QuietHandler, launch
+from scripts.worktree import copy_working_tree
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from macros import annotations  # noqa: E402 - needs the sys.path line above
-from macros.project import load_project  # noqa: E402
-from scripts.worktree import copy_working_tree  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 KINDS = ["context", "fact-check", "counterpoint", "correction", "update"]
 
 
@@ -76,9 +73,7 @@ def mkdocs_build(project: Path, site: Path) -> float:
 
 def synthetic_annotations(folder: Path, count: int) -> None:
     """`count` valid annotations spread over every section of every chapter, in both languages."""
-    project = load_project(ROOT)
-    index = annotations.chapter_index(
-        [(s.chapter, s.id) for s in project.article.sections if s.chapter], ROOT / "docs")
+    index = annotations.chapter_index(load_project(ROOT).article.sections, ROOT / "docs")
     targets = sorted((chapter, section) for chapter, (_, ids) in index.chapters.items() for section in ids)
     start = date(2026, 1, 1)
     for n in range(count):
@@ -114,8 +109,7 @@ def project_copy(parent: Path, name: str, count: int) -> Path:
 
 def validation_seconds(folder: Path) -> tuple[float, int]:
     project = load_project(ROOT)
-    index = annotations.chapter_index(
-        [(s.chapter, s.id) for s in project.article.sections if s.chapter], ROOT / "docs")
+    index = annotations.chapter_index(project.article.sections, ROOT / "docs")
     loaded: list = []
     seconds = timed(lambda: loaded.extend(
         annotations.load_all(folder, index, project.fingerprint, date.today() + timedelta(days=1))))
@@ -196,11 +190,8 @@ def against_bare(work: Path, runs: int = 3) -> list[Figure]:
 
 # --- what a first visit loads ------------------------------------------------------------------
 
-class _Recorder(SimpleHTTPRequestHandler):
+class _Recorder(QuietHandler):
     served: list[str]
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
 
     def send_head(self):  # type: ignore[no-untyped-def]
         self.served.append(self.path.split("?")[0])
@@ -218,7 +209,7 @@ def first_visit_weights(site: Path, pages: list[str]) -> dict[str, tuple[int, li
     base = f"http://127.0.0.1:{server.server_port}/{site.name}/"
     results = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         for path in pages:
             context = browser.new_context()  # an empty cache: a first visit
             foreign: list[str] = []

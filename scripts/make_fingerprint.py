@@ -1,6 +1,6 @@
 """Make data/fingerprint.json from a local copy of the article (which the repository never carries).
 
-Usage: python scripts/make_fingerprint.py PATH/TO/ARTICLE.txt
+Usage: python -m scripts.make_fingerprint PATH/TO/ARTICLE.txt
 """
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.fingerprint import make
+from macros.project import load_article
 
-from macros.fingerprint import make  # noqa: E402 - needs the sys.path line above
-from macros.project import load_article  # noqa: E402 - needs the sys.path line above
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:

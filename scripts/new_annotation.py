@@ -1,6 +1,6 @@
 """Start a valid annotation file for one section: data/annotations/<date>-<chapter>-<section>.yml
 
-Usage: python scripts/new_annotation.py CHAPTER SECTION [LANGUAGE]
+Usage: python -m scripts.new_annotation CHAPTER SECTION [LANGUAGE]
 """
 
 from __future__ import annotations
@@ -8,12 +8,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.annotations import chapter_index, scaffold
+from macros.gitdates import build_date
+from macros.project import load_article
 
-from macros.annotations import chapter_index, scaffold  # noqa: E402 - needs the sys.path line above
-from macros.gitdates import build_date  # noqa: E402 - needs the sys.path line above
-from macros.project import load_article  # noqa: E402 - needs the sys.path line above
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:
@@ -23,7 +22,7 @@ def main(argv: list[str]) -> int:
     chapter, section = argv[1], argv[2]
     language = argv[3] if len(argv) == 4 else "zh"
     article = load_article(ROOT / "data" / "article.yml")
-    index = chapter_index([(s.chapter, s.id) for s in article.sections if s.chapter], ROOT / "docs")
+    index = chapter_index(article.sections, ROOT / "docs")
     if chapter not in index.chapters:
         print(f"unknown chapter '{chapter}' (known: {', '.join(sorted(index.chapters))})", file=sys.stderr)
         return 2

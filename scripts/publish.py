@@ -1,7 +1,7 @@
 """Deploy the site with mike into the gh-pages branch: a release, or the preview of main.
 
-    python scripts/publish.py release [--push]   # this commit's version (data/site.yml), aliased "latest"
-    python scripts/publish.py preview [--push]   # main, as the version "dev"
+    python -m scripts.publish release [--push]   # this commit's version (data/site.yml), aliased "latest"
+    python -m scripts.publish preview [--push]   # main, as the version "dev"
 
 A release is deployed once and never changed: it needs a clean working tree, an entry in
 CHANGELOG.md, the tag v<version> when run for a tag in GitHub Actions, and a version the branch
@@ -19,10 +19,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.project import PREVIEW, load_project
 
-from macros.project import PREVIEW, load_project  # noqa: E402 - needs the sys.path line above
+ROOT = Path(__file__).resolve().parent.parent
 
 LATEST = "latest"  # the alias readers land on (mkdocs.yml: extra.version.default)
 CHANGELOG_ENTRY = re.compile(r"^## \[?(\d+\.\d+\.\d+)\]?", re.MULTILINE)

@@ -1,6 +1,6 @@
 """Add every page and section id of a built site to data/anchors.yml (never removes any).
 
-Usage: python scripts/update_anchor_ledger.py SITE_DIR
+Usage: python -m scripts.update_anchor_ledger SITE_DIR
 """
 
 from __future__ import annotations
@@ -8,11 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.anchors import Ledger, dump, extended, load
+from tests.htmltools import published_ids
 
-from macros.anchors import Ledger, dump, extended, load  # noqa: E402 - needs the sys.path line above
-from tests.htmltools import published_ids  # noqa: E402 - needs the sys.path line above
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:

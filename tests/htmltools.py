@@ -63,3 +63,12 @@ def published_ids(site_dir: Path) -> Published:
                 a.get("id") for a in root.cssselect(".anchor-alias, article.annotation") if a.get("id")
             }
     return published
+
+
+_REDIRECT = re.compile(r'http-equiv="refresh" content="\d+; ?url=([^"]+)"')
+
+
+def redirect_target(page: Path) -> str | None:
+    """Where a redirect page (mkdocs-redirects', mike's) sends the reader; None for any other page."""
+    match = _REDIRECT.search(page.read_text(encoding="utf-8"))
+    return match.group(1) if match else None

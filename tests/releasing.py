@@ -25,7 +25,7 @@ def publish(repo: Path, kind: str) -> subprocess.CompletedProcess:
     env = {**os.environ, **GIT_IDENTITY}
     for name in ("GITHUB_REF_TYPE", "GITHUB_REF_NAME", "MIKE_DOCS_VERSION"):
         env.pop(name, None)
-    return subprocess.run([sys.executable, "scripts/publish.py", kind], cwd=repo, env=env,
+    return subprocess.run([sys.executable, "-m", "scripts.publish", kind], cwd=repo, env=env,
                           capture_output=True, text=True, timeout=300)
 
 

@@ -7,17 +7,14 @@ import os
 import shutil
 import threading
 from pathlib import Path
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Iterator
 
 import pytest
 
+from scripts.localweb import CHROMIUM, QuietHandler, launch
 from tests import releasing
 
-CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium tries Google's hosts at start-up and on this network hangs on them.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +26,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 
@@ -48,14 +45,9 @@ def page(browser):
     context.close()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 def _serve(site_dir: Path) -> Iterator[str]:
     """A built site, served from a path prefix, as a hosted release would be."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir.parent))
+    handler = functools.partial(QuietHandler, directory=str(site_dir.parent))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -16,18 +16,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from lxml import html
 
+from tests.htmltools import ids_of, redirect_target
 from tests.releasing import publish
 
 pytestmark = [pytest.mark.build, pytest.mark.xdist_group("release")]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-REDIRECT = re.compile(r'http-equiv="refresh" content="\d+; ?url=([^"]+)"')
 TEXT_FILES = {".html", ".xml", ".json", ".bib", ".ris", ".cff", ".txt"}
-
-
-def redirect_target(page: Path) -> str | None:
-    match = REDIRECT.search(page.read_text(encoding="utf-8"))
-    return match.group(1) if match else None
 
 
 def local_file(pages: Path, path: str) -> Path:
@@ -36,8 +31,8 @@ def local_file(pages: Path, path: str) -> Path:
 
 
 @cache
-def ids_in(page: Path) -> frozenset[str]:
-    return frozenset(html.parse(str(page)).getroot().xpath("//@id"))
+def ids_in(page: Path) -> set[str]:
+    return ids_of(html.parse(str(page)).getroot())
 
 
 def release_pages(release, version: str) -> list[Path]:

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
@@ -18,7 +17,7 @@ from mkdocs_redirects.plugin import get_html_path
 from macros.project import Project
 from macros.schema import ClaimFigure, StatedFigure
 from tests.conftest import ROOT, BuildResult
-from tests.htmltools import content, hand_typed_numbers, html_files, ids_of
+from tests.htmltools import content, hand_typed_numbers, html_files, ids_of, redirect_target
 
 PROSE_PAGES = [
     "",
@@ -255,19 +254,15 @@ def test_glossary_page_defines_every_term(built_site: BuildResult):
     assert link.get("href") == "../../glossary/#term-social-mouthpiece"
 
 
-def redirect_target(page: Path) -> str:
-    match = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page.read_text(encoding="utf-8"))
-    assert match, f"{page} is not a redirect page"
-    return match.group(1)
-
-
 @pytest.mark.parametrize("prefix, lang", [("", "zh"), ("en/", "en")])
 def test_redirects_lead_to_the_new_page_in_the_same_edition(built_site: BuildResult, prefix: str, lang: str):
     plugin = next(p["redirects"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "redirects" in p)
     assert plugin["redirect_maps"], "no redirect to test"
     for old, new in plugin["redirect_maps"].items():
         old_page = built_site.site_dir / prefix / get_html_path(old, True)
-        target = urljoin(f"{prefix}{get_html_path(old, True)}", redirect_target(old_page))
+        sends_to = redirect_target(old_page)
+        assert sends_to, f"{old_page} is not a redirect page"
+        target = urljoin(f"{prefix}{get_html_path(old, True)}", sends_to)
         new_url = prefix + File(new, "", "", True).url
         assert target == new_url, f"{prefix}{old} leads to {target}, not {new_url}"
         assert html.parse(str(built_site.site_dir / new_url / "index.html")).getroot().get("lang") == lang

@@ -198,7 +198,8 @@ def test_the_scaffold_command_writes_a_file_the_checker_accepts(tmp_path, monkey
     import sys
 
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "new_annotation.py"), "opening", "nowhere"],
+        [sys.executable, "-m", "scripts.new_annotation", "opening", "nowhere"],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )
