@@ -1,7 +1,7 @@
 """mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
 
 Pages can call: fig, check, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
-not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary.
+constraints, not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary.
 Everything else lives in modules that know nothing of MkDocs.
 """
 
@@ -70,6 +70,7 @@ class SiteMacros:
             "chapter_map": lambda: pages.chapter_map_html(self.current),
             "figures_catalogue": lambda kind: pages.figures_catalogue_html(self.current, self.usage, kind),
             "not_figures": lambda: pages.not_figures_html(self.current),
+            "constraints": lambda: pages.constraints_html(self.current),
             "downloads": lambda: pages.downloads_html(self.current),
             "cite_original": lambda: citepage.original_block(self.project, self.current.locale, self.build_day),
             "cite_site_files": lambda: pages.site_citation_files_html(self.current),

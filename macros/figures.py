@@ -7,8 +7,8 @@ from fractions import Fraction
 
 from . import formulas
 from .errors import DataError, DataErrors, closest
-from .intervals import INF, Interval, Verdict, ZeroDivisorError, exact, from_relation, verdict
-from .schema import ClaimFigure, DerivedFigure, FigureFile, StatedFigure
+from .intervals import INF, Interval, Verdict, ZeroDivisorError, at_most, exact, from_relation, verdict
+from .schema import ClaimFigure, Constraint, DerivedFigure, FigureFile, StatedFigure
 from .yamlio import YamlDocument
 
 
@@ -22,6 +22,7 @@ class Evaluated:
     formula: formulas.Node | None = None
     computed: Interval | None = None  # claim: what the inputs allow
     verdict: Verdict | None = None
+    constraints: tuple[Constraint, ...] = ()  # those that narrowed this figure or what it rests on
 
     @property
     def kind(self) -> str:
@@ -86,9 +87,18 @@ def build(doc: YamlDocument, data: FigureFile) -> FigureBook:
         raise DataErrors(problems)
 
     values: dict[str, Interval] = {
-        figure_id: from_relation(spec.relation, spec.value, tolerance)
+        figure_id: from_relation(spec.relation, spec.value, tolerance, spec.upper, spec.ends or "[)")
         for figure_id, spec in data.figures.items() if isinstance(spec, StatedFigure)
     }
+    for n, constraint in enumerate(data.constraints):
+        for side in (constraint.figure, constraint.at_most):
+            if not isinstance(data.figures.get(side), StatedFigure):
+                problems.append(DataError(doc.path, f"constraint {constraint.figure} ≤ {constraint.at_most}: "
+                                          f"'{side}' is not a stated figure; constraints join stated figures only",
+                                          where=f"constraints[{n}]", line=doc.line_of(("constraints", n))))
+    if problems:
+        raise DataErrors(problems)
+    narrowed = _narrow(values, data.constraints, doc)
     evaluated: dict[str, Evaluated] = {}
     for figure_id in order:
         try:
@@ -100,16 +110,59 @@ def build(doc: YamlDocument, data: FigureFile) -> FigureBook:
         raise DataErrors(problems)
 
     for figure_id, spec in data.figures.items():
+        rests_on = _rests_on(figure_id, parsed)
+        narrowed_by = tuple(c for n, c in enumerate(data.constraints)
+                            if any(n in narrowed.get(ref, ()) for ref in rests_on))
         if isinstance(spec, StatedFigure):
-            evaluated[figure_id] = Evaluated(figure_id, spec, values[figure_id])
+            evaluated[figure_id] = Evaluated(figure_id, spec, values[figure_id], constraints=narrowed_by)
         elif isinstance(spec, DerivedFigure):
-            evaluated[figure_id] = Evaluated(figure_id, spec, values[figure_id], parsed[figure_id])
+            evaluated[figure_id] = Evaluated(figure_id, spec, values[figure_id], parsed[figure_id],
+                                             constraints=narrowed_by)
         else:
-            claimed = from_relation(spec.relation, spec.value, tolerance)
+            claimed = from_relation(spec.relation, spec.value, tolerance, spec.upper, spec.ends or "[)")
             computed = values[figure_id]
             evaluated[figure_id] = Evaluated(figure_id, spec, claimed, parsed[figure_id], computed,
-                                             verdict(computed, claimed))
+                                             verdict(computed, claimed), narrowed_by)
     return FigureBook(data, evaluated)
+
+
+def _narrow(values: dict[str, Interval], constraints: list[Constraint], doc: YamlDocument) -> dict[str, set[int]]:
+    """Narrow the stated figures by every constraint until nothing changes (a chain a ≤ b ≤ c needs two rounds).
+
+    Returns, for each figure that changed, the numbers of the constraints that changed it.
+    """
+    changed_by: dict[str, set[int]] = {}
+    for _ in range(len(constraints) + 1):
+        before = dict(values)
+        for n, c in enumerate(constraints):
+            try:
+                smaller, larger = at_most(values[c.figure], values[c.at_most])
+            except ValueError:
+                raise DataErrors([DataError(
+                    doc.path, f"the figures contradict the constraint {c.figure} ≤ {c.at_most} "
+                    f"({c.figure} is {before[c.figure]}, {c.at_most} is {before[c.at_most]}); "
+                    "check both figures' values and relations, or the constraint",
+                    where=f"constraints[{n}]", line=doc.line_of(("constraints", n)))]) from None
+            for figure_id, value in ((c.figure, smaller), (c.at_most, larger)):
+                if value != values[figure_id]:
+                    values[figure_id] = value
+                    changed_by.setdefault(figure_id, set()).add(n)
+        if values == before:
+            break
+    return changed_by
+
+
+def _rests_on(figure_id: str, parsed: dict[str, formulas.Node]) -> set[str]:
+    """The figure itself and every figure its formula reaches, through derived figures too."""
+    found = {figure_id}
+    stack = [figure_id]
+    while stack:
+        node = parsed.get(stack.pop())
+        for ref in formulas.references(node) if node else []:
+            if ref not in found:
+                found.add(ref)
+                stack.append(ref)
+    return found
 
 
 def _evaluation_order(parsed: dict[str, formulas.Node]) -> tuple[list[str], list[str]]:

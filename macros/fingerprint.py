@@ -45,7 +45,8 @@ def split_sections(text: str, sections: list[Section]) -> dict[str, str]:
     lines = text.splitlines()
     starts: list[tuple[int, str]] = []
     for section in sections:
-        found = [i for i, line in enumerate(lines) if line.strip().startswith(section.starts_with)]
+        opening = normalise(section.starts_with)  # our copy is half-width, the data full-width
+        found = [i for i, line in enumerate(lines) if normalise(line).startswith(opening)]
         if len(found) != 1:
             raise DataError("data/article.yml", f"{len(found)} lines start with "
                             f"'{section.starts_with}'; exactly one must", where=f"section '{section.id}'")

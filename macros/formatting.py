@@ -63,9 +63,14 @@ def format_number(x: Fraction, unit: Unit, locale: str, phrases: LocalePhrases) 
     return getattr(unit, locale).replace("{n}", text)
 
 
-def format_stated(value: int | float, relation: Relation, unit: Unit, locale: str, phrases: LocalePhrases) -> str:
+def format_stated(value: int | float, relation: Relation, unit: Unit, locale: str, phrases: LocalePhrases,
+                  upper: int | float | None = None) -> str:
     """A figure as the article states it: its value, in the words of its relation."""
     quantity = format_number(Fraction(str(value)), unit, locale, phrases)
+    if relation == "between":
+        assert upper is not None, "a `between` figure has an upper end (checked by the schema)"
+        top = format_number(Fraction(str(upper)), unit, locale, phrases)
+        return phrases.bounds["between"].replace("{lo}", quantity).replace("{hi}", top)
     return phrases.bounds[relation].replace("{q}", quantity)
 
 
@@ -93,3 +98,22 @@ def format_interval(interval: Interval, unit: Unit, significant: int, locale: st
     if shape == "positive":
         return bounds["positive"].replace("{q}", format_number(Fraction(0), unit, locale, phrases))
     return bounds["unbounded"]
+
+
+def format_range(interval: Interval, unit: Unit, locale: str, phrases: LocalePhrases, significant: int = 4) -> str:
+    """Interval notation in the unit's own form: (5000万, 1.14亿], [17.54%, 87.72%), 2026.
+
+    Ends are rounded outwards (the lower down, the upper up), so the range shown holds every value.
+    """
+    def end(x: Fraction | float, mode: Rounding) -> str:
+        if x in (math.inf, -math.inf):
+            return "∞" if x > 0 else "−∞"
+        value = Fraction(x)
+        if unit.style != "year":
+            value = round_significant(value, significant, mode)
+        return format_number(value, unit, locale, phrases)
+
+    if interval.is_point:
+        return end(interval.lo, "nearest")
+    return (f"{'(' if interval.lo_open else '['}{end(interval.lo, 'floor')}, "
+            f"{end(interval.hi, 'ceiling')}{')' if interval.hi_open else ']'}")

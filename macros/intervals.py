@@ -14,8 +14,9 @@ from typing import Literal, Union
 Number = Union[Fraction, float]  # float only for ±inf
 INF = math.inf
 
-Relation = Literal["exact", "at_least", "more_than", "at_most", "about", "just_under"]
-RELATIONS: tuple[Relation, ...] = ("exact", "at_least", "more_than", "at_most", "about", "just_under")
+Relation = Literal["exact", "at_least", "more_than", "at_most", "about", "just_under", "between"]
+RELATIONS: tuple[Relation, ...] = ("exact", "at_least", "more_than", "at_most", "about", "just_under", "between")
+Ends = Literal["[]", "[)", "(]", "()"]  # which ends of a `between` range are reached, as in interval notation
 Verdict = Literal["implied", "consistent", "contradicted"]
 
 
@@ -130,12 +131,18 @@ def _inverse(v: Number) -> Number:
     return 1 / v
 
 
-def from_relation(relation: Relation, value: Number, tolerance: dict[str, Fraction]) -> Interval:
+def from_relation(relation: Relation, value: Number, tolerance: dict[str, Fraction],
+                  upper: Number | None = None, ends: Ends = "[)") -> Interval:
     """The values a stated figure can take, given the relation its wording implies.
 
     Every figure in the article is a count, a sum of money or a duration, so nothing is below zero.
+    `between` is a range from `value` to `upper` (数千万: from 2000万, below 1亿), its ends as `ends` says.
     """
     v = exact(value)
+    if relation == "between":
+        if upper is None:
+            raise ValueError("a `between` range needs its upper end")
+        return Interval(v, exact(upper), lo_open=ends[0] == "(", hi_open=ends[1] == ")")
     if relation == "exact":
         return Interval(v, v)
     if relation == "at_least":
@@ -160,3 +167,19 @@ def verdict(computed: Interval, claimed: Interval) -> Verdict:
     if computed.disjoint(claimed):
         return "contradicted"
     return "consistent"
+
+
+def at_most(smaller: Interval, larger: Interval) -> tuple[Interval, Interval]:
+    """Both intervals narrowed by the knowledge that every value of `smaller` is ≤ the one of `larger`.
+
+    The smaller cannot exceed the larger's top, nor the larger fall below the smaller's bottom.
+    Raises ValueError when nothing is left (the figures contradict the constraint).
+    """
+    if larger.hi < smaller.hi or (larger.hi == smaller.hi and larger.hi_open and not smaller.hi_open):
+        smaller = Interval(smaller.lo, larger.hi, smaller.lo_open, larger.hi_open)
+    if smaller.lo > larger.lo or (smaller.lo == larger.lo and smaller.lo_open and not larger.lo_open):
+        larger = Interval(smaller.lo, larger.hi, smaller.lo_open, larger.hi_open)
+    for narrowed in (smaller, larger):
+        if narrowed.lo == narrowed.hi and (narrowed.lo_open or narrowed.hi_open):
+            raise ValueError(f"empty interval {narrowed}")
+    return smaller, larger

@@ -13,11 +13,11 @@ from markupsafe import Markup, escape
 from . import formulas
 from .errors import closest
 from .figures import Evaluated
-from .formatting import format_interval, format_stated
+from .formatting import format_interval, format_range, format_stated
 from .intervals import INF, Interval
 from .project import Project
 from .usage import Use
-from .schema import ClaimFigure, DerivedFigure, LocalePhrases, StatedFigure
+from .schema import ClaimFigure, Constraint, DerivedFigure, LocalePhrases, StatedFigure
 
 FIGURES_PAGE = "figures/"
 DOWNLOADS = {"json": "downloads/figures.json", "csv": "downloads/figures.csv"}
@@ -91,7 +91,9 @@ def display(ctx: PageContext, fig: Evaluated) -> str:
     unit = ctx.project.figures.file.units[fig.spec.unit]
     if isinstance(fig.spec, DerivedFigure):
         return format_interval(fig.interval, unit, fig.spec.significant, ctx.locale, ctx.phrases)
-    return format_stated(fig.spec.value, fig.spec.relation, unit, ctx.locale, ctx.phrases)
+    if fig.spec.says:
+        return fig.spec.says(ctx.locale)
+    return format_stated(fig.spec.value, fig.spec.relation, unit, ctx.locale, ctx.phrases, fig.spec.upper)
 
 
 def computed_display(ctx: PageContext, fig: Evaluated) -> str:
@@ -141,10 +143,28 @@ def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
         rows.append(_row(labels["inputs"], inputs))
     if isinstance(spec, DerivedFigure) and spec.note:
         rows.append(_row("", spec.note(ctx.locale)))
+    rows.extend(_row(labels["constraint"], constraint_text(ctx, c)) for c in fig.constraints)
+    if isinstance(spec, StatedFigure) and (spec.says or fig.constraints):
+        rows.append(_row(labels["values"], values_text(ctx, fig)))
     if isinstance(spec, ClaimFigure):
         rows.append(_row(labels["computed"], computed_display(ctx, fig)))
         rows.append(_row(labels["verdict"], verdict_badge(ctx, fig)))
     return rows
+
+
+def constraint_text(ctx: PageContext, constraint: Constraint) -> str:
+    """“日活 ≤ 月活：why” in the page's language."""
+    book = ctx.project.figures
+    return (ctx.phrases.constraint_sentence
+            .replace("{figure}", book[constraint.figure].spec.label(ctx.locale))
+            .replace("{at_most}", book[constraint.at_most].spec.label(ctx.locale))
+            .replace("{why}", constraint.why(ctx.locale)))
+
+
+def values_text(ctx: PageContext, fig: Evaluated) -> str:
+    """The values a figure can take, in its unit: what the wording allows, narrowed by the constraints."""
+    shown = fig.computed if fig.computed is not None else fig.interval
+    return format_range(shown, ctx.project.figures.file.units[fig.spec.unit], ctx.locale, ctx.phrases)
 
 
 def figure_html(ctx: PageContext, figure_id: str) -> Markup:
@@ -318,11 +338,11 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
             )
         if isinstance(spec, DerivedFigure) and spec.note:
             rows.append(_dl_row("", spec.note(ctx.locale)))
+        rows.extend(_dl_row(labels["constraint"], constraint_text(ctx, c)) for c in fig.constraints)
         if isinstance(spec, ClaimFigure):
             rows.append(_dl_row(labels["computed"], computed_display(ctx, fig)))
             rows.append(_dl_row(labels["verdict"], verdict_badge(ctx, fig)))
-        shown = fig.computed if fig.computed is not None else fig.interval
-        rows.append(_dl_row(labels["values"], Markup("<code>{}</code>").format(interval_notation(shown))))
+        rows.append(_dl_row(labels["values"], values_text(ctx, fig)))
         uses = [use for use in usage.get(fig.id, []) if use.locale == ctx.locale]
         rows.append(
             _dl_row(
@@ -350,6 +370,19 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
 
 def _dl_row(term: str, value: Markup | str) -> Markup:
     return Markup("<dt>{}</dt><dd>{}</dd>").format(term, value)
+
+
+def constraints_html(ctx: PageContext) -> Markup:
+    """Every constraint between figures, with its reason and the figures it narrows."""
+    book = ctx.project.figures
+    items = []
+    for constraint in book.file.constraints:
+        narrowed = [f for f in book.figures.values() if constraint in f.constraints]
+        items.append(Markup("<li>{}<br><small>{}: {}</small></li>").format(
+            constraint_text(ctx, constraint), ctx.phrases.labels["narrows"],
+            Markup(ctx.phrases.list_join).join(
+                Markup('<a href="#{}">{}</a>').format(figure_anchor(f.id), f.spec.label(ctx.locale)) for f in narrowed)))
+    return Markup('<ul class="constraints">{}</ul>').format(Markup("").join(items))
 
 
 def not_figures_html(ctx: PageContext) -> Markup:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
 
-from .intervals import Relation
+from .intervals import Ends, Relation
 
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
@@ -114,6 +114,23 @@ class _WordedFigure(Strict):
     wording: Text
     section: Slug
     reading: Optional[Localized] = None  # why this relation or unit, where the wording leaves it open
+    # `between` only: the range's upper end, and which ends are reached ("[)": from value, below upper).
+    upper: Optional[NonNegative] = None
+    ends: Optional[Ends] = None
+    # Shown instead of a number where the article gives a word, not a number (数千万人, 十几年).
+    says: Optional[Localized] = None
+
+    @model_validator(mode="after")
+    def _range(self) -> "_WordedFigure":
+        if self.relation == "between":
+            if self.upper is None or self.ends is None:
+                raise ValueError("relation `between` needs `upper` (the range's upper end) and `ends` "
+                                 "(which ends are reached: \"[]\", \"[)\", \"(]\" or \"()\")")
+            if self.upper <= self.value:
+                raise ValueError(f"`upper` ({self.upper}) must be above `value` ({self.value})")
+        elif self.upper is not None or self.ends is not None:
+            raise ValueError("`upper` and `ends` belong to relation `between` only")
+        return self
 
 
 class StatedFigure(_WordedFigure):
@@ -162,10 +179,19 @@ class NotAFigure(Strict):
     why: Localized
 
 
+class Constraint(Strict):
+    """What one figure cannot exceed, whatever the wordings allow: `dau` at most `mau`."""
+
+    figure: Id
+    at_most: Id
+    why: Localized
+
+
 class FigureFile(Strict):
     tolerances: Tolerances
     units: dict[Id, Unit]
     figures: dict[Id, Figure]
+    constraints: list[Constraint] = []
     not_figures: list[NotAFigure] = []
 
 
@@ -227,6 +253,8 @@ class LocalePhrases(Strict):
     verdicts: dict[VerdictName, Text]
     labels: dict[Id, Text]
     check_sentence: Text  # {claimed}, {computed}, {verdict}
+    constraint_sentence: Text  # {figure}, {at_most}, {why}
+    list_join: Text  # between the items of an inline list
     cite: CitePhrases
     annotations: AnnotationPhrases
     charts: ChartPhrases
