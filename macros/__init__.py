@@ -1,6 +1,6 @@
 """mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
 
-Pages can call: fig, check, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
+Pages can call: fig, check, verdict, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
 constraints, not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary.
 Everything else lives in modules that know nothing of MkDocs.
 """
@@ -42,7 +42,8 @@ class SiteMacros:
         # Checked against the clock, not the build date: a release build dated by its commit must still
         # accept what was written since. One day of slack: contributors east of UTC are a day ahead.
         self.annotations = annotations.load_all(project.root / "data" / "annotations", index,
-                                                project.fingerprint, date.today() + timedelta(days=1))
+                                                project.fingerprint, date.today() + timedelta(days=1),
+                                                frozenset(project.figures.ids))
 
     def start_page(self, page: Any) -> None:
         meta = page.meta or {}
@@ -63,6 +64,7 @@ class SiteMacros:
         return {
             "fig": lambda figure_id: pages.figure_html(self.current, figure_id),
             "check": lambda figure_id: pages.check_html(self.current, figure_id),
+            "verdict": lambda figure_id: pages.verdict_html(self.current, figure_id),
             "q": lambda text, section=None: pages.quote_html(self.current, text, section),
             "article_title": lambda: pages.article_title_html(self.current),
             "article_heading": lambda: pages.article_heading_html(self.current),

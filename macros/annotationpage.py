@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .annotations import Annotation, render_body, scaffold, web_annotation
 from .citations import versioned_url
-from .pages import PageContext, chapter_url, quotation
+from .pages import PageContext, chapter_url, display, figure_anchor, quotation
 from .project import Project
 
 ALL_SECTIONS = "*"
@@ -43,18 +43,20 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     phrases = ctx.phrases.annotations
     identity = (Markup('id="{}"') if at_home else Markup('data-annotation="{}"')).format(annotation.anchor)
     permalink = f"#{annotation.anchor}" if at_home else f"{ctx.link(ANNOTATIONS_PAGE)}#{annotation.anchor}"
+    language, text = annotation.text_for(ctx.locale)
     if annotation.status == "withdrawn":
         return Markup(
-            '<article class="annotation annotation--withdrawn" {identity}><p>{label}: {reason} '
-            '<a class="annotation__permalink" href="{p}">¶</a></p></article>'
-        ).format(identity=identity, p=permalink, label=phrases.withdrawn, reason=annotation.withdrawn_reason)
-    author = (
-        Markup('<a href="https://github.com/{h}" rel="nofollow noopener external">{n}</a>').format(
-            h=annotation.author.github, n=annotation.author.name
-        )
-        if annotation.author.github
-        else Markup("{}").format(annotation.author.name)
-    )
+            '<article class="annotation annotation--withdrawn" {identity}><p>{label}: <span lang="{lang}">{reason}'
+            '</span> <a class="annotation__permalink" href="{p}">¶</a></p></article>'
+        ).format(identity=identity, p=permalink, label=phrases.withdrawn, lang=language, reason=text.withdrawn_reason)
+    if annotation.author.team:
+        author = Markup('{n} <small class="annotation__team">{t}</small>').format(
+            n=ctx.project.site.collective.name(ctx.locale), t=phrases.team)
+    elif annotation.author.github:
+        author = Markup('<a href="https://github.com/{h}" rel="nofollow noopener external">{n}</a>').format(
+            h=annotation.author.github, n=annotation.author.name)
+    else:
+        author = Markup("{}").format(annotation.author.name)
     parts = [
         Markup(
             '<header class="annotation__head"><b class="annotation__kind">{kind}</b> · {author} · '
@@ -64,7 +66,7 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
             kind=phrases.kinds[annotation.kind],
             author=author,
             d=annotation.date.isoformat(),
-            lang=phrases.languages[annotation.language],
+            lang=phrases.languages[language],
             p=permalink,
         )
     ]
@@ -83,32 +85,37 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
             Markup('<p class="annotation__quote">{}: {}</p>').format(phrases.quote, quotation(annotation.quote))
         )
     if annotation.kind == "fact-check":
-        assert annotation.claim and annotation.verdict
+        assert text.claim and annotation.verdict
         parts.append(
             Markup(
-                '<p class="annotation__claim">{cl}: {claim} · {vl}: <mark class="annotation__verdict">'
-                "{verdict}</mark></p>"
+                '<p class="annotation__claim">{cl}: <span lang="{lang}">{claim}</span> · {vl}: '
+                '<mark class="annotation__verdict">{verdict}</mark></p>'
             ).format(
                 cl=phrases.claim,
-                claim=annotation.claim,
+                lang=language,
+                claim=text.claim,
                 vl=phrases.verdict,
                 verdict=phrases.verdicts[annotation.verdict],
             )
         )
     parts.append(
-        Markup('<div class="annotation__body" lang="{}">{}</div>').format(
-            annotation.language, render_body(annotation.body)
-        )
+        Markup('<div class="annotation__body" lang="{}">{}</div>').format(language, render_body(text.body))
     )
+    grounds = [Markup("{}").format(phrases.bases["article"])] if "article" in annotation.basis else []
+    if "arithmetic" in annotation.basis:
+        book = ctx.project.figures
+        grounds.append(Markup("{} ({})").format(phrases.bases["arithmetic"], Markup(ctx.phrases.list_join).join(
+            Markup('<a href="{}">{}</a> <span class="fig__value">{}</span>').format(
+                ctx.link(f"figures/#{figure_anchor(f)}"), book[f].spec.label(ctx.locale), display(ctx, book[f]))
+            for f in annotation.figures)))
+    grounds += [
+        Markup('<a href="{u}" rel="nofollow noopener external">{t}</a> ({al} {d})').format(
+            u=s.url, t=s.title, al=phrases.accessed, d=s.accessed.isoformat())
+        for s in annotation.sources
+    ]
     parts.append(
-        Markup('<ul class="annotation__sources">{}</ul>').format(
-            Markup("").join(
-                Markup('<li><a href="{u}" rel="nofollow noopener external">{t}</a> ({al} {d})</li>').format(
-                    u=s.url, t=s.title, al=phrases.accessed, d=s.accessed.isoformat()
-                )
-                for s in annotation.sources
-            )
-        )
+        Markup('<p class="annotation__sources">{label}: {items}</p>').format(
+            label=phrases.rests_on, items=Markup(ctx.phrases.list_join).join(grounds))
     )
     return Markup(
         '<article class="annotation annotation--{kind}" {identity} data-kind="{kind}" data-chapter="{ch}">'
@@ -139,11 +146,13 @@ def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: l
     """What stands under a section heading: its count, its newest annotations (collapsed), a link to
     all of them on the annotations page when there are more, and a suggest link."""
     mine = newest_first([a for a in annotations if a.target.chapter == chapter and a.target.section == section])
+    # Withdrawn ones keep their notice at their permalink on the annotations page, not here: the count
+    # and what the section shows are the same annotations.
     published = [a for a in mine if a.status == "published"]
     body = Markup("")
-    if mine:
+    if published:
         more = Markup("")
-        if len(mine) > SECTION_PREVIEW:
+        if len(published) > SECTION_PREVIEW:
             more = Markup('<p class="annotations__more"><a href="{}">{}</a></p>').format(
                 ctx.link(ANNOTATIONS_PAGE), ctx.phrases.annotations.more)
         body = Markup(
@@ -151,7 +160,7 @@ def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: l
         ).format(
             n=len(published),
             label=ctx.phrases.annotations.count.replace("{n}", str(len(published))),
-            items=Markup("").join(annotation_html(ctx, a) for a in mine[:SECTION_PREVIEW]),
+            items=Markup("").join(annotation_html(ctx, a) for a in published[:SECTION_PREVIEW]),
             more=more,
         )
     return Markup('<div class="annotation-section" data-section="{s}">{body}{suggest}</div>').format(
@@ -201,6 +210,7 @@ def export(project: Project, annotations: list[Annotation], locale: str) -> str:
             versioned_url(project, locale, ANNOTATIONS_PAGE, a.anchor),
             versioned_url(project, locale, chapter_url(a.target.chapter), a.target.section),
             project.article.repost.url,
+            project.site.collective.name(locale),
         )
         for a in annotations
     ]

@@ -50,6 +50,11 @@ HttpUrl = Annotated[
     Field(json_schema_extra={"pattern": r"^https?://[^\s]+$"}, description="an http(s) address"),
 ]
 Text = Annotated[StrictStr, Field(min_length=1)]
+Language = Literal["zh", "en"]
+Body = Annotated[
+    StrictStr,
+    Field(min_length=1, max_length=MAX_BODY_CHARS, description=f"Markdown, at most {MAX_BODY_CHARS} characters"),
+]
 
 
 class _Strict(BaseModel):
@@ -64,14 +69,38 @@ class Target(_Strict):
 
 
 class Author(_Strict):
-    name: Text
+    """A contributor by name (and GitHub handle), or the site's team (`team: true`, shown as the collective)."""
+
+    name: Optional[Text] = None
     github: Optional[Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9-]{1,39}$")]] = None
+    team: bool = Field(False, description="true only for the site's own team; maintainers check it in review")
+
+    @model_validator(mode="after")
+    def _named(self) -> Author:
+        if self.team and self.name is not None:
+            raise ValueError("a team annotation is shown under the collective's name: leave `name` out")
+        if not self.team and self.name is None:
+            raise ValueError("give your `name` (and, if you like, your `github` handle)")
+        return self
 
 
 class Source(_Strict):
     title: Text
     url: HttpUrl
     accessed: date
+
+
+class Translation(_Strict):
+    """The annotation in another language of the site: shown on that edition instead of the original."""
+
+    body: Body
+    claim: Optional[Text] = Field(None, description="fact-check only: the claim checked, in this language")
+    withdrawn_reason: Optional[Text] = None
+
+
+# What an annotation rests on besides outside sources: the article's own text, or the site's
+# arithmetic over data/figures.yml (then `figures` names the figures it uses).
+Basis = Literal["article", "arithmetic"]
 
 
 class Annotation(_Strict):
@@ -83,14 +112,17 @@ class Annotation(_Strict):
         None, description="the article's words in that section, verbatim, to anchor to"
     )
     kind: Kind
-    language: Literal["zh", "en"]
-    body: Annotated[
-        StrictStr,
-        Field(min_length=1, max_length=MAX_BODY_CHARS, description=f"Markdown, at most {MAX_BODY_CHARS} characters"),
-    ]
+    language: Language
+    body: Body
+    translations: dict[Language, Translation] = Field(
+        {}, description="the annotation in the site's other language, keyed by language")
     author: Author
     date: date
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field([], description="outside sources a reader can check")
+    basis: list[Basis] = Field(
+        [], description="what else it rests on: `article` (the article's own text), `arithmetic` (our figures)")
+    figures: list[Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]] = Field(
+        [], description="with basis `arithmetic`: the ids in data/figures.yml it uses")
     status: Literal["published", "withdrawn"]
     withdrawn_reason: Optional[Text] = None
     claim: Optional[Text] = Field(None, description="fact-check only: the claim checked")
@@ -106,7 +138,25 @@ class Annotation(_Strict):
             raise ValueError("`claim` and `verdict` belong to fact-checks only")
         if (self.status == "withdrawn") != (self.withdrawn_reason is not None):
             raise ValueError("a withdrawn annotation gives a `withdrawn_reason`, a published one does not")
+        if not self.sources and not self.basis:
+            raise ValueError("say what the annotation rests on: outside `sources` (title, url, accessed), "
+                             "or `basis: [article]` / `basis: [arithmetic]` with `figures`")
+        if ("arithmetic" in self.basis) != bool(self.figures):
+            raise ValueError("`basis: [arithmetic]` and `figures` (the ids it uses) go together")
+        if self.language in self.translations:
+            raise ValueError(f"`translations` holds the other languages; the body is already in '{self.language}'")
+        for language, translation in self.translations.items():
+            if (translation.claim is not None) != (self.claim is not None):
+                raise ValueError(f"translations.{language}: give `claim` exactly when the annotation has one")
+            if (translation.withdrawn_reason is not None) != (self.withdrawn_reason is not None):
+                raise ValueError(f"translations.{language}: give `withdrawn_reason` exactly when the annotation has one")
         return self
+
+    def text_for(self, locale: str) -> tuple[str, Translation]:
+        """The language and text to show on an edition: its translation if there is one, else the original."""
+        if locale in self.translations:
+            return locale, self.translations[locale]
+        return self.language, Translation(body=self.body, claim=self.claim, withdrawn_reason=self.withdrawn_reason)
 
     @property
     def anchor(self) -> str:
@@ -134,7 +184,8 @@ def chapter_index(sections: list[Section], docs_dir: Path) -> ChapterIndex:
     )
 
 
-def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_after: date) -> list[Annotation]:
+def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_after: date,
+             figure_ids: frozenset[str] = frozenset()) -> list[Annotation]:
     """Every annotation file, checked; all problems reported together, each naming file, field and fix."""
     found: list[Annotation] = []
     problems: list[DataError] = []
@@ -168,6 +219,9 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
             issue = fingerprint.check(annotation.quote, chapter[0])
             if issue:
                 problem("quote", f"{issue}; quote the article's words exactly, or leave `quote` out")
+        for figure_id in annotation.figures:
+            if figure_id not in figure_ids:
+                problem("figures", f"unknown figure id '{figure_id}' (known: {', '.join(sorted(figure_ids))})")
         if annotation.date > not_after:
             problem("date", f"{annotation.date} is in the future; use the day you wrote it")
         for n, source in enumerate(annotation.sources):
@@ -204,28 +258,31 @@ def render_body(body: str) -> Markup:
     return Markup(cleaned)
 
 
-def web_annotation(annotation: Annotation, home_url: str, target_url: str, source_url: str) -> dict[str, Any]:
-    """W3C Web Annotation (JSON-LD) for one annotation, identified by its place on the annotations page."""
+def web_annotation(annotation: Annotation, home_url: str, target_url: str, source_url: str,
+                   team_name: str = "") -> dict[str, Any]:
+    """W3C Web Annotation (JSON-LD) for one annotation, identified by its place on the annotations page.
+
+    The team's annotations are created by the collective (`team_name`), an Organization.
+    """
+    creator: dict[str, Any] = (
+        {"type": "Organization", "name": team_name} if annotation.author.team else {
+            "type": "Person", "name": annotation.author.name,
+            **({"nickname": annotation.author.github} if annotation.author.github else {})})
     item: dict[str, Any] = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": home_url,
         "type": "Annotation",
         "motivation": MOTIVATIONS[annotation.kind],
         "created": annotation.date.isoformat(),
-        "creator": {
-            "type": "Person",
-            "name": annotation.author.name,
-            **({"nickname": annotation.author.github} if annotation.author.github else {}),
-        },
+        "creator": creator,
         "body": [
-            {
-                "type": "TextualBody",
-                "format": "text/markdown",
-                "language": annotation.language,
-                "value": annotation.body,
-            }
+            {"type": "TextualBody", "format": "text/markdown", "language": language, "value": body}
+            for language, body in [(annotation.language, annotation.body)]
+            + [(lang, t.body) for lang, t in annotation.translations.items()]
         ]
-        + [{"type": "SpecificResource", "source": s.url, "purpose": "citing"} for s in annotation.sources],
+        + [{"type": "SpecificResource", "source": s.url, "purpose": "citing"} for s in annotation.sources]
+        + ([{"type": "SpecificResource", "source": source_url, "purpose": "citing"}]
+           if "article" in annotation.basis else []),
         "target": {"source": target_url, "selector": {"type": "FragmentSelector", "value": annotation.target.section}},
     }
     if annotation.quote:

@@ -199,6 +199,16 @@ def verdict_badge(ctx: PageContext, fig: Evaluated) -> Markup:
     )
 
 
+def verdict_html(ctx: PageContext, figure_id: str) -> Markup:
+    """Only the verdict on one of the article's own sums (where a sentence already names the sum)."""
+    fig = ctx.figure(figure_id)
+    if not isinstance(fig.spec, ClaimFigure):
+        raise PageError(
+            f"page '{ctx.src_path}': verdict('{figure_id}') needs a claim, but '{figure_id}' is a {fig.kind} figure"
+        )
+    return Markup('<span class="check" data-check="{}">{}</span>').format(figure_id, verdict_badge(ctx, fig))
+
+
 def check_html(ctx: PageContext, figure_id: str) -> Markup:
     """The verdict on one of the article's own sums, with what the inputs allow."""
     fig = ctx.figure(figure_id)

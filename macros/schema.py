@@ -227,6 +227,9 @@ class AnnotationPhrases(Strict):
     empty: Text
     in_section: Text
     languages: dict[Literal["zh", "en"], Text]
+    team: Text  # beside the collective's name on the team's own annotations
+    rests_on: Text
+    bases: dict[Literal["article", "arithmetic"], Text]
     kinds: dict[Literal["context", "fact-check", "counterpoint", "correction", "update"], Text]
     verdicts: dict[Literal["accurate", "inaccurate", "misleading", "unverifiable"], Text]
 
