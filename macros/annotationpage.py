@@ -46,9 +46,10 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     language, text = annotation.text_for(ctx.locale)
     if annotation.status == "withdrawn":
         return Markup(
-            '<article class="annotation annotation--withdrawn" {identity}><p>{label}: <span lang="{lang}">{reason}'
+            '<article class="annotation annotation--withdrawn" {identity}><p>{label}{colon}<span lang="{lang}">{reason}'
             '</span> <a class="annotation__permalink" href="{p}">¶</a></p></article>'
-        ).format(identity=identity, p=permalink, label=phrases.withdrawn, lang=language, reason=text.withdrawn_reason)
+        ).format(identity=identity, p=permalink, label=phrases.withdrawn, colon=ctx.phrases.colon, lang=language,
+                 reason=text.withdrawn_reason)
     if annotation.author.team:
         author = Markup('{n} <small class="annotation__team">{t}</small>').format(
             n=ctx.project.site.collective.name(ctx.locale), t=phrases.team)
@@ -73,7 +74,8 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     if at_home:
         section = next(s for s in ctx.project.article.sections if s.chapter == annotation.target.chapter)
         parts.append(
-            Markup('<p class="annotation__target">{label}: <a href="{href}">{title} § {sec}</a></p>').format(
+            Markup('<p class="annotation__target">{label}{colon}<a href="{href}">{title} § {sec}</a></p>').format(
+                colon=ctx.phrases.colon,
                 label=phrases.in_section,
                 href=ctx.link(f"{chapter_url(annotation.target.chapter)}#{annotation.target.section}"),
                 title=section.title(ctx.locale) if section.title else annotation.target.chapter,
@@ -82,16 +84,18 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
         )
     if annotation.quote:
         parts.append(
-            Markup('<p class="annotation__quote">{}: {}</p>').format(phrases.quote, quotation(annotation.quote))
+            Markup('<p class="annotation__quote">{}{}{}</p>').format(phrases.quote, ctx.phrases.colon,
+                                                                    quotation(annotation.quote))
         )
     if annotation.kind == "fact-check":
         assert text.claim and annotation.verdict
         parts.append(
             Markup(
-                '<p class="annotation__claim">{cl}: <span lang="{lang}">{claim}</span> · {vl}: '
+                '<p class="annotation__claim">{cl}{colon}<span lang="{lang}">{claim}</span> · {vl}{colon}'
                 '<mark class="annotation__verdict">{verdict}</mark></p>'
             ).format(
                 cl=phrases.claim,
+                colon=ctx.phrases.colon,
                 lang=language,
                 claim=text.claim,
                 vl=phrases.verdict,
@@ -104,18 +108,18 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     grounds = [Markup("{}").format(phrases.bases["article"])] if "article" in annotation.basis else []
     if "arithmetic" in annotation.basis:
         book = ctx.project.figures
-        grounds.append(Markup("{} ({})").format(phrases.bases["arithmetic"], Markup(ctx.phrases.list_join).join(
+        grounds.append(Markup("{}{}{}{}").format(phrases.bases["arithmetic"], ctx.phrases.open_bracket,  Markup(ctx.phrases.list_join).join(
             Markup('<a href="{}">{}</a> <span class="fig__value">{}</span>').format(
                 ctx.link(f"figures/#{figure_anchor(f)}"), book[f].spec.label(ctx.locale), display(ctx, book[f]))
-            for f in annotation.figures)))
+            for f in annotation.figures), ctx.phrases.close_bracket))
     grounds += [
         Markup('<a href="{u}" rel="nofollow noopener external">{t}</a> ({al} {d})').format(
             u=s.url, t=s.title, al=phrases.accessed, d=s.accessed.isoformat())
         for s in annotation.sources
     ]
     parts.append(
-        Markup('<p class="annotation__sources">{label}: {items}</p>').format(
-            label=phrases.rests_on, items=Markup(ctx.phrases.list_join).join(grounds))
+        Markup('<p class="annotation__sources">{label}{colon}{items}</p>').format(
+            label=phrases.rests_on, colon=ctx.phrases.colon, items=Markup(ctx.phrases.list_join).join(grounds))
     )
     return Markup(
         '<article class="annotation annotation--{kind}" {identity} data-kind="{kind}" data-chapter="{ch}">'

@@ -149,7 +149,8 @@ class Annotation(_Strict):
             if (translation.claim is not None) != (self.claim is not None):
                 raise ValueError(f"translations.{language}: give `claim` exactly when the annotation has one")
             if (translation.withdrawn_reason is not None) != (self.withdrawn_reason is not None):
-                raise ValueError(f"translations.{language}: give `withdrawn_reason` exactly when the annotation has one")
+                raise ValueError(
+                    f"translations.{language}: give `withdrawn_reason` exactly when the annotation has one")
         return self
 
     def text_for(self, locale: str) -> tuple[str, Translation]:

@@ -88,7 +88,8 @@ def chart_html(ctx: PageContext, chart_id: str) -> Markup:
             rows.append(Row(label, phrases.not_given))
             continue
         figure = ctx.project.figures[bar.figure_id]
-        interval = figure.interval  # a claim: the range its wording claims
+        # As the article words it (a stated lower bound stays an open-ended arrow); a claim: what it claims.
+        interval = figure.worded or figure.interval
         rows.append(Row(label, display(ctx, figure), float(interval.lo) / scale,
                         None if interval.hi == INF else float(interval.hi) / scale, shape_of(interval)))
     parts = {"rows": [asdict(row) for row in rows], "unit": axis.unit, "code": _CODE}
@@ -109,7 +110,7 @@ def _draw(rows: list[Row], unit: str) -> str:
     right = 0.0
     for y, row in enumerate(reversed(rows)):
         if row.shape == "not_given":
-            ax.text(0, y, f" {row.label}: {row.text}", va="center", ha="left", fontstyle="italic")
+            ax.text(0, y, f" {row.text}", va="center", ha="left")  # never italic: CJK has no italics
         elif row.shape == "exact":
             ax.barh(y, row.lo, color=_ACCENT, height=0.5)
             right = max(right, row.lo)

@@ -103,7 +103,8 @@ def _block(project: Project, locale: str, item: dict[str, Any], build_day: date,
     summary = phrases.original if original else (phrases.section if section else phrases.chapter)
     links = Markup("")
     if files:
-        links = Markup('<p class="cite__files">{}: {}</p>').format(phrases.files, Markup(" · ").join(
+        links = Markup('<p class="cite__files">{}{}{}</p>').format(phrases.files, getattr(project.phrases, locale).colon,
+                                                                 Markup(" · ").join(
             Markup('<a href="{}" download>{}</a>').format(href, name) for name, href in files.items()))
     version = project.site.version
     note = Markup('<p class="cite__note">{}</p>').format(

@@ -33,3 +33,42 @@ def join_cjk_lines(markdown: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+_TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.DOTALL)
+_CHINESE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”0-9A-Za-z.%·]*"
+                          r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef”]|[\u3400-\u9fff\uf900-\ufaff]")
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track", "param"}
+_OPAQUE = {"script", "style", "code", "pre", "svg", "textarea"}
+
+
+def mark_chinese_runs(fragment: str, lang: str = "zh-Hans") -> str:
+    """Wrap Chinese text in an English page's HTML in <span lang>, so browsers pick a Chinese font.
+
+    Text already inside an element with a `lang` attribute, or inside code, scripts and SVG, is left alone.
+    """
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag, whether it or an ancestor sets lang or is opaque)
+    for token in _TOKEN.split(fragment):
+        if not token:
+            continue
+        if token.startswith("<"):
+            out.append(token)
+            if token.startswith(("<!", "<?")):
+                continue
+            name = re.match(r"</?\s*([A-Za-z0-9-]+)", token)
+            if not name:
+                continue
+            tag = name.group(1).lower()
+            if token.startswith("</"):
+                while stack and stack.pop()[0] != tag:
+                    pass
+            elif tag not in _VOID and not token.endswith("/>"):
+                inherited = bool(stack) and stack[-1][1]
+                stack.append((tag, inherited or tag in _OPAQUE or re.search(r"\slang=", token) is not None))
+            continue
+        if stack and stack[-1][1]:
+            out.append(token)
+        else:
+            out.append(_CHINESE_RUN.sub(lambda m: f'<span lang="{lang}">{m.group(0)}</span>', token))
+    return "".join(out)

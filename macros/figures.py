@@ -23,6 +23,7 @@ class Evaluated:
     computed: Interval | None = None  # claim: what the inputs allow
     verdict: Verdict | None = None
     constraints: tuple[Constraint, ...] = ()  # those that narrowed this figure or what it rests on
+    worded: Interval | None = None  # stated: what the wording alone allows, before any constraint
 
     @property
     def kind(self) -> str:
@@ -98,6 +99,7 @@ def build(doc: YamlDocument, data: FigureFile) -> FigureBook:
                                           where=f"constraints[{n}]", line=doc.line_of(("constraints", n))))
     if problems:
         raise DataErrors(problems)
+    worded = dict(values)
     narrowed = _narrow(values, data.constraints, doc)
     evaluated: dict[str, Evaluated] = {}
     for figure_id in order:
@@ -114,7 +116,8 @@ def build(doc: YamlDocument, data: FigureFile) -> FigureBook:
         narrowed_by = tuple(c for n, c in enumerate(data.constraints)
                             if any(n in narrowed.get(ref, ()) for ref in rests_on))
         if isinstance(spec, StatedFigure):
-            evaluated[figure_id] = Evaluated(figure_id, spec, values[figure_id], constraints=narrowed_by)
+            evaluated[figure_id] = Evaluated(figure_id, spec, values[figure_id], constraints=narrowed_by,
+                                             worded=worded[figure_id])
         elif isinstance(spec, DerivedFigure):
             evaluated[figure_id] = Evaluated(figure_id, spec, values[figure_id], parsed[figure_id],
                                              constraints=narrowed_by)

@@ -122,8 +122,13 @@ def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossa
 
 
 def glossary_html(glossary: Glossary, locale: str) -> Markup:
-    rows = [Markup('<dt id="{a}">{terms}</dt><dd>{definition}</dd>').format(
-        a=anchor(entry_id), terms=" / ".join(entry.terms.get(locale, []) + [t for loc, ts in entry.terms.items()
-                                                                        if loc != locale for t in ts][:1]),
+    def other(entry: Entry) -> Markup:
+        """The term in the other language, marked as such (a browser picks its font, tests skip it)."""
+        found = [(loc, t) for loc, ts in entry.terms.items() if loc != locale for t in ts][:1]
+        return Markup("").join(Markup(' / <span lang="{}">{}</span>').format(
+            "zh-Hans" if loc == "zh" else loc, t) for loc, t in found)
+
+    rows = [Markup('<dt id="{a}">{terms}{other}</dt><dd>{definition}</dd>').format(
+        a=anchor(entry_id), terms=" / ".join(entry.terms.get(locale, [])), other=other(entry),
         definition=entry.definition(locale)) for entry_id, entry in glossary.entries.items()]
     return Markup('<dl class="glossary">{}</dl>').format(Markup("").join(rows))

@@ -104,8 +104,10 @@ def computed_display(ctx: PageContext, fig: Evaluated) -> str:
 
 
 def formula_text(ctx: PageContext, fig: Evaluated) -> str:
+    """The formula over the figures' labels, bracketed as the page's language brackets words."""
     assert fig.formula is not None
-    return formulas.render(fig.formula, lambda ref: ctx.project.figures[ref].spec.label(ctx.locale))
+    text = formulas.render(fig.formula, lambda ref: ctx.project.figures[ref].spec.label(ctx.locale))
+    return text.replace("(", ctx.phrases.open_bracket.strip()).replace(")", ctx.phrases.close_bracket.strip())
 
 
 def _source_link(ctx: PageContext, section_id: str) -> Markup:
@@ -134,7 +136,7 @@ def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
             rows.append(_row(labels["reading"], spec.reading(ctx.locale)))
     if isinstance(spec, (DerivedFigure, ClaimFigure)):
         rows.append(_row(labels["formula"], formula_text(ctx, fig)))
-        inputs = Markup("; ").join(
+        inputs = Markup(ctx.phrases.clause_join).join(
             Markup("{} {}").format(
                 ctx.project.figures[ref].spec.label(ctx.locale), display(ctx, ctx.project.figures[ref])
             )
@@ -145,7 +147,7 @@ def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
         rows.append(_row("", spec.note(ctx.locale)))
     rows.extend(_row(labels["constraint"], constraint_text(ctx, c)) for c in fig.constraints)
     if isinstance(spec, StatedFigure) and (spec.says or fig.constraints):
-        rows.append(_row(labels["values"], values_text(ctx, fig)))
+        rows.append(_row(labels["values"], Markup("<code>{}</code>").format(values_text(ctx, fig))))
     if isinstance(spec, ClaimFigure):
         rows.append(_row(labels["computed"], computed_display(ctx, fig)))
         rows.append(_row(labels["verdict"], verdict_badge(ctx, fig)))
@@ -230,7 +232,7 @@ def check_html(ctx: PageContext, figure_id: str) -> Markup:
 
 
 def quotation(text: str) -> Markup:
-    return Markup('<q class="article-quote" lang="zh">{}</q>').format(text)
+    return Markup('<q class="article-quote" lang="zh-Hans">{}</q>').format(text)
 
 
 def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Markup:
@@ -248,7 +250,7 @@ def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Marku
 
 
 def article_title_html(ctx: PageContext) -> Markup:
-    return Markup('<cite lang="zh">{}</cite>').format(ctx.project.article.title)
+    return Markup('<cite lang="zh-Hans">{}</cite>').format(ctx.project.article.title)
 
 
 def repost_link_html(ctx: PageContext) -> Markup:
@@ -338,7 +340,7 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
             rows.append(
                 _dl_row(
                     labels["inputs"],
-                    Markup("; ").join(
+                    Markup(ctx.phrases.clause_join).join(
                         Markup('<a href="#{}">{}</a> {}').format(
                             figure_anchor(ref), book[ref].spec.label(ctx.locale), display(ctx, book[ref])
                         )
@@ -352,7 +354,7 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
         if isinstance(spec, ClaimFigure):
             rows.append(_dl_row(labels["computed"], computed_display(ctx, fig)))
             rows.append(_dl_row(labels["verdict"], verdict_badge(ctx, fig)))
-        rows.append(_dl_row(labels["values"], values_text(ctx, fig)))
+        rows.append(_dl_row(labels["values"], Markup("<code>{}</code>").format(values_text(ctx, fig))))
         uses = [use for use in usage.get(fig.id, []) if use.locale == ctx.locale]
         rows.append(
             _dl_row(
@@ -388,23 +390,25 @@ def constraints_html(ctx: PageContext) -> Markup:
     items = []
     for constraint in book.file.constraints:
         narrowed = [f for f in book.figures.values() if constraint in f.constraints]
-        items.append(Markup("<li>{}<br><small>{}: {}</small></li>").format(
-            constraint_text(ctx, constraint), ctx.phrases.labels["narrows"],
-            Markup(ctx.phrases.list_join).join(
-                Markup('<a href="#{}">{}</a>').format(figure_anchor(f.id), f.spec.label(ctx.locale)) for f in narrowed)))
+        links = Markup(ctx.phrases.list_join).join(
+            Markup('<a href="#{}">{}</a>').format(figure_anchor(f.id), f.spec.label(ctx.locale)) for f in narrowed)
+        items.append(Markup("<li>{}<br>{}{}{}</li>").format(
+            constraint_text(ctx, constraint), ctx.phrases.labels["narrows"], ctx.phrases.colon, links))
     return Markup('<ul class="constraints">{}</ul>').format(Markup("").join(items))
 
 
 def not_figures_html(ctx: PageContext) -> Markup:
     items = [
-        Markup("<li>{} · {}: {}</li>").format(quotation(e.wording), _source_link(ctx, e.section), e.why(ctx.locale))
+        Markup("<li>{} · {}{}{}</li>").format(quotation(e.wording), _source_link(ctx, e.section), ctx.phrases.colon,
+                                             e.why(ctx.locale))
         for e in ctx.project.figures.file.not_figures
     ]
     return Markup('<ul class="not-figures">{}</ul>').format(Markup("").join(items))
 
 
 def downloads_html(ctx: PageContext) -> Markup:
-    return Markup('<p class="downloads">{label}: {links}</p>').format(
+    return Markup('<p class="downloads">{label}{colon}{links}</p>').format(
+        colon=ctx.phrases.colon,
         label=ctx.phrases.labels["download"],
         links=Markup(" · ").join(
             Markup('<a href="{}" download>{}</a>').format(ctx.link(path), fmt.upper())

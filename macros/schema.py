@@ -258,6 +258,10 @@ class LocalePhrases(Strict):
     check_sentence: Text  # {claimed}, {computed}, {verdict}
     constraint_sentence: Text  # {figure}, {at_most}, {why}
     list_join: Text  # between the items of an inline list
+    clause_join: Text  # between clauses (；/ ;)
+    colon: Text  # after a label (：/ : )
+    open_bracket: Text  # （ / (
+    close_bracket: Text
     cite: CitePhrases
     annotations: AnnotationPhrases
     charts: ChartPhrases

@@ -56,7 +56,7 @@ def fullwidth_brackets(text: str) -> str:
 # In Markdown: template calls, inline code, HTML tags and link targets are not prose. Each is set aside
 # as a placeholder ideograph (a macro's output is Chinese text too), and put back after formatting;
 # the text quoted inside a call (q("…"), wordings) is prose and is formatted on its own.
-_NOT_PROSE = re.compile(r"\{\{.*?\}\}|`[^`\n]*`|<[^<>\n]+>|\]\([^()\s]*\)|\{ ?#[^{}\n]*\}", re.DOTALL)
+_NOT_PROSE = re.compile(r"\{\{.*?\}\}|`[^`\n]*`|<[^<>\n]+>|\]\([^()\s]*\)|[ \t]*\{ ?#[^{}\n]*\}", re.DOTALL)
 _SLOT = re.compile(r"\{[a-z_]+\}")  # a phrase's slot ({q}, {verdict}) is filled with Chinese text
 _PLACEHOLDER = "\u9f98"  # 龘: an ideograph no sentence here uses
 _CALL_STRING = re.compile(r'(?<=")([^"\n]+)(?=")')
@@ -83,6 +83,16 @@ def format_text(text: str, filename: str = "x.txt") -> str:
     return re.sub(_PLACEHOLDER, lambda _: next(pieces), formatted)
 
 
+_CALL = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+
+
+def format_quotations(text: str) -> str:
+    """Only the Chinese inside template calls (q("…")): what an English page quotes of the article."""
+    _configured()
+    return _CALL.sub(lambda call: _CALL_STRING.sub(
+        lambda m: _format_plain(m.group(1)) if _CJK_CHAR.search(m.group(1)) else m.group(1), call.group(0)), text)
+
+
 def _format_plain(text: str) -> str:
     return _remaining_marks(fullwidth_brackets(autocorrect_py.format(text)))
 
@@ -104,9 +114,9 @@ class Problem:
 
 
 def lint_text(text: str, filename: str = "x.txt") -> list[Problem]:
-    """Lines that `format_text` would change, numbered from 1."""
-    fixed = format_text(text, filename)
+    """Lines that `format_text` would change (on English pages: `format_quotations`), numbered from 1."""
+    fixed = format_quotations(text) if filename.endswith(".en.md") else format_text(text, filename)
     if fixed == text:
         return []
-    return [Problem(n, old, new) for n, (old, new) in
-            enumerate(zip(text.splitlines(), fixed.splitlines()), 1) if old != new]
+    pairs = enumerate(zip(text.splitlines(), fixed.splitlines(), strict=True), 1)
+    return [Problem(n, old, new) for n, (old, new) in pairs if old != new]

@@ -1,6 +1,6 @@
 """Lint (or, with --fix, correct) the punctuation of every Chinese source: GB/T 15834-2011.
 
-Chinese sources: docs/**/*.md except the English twins (*.en.md), and every string in data/**/*.yml
+Chinese sources: docs/**/*.md (of the English twins, *.en.md, only the Chinese they quote), and every string in data/**/*.yml
 that holds Chinese and is not English text (under an `en` key, or an annotation body in English).
 Usage: python -m scripts.typography [--fix]
 """
@@ -14,13 +14,14 @@ from typing import Any
 
 import yaml
 
-from macros.typography import _CJK_CHAR, format_text, lint_text
+from macros.typography import _CJK_CHAR, format_quotations, format_text, lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def markdown_sources(root: Path = ROOT) -> list[Path]:
-    return sorted(p for p in (root / "docs").rglob("*.md") if not p.name.endswith(".en.md"))
+    """Every page; of the English ones (*.en.md) only the Chinese they quote is checked."""
+    return sorted((root / "docs").rglob("*.md"))
 
 
 def yaml_sources(root: Path = ROOT) -> list[Path]:
@@ -57,7 +58,8 @@ def main(argv: list[str]) -> int:
     for path in markdown_sources():
         text = path.read_text(encoding="utf-8")
         if fix:
-            path.write_text(format_text(text, path.name), encoding="utf-8")
+            fixed = format_quotations(text) if path.name.endswith(".en.md") else format_text(text, path.name)
+            path.write_text(fixed, encoding="utf-8")
             continue
         for problem in lint_text(text, path.name):
             count += 1

@@ -22,7 +22,7 @@ def test_hover_shows_the_source(page, site_url):
     assert not popover_of(page, "mau").is_visible()
     page.locator('span.fig[data-fig="mau"]').first.hover()
     assert popover_of(page, "mau").is_visible()
-    assert "月活跃用户(MAU)达到1.14亿" in popover_of(page, "mau").inner_text()
+    assert "月活跃用户（MAU）达到1.14亿" in popover_of(page, "mau").inner_text()
 
 
 def test_keyboard_focus_shows_the_source(page, site_url):
@@ -63,7 +63,7 @@ def test_open_popovers_stay_inside_the_window(page, site_url):
 
 def test_a_glossary_term_explains_itself_inside_chinese_text(page, site_url):
     page.goto(site_url + "chapters/why-tencent/")
-    term = page.locator('span.term[data-term="social_mouthpiece"]').first
+    term = page.locator('span.term[data-term="social_stand_in"]').first
     assert not term.locator(".term-pop").is_visible()
     term.hover()
     assert term.locator(".term-pop").is_visible()

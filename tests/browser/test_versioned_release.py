@@ -129,5 +129,5 @@ def test_in_a_browser_latest_lands_on_the_release_with_its_selector(page, releas
     page.locator(".md-header__option .md-select button").hover()
     page.locator('a.md-select__link[hreflang="zh"]').click()
     page.wait_for_url(release_url + f"{version}/chapters/opening/#budgets")
-    assert page.locator("html").get_attribute("lang") == "zh"
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
     assert problems == []

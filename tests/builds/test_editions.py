@@ -21,6 +21,7 @@ PAGES = [
     "chapters/into-your-circle/",
     "chapters/why-tencent/",
     "chapters/watershed/",
+    "reading/",
     "figures/",
     "source/",
     "cite/",
@@ -28,7 +29,8 @@ PAGES = [
     "glossary/",
     "players/",
 ]
-QUOTED = "q.article-quote, cite, code, pre, script, details.cite"  # not prose
+# Not prose of the page's language: quotations, code, citations, and runs marked as the other language.
+QUOTED = "q.article-quote, cite, code, pre, script, details.cite, [lang^=zh], [lang=en]"
 
 
 def without(root: html.HtmlElement, selector: str) -> str:
@@ -67,8 +69,16 @@ def test_twins_show_the_same_figures_with_the_same_values(built_site: BuildResul
 
 @pytest.mark.parametrize("page", PAGES)
 def test_each_edition_declares_its_language(built_site: BuildResult, page: str):
-    assert html.fromstring(built_site.page(page)).get("lang") == "zh"
+    assert html.fromstring(built_site.page(page)).get("lang") == "zh-Hans"
     assert html.fromstring(built_site.page("en/" + page)).get("lang") == "en"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_chinese_on_english_pages_is_marked_as_chinese(built_site: BuildResult, page: str):
+    root = content(built_site.page("en/" + page))
+    for element in root.cssselect("script, style, code, pre, svg, [lang]"):
+        element.drop_tree()  # code is not text; [lang] already says its language
+    assert re.findall(r"[\u3400-\u9fff]+", root.text_content()) == []
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -96,7 +106,7 @@ def test_no_number_typed_by_hand_in_english_prose(built_site: BuildResult, page:
         ("mau", "114 million"),
         ("creations", "over 1 billion"),
         ("creations_per_user_claim", "nearly 9"),
-        ("creations_per_dau", "not determined (only known to be above 0)"),
+        ("creations_per_dau", "over 8.77"),
         ("tencent_share", "under 22.3%"),
     ],
 )
@@ -134,7 +144,7 @@ def test_english_downloads(built_site: BuildResult, project: Project):
     assert data["language"] == "en"
     mau = next(f for f in data["figures"] if f["id"] == "mau")
     assert mau["display"] == "114 million" and mau["label"] == "Yuanbao monthly active users (MAU)"
-    assert mau["wording"] == "月活跃用户(MAU)达到1.14亿"  # the article's words stay the article's
+    assert mau["wording"] == "月活跃用户（MAU）达到1.14亿"  # the article's words stay the article's
     csv_text = (built_site.site_dir / "en" / "downloads" / "figures.csv").read_text(encoding="utf-8")
     assert "over CNY 4.5 billion" in csv_text
 
@@ -145,7 +155,7 @@ def test_search_index_holds_both_editions(built_site: BuildResult):
     assert any(loc.startswith("en/chapters/why-tencent/") for loc in locations)
     assert any(loc.startswith("chapters/why-tencent/") for loc in locations)
     english = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("en/"))
-    assert "mouthpiece" in english
+    assert "stand-in" in english
 
 
 def test_english_overrides_in_mkdocs_yml_agree_with_site_yml(project: Project):

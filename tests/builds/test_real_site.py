@@ -25,6 +25,7 @@ PROSE_PAGES = [
     "chapters/into-your-circle/",
     "chapters/why-tencent/",
     "chapters/watershed/",
+    "reading/",
     "players/",
 ]
 ALL_PAGES = PROSE_PAGES + ["figures/", "source/"]
@@ -76,7 +77,7 @@ def test_no_unrendered_macro_and_no_macro_error(built_site: BuildResult, page: s
             {
                 "creations_per_user_claim": "将近9次",
                 "creations_per_mau": "超过8.77次",
-                "creations_per_dau": "无法确定(只知大于0次)",
+                "creations_per_dau": "超过8.77次",
             },
         ),
         ("chapters/why-tencent/", {"social_experience_years": "约20年", "wechat_dominance_years": "超过10年"}),
@@ -117,7 +118,7 @@ def test_popovers_say_where_each_figure_comes_from(built_site: BuildResult, proj
         assert figure.get("tabindex") == "0"
         assert figure.get("aria-describedby") in page_ids
     stated = root.cssselect('span.fig[data-fig="mau"] .fig-pop')[0]
-    assert stated.cssselect("q.article-quote")[0].text_content() == "月活跃用户(MAU)达到1.14亿"
+    assert stated.cssselect("q.article-quote")[0].text_content() == "月活跃用户（MAU）达到1.14亿"
     derived = root.cssselect('span.fig[data-fig="creations_per_mau"] .fig-pop')[0].text_content()
     assert "AI创作次数 ÷ 元宝月活跃用户(MAU)" in derived and "超过10亿次" in derived
     claim = root.cssselect('[data-check="creations_per_user_claim"] .verdict--consistent')
@@ -186,13 +187,13 @@ def test_downloads_are_generated_from_the_data(built_site: BuildResult, project:
     assert [f["id"] for f in data["figures"]] == project.figures.ids
     by_id = {f["id"]: f for f in data["figures"]}
     assert by_id["mau"]["value"] == 114_000_000 and by_id["mau"]["display"] == "1.14亿"
-    assert by_id["mau"]["label"] == "元宝月活跃用户(MAU)"
+    assert by_id["mau"]["label"] == "元宝月活跃用户（MAU）"
     assert by_id["creations_per_dau"]["interval"] == {
-        "low": 0,
+        "low": 1000 / 114,
         "high": None,
         "low_open": True,
         "high_open": True,
-        "shape": "positive",
+        "shape": "more_than",
     }
     assert by_id["creations_per_user_claim"]["verdict"] == "consistent"
     rows = list(
@@ -210,7 +211,7 @@ def test_figures_page_lists_every_figure_with_its_uses(built_site: BuildResult, 
         card = root.cssselect(f"#fig-{figure_id.replace('_', '-')}")
         assert card, figure_id
     used = root.cssselect("#fig-mau")[0].getparent().text_content()
-    assert "开篇:红包大战与元宝的两组数据" in used
+    assert "开篇：红包大战与元宝的两组数据" in used
 
 
 def mkdocs_config() -> dict:
@@ -250,8 +251,8 @@ def test_glossary_page_defines_every_term(built_site: BuildResult):
     for prefix in ("", "en/"):
         terms = content(built_site.page(f"{prefix}glossary/")).cssselect("dl.glossary dt")
         assert len(terms) >= 8 and all(t.get("id", "").startswith("term-") for t in terms)
-    link = content(built_site.page("chapters/why-tencent/")).cssselect('span.term[data-term="social_mouthpiece"] a')[0]
-    assert link.get("href") == "../../glossary/#term-social-mouthpiece"
+    link = content(built_site.page("chapters/why-tencent/")).cssselect('span.term[data-term="social_stand_in"] a')[0]
+    assert link.get("href") == "../../glossary/#term-social-stand-in"
 
 
 @pytest.mark.parametrize("prefix, lang", [("", "zh"), ("en/", "en")])
@@ -271,7 +272,7 @@ def test_redirects_lead_to_the_new_page_in_the_same_edition(built_site: BuildRes
 def test_the_404_page_is_chinese_and_offers_both_homes(built_site: BuildResult):
     """404.html is served at any depth, so its links are absolute; the English build must not overwrite it."""
     page = html.parse(str(built_site.site_dir / "404.html")).getroot()
-    assert page.get("lang") == "zh"
+    assert page.get("lang") == "zh-Hans"
     root = urlsplit(mkdocs_config()["site_url"]).path
     switcher = {a.get("hreflang"): a.get("href") for a in page.cssselect("a.md-select__link[hreflang]")}
     assert switcher == {"zh": root, "en": f"{root}en/"}

@@ -93,9 +93,22 @@ def test_derived_figures_worked_by_hand(project: Project):
     assert figures["named_budgets_sum"].interval == Interval(F(4_500_000_000), F(4_500_000_000))
     assert figures["unnamed_remainder"].interval == Interval(F(0), INF, lo_open=True)
     assert figures["tencent_share"].interval == Interval(F(0), F(2, 9), lo_open=True, hi_open=True)
-    assert figures["creations_per_dau"].interval == Interval(F(0), INF, lo_open=True)
-    assert figures["dau_mau_ratio"].interval == Interval(F(50, 114), INF, lo_open=True)
+    # dau ≤ mau narrows daily users to (5000万, 1.14亿], hence both of these:
+    assert figures["dau"].interval == Interval(F(50_000_000), F(114_000_000), lo_open=True)
+    assert figures["creations_per_dau"].interval == Interval(F(1000, 114), INF, lo_open=True)
+    assert figures["dau_mau_ratio"].interval == Interval(F(50, 114), F(1), lo_open=True)
     assert figures["features_per_day"].interval == Interval(F(159, 21), F(159, 21))
+    # 数千万 read as [2000万, 1亿); 十几年 as (10, 20)
+    assert figures["people_reached_vs_mau"].interval == Interval(F(20, 114), F(100, 114), hi_open=True)
+    assert figures["wechat_dominance_years"].interval == Interval(F(10), F(20), lo_open=True, hi_open=True)
+    assert figures["tencent_vs_alibaba"].interval == Interval(F(1, 3), F(1, 3))
+    assert figures["spend_per_mau"].interval == Interval(F(1000, 114), F(1000, 114))
+    assert figures["spend_per_creation"].interval == Interval(F(0), F(1), lo_open=True, hi_open=True)
+    assert figures["draws_per_creation"].interval == Interval(F(0), INF, lo_open=True)
+    # what the wording alone says is kept for charts: dau is an open-ended lower bound there
+    assert figures["dau"].worded == Interval(F(50_000_000), INF, lo_open=True)
+    assert [c.figure for c in figures["creations_per_dau"].constraints] == ["dau"]
+    assert figures["creations_per_mau"].constraints == ()
 
 
 # --- site facts stated once ---------------------------------------------------------------

@@ -38,19 +38,19 @@ def rendered(item_locale: str, original: bool = False) -> dict[str, str]:
 
 
 ZH = {
-    "gbt7714": f"[1] 元宝一文细读小组. 开篇:红包大战与元宝的两组数据 · 摘要[EB/OL]. (2026-11-29)[2026-12-03]. "
+    "gbt7714": f"[1] 元宝一文细读小组. 开篇：红包大战与元宝的两组数据 · 摘要[EB/OL]. (2026-11-29)[2026-12-03]. "
     f"{BASE}/chapters/opening/#summary.",
-    "apa": f"元宝一文细读小组. (2026, November 29). 开篇:红包大战与元宝的两组数据 · 摘要. 元宝“AI社交”一文细读. "
+    "apa": f"元宝一文细读小组. (2026, November 29). 开篇：红包大战与元宝的两组数据 · 摘要. 元宝“AI社交”一文细读. "
     f"{BASE}/chapters/opening/#summary",
-    "chicago_note": "元宝一文细读小组, 《开篇:红包大战与元宝的两组数据 · 摘要》, "
+    "chicago_note": "元宝一文细读小组, 《开篇：红包大战与元宝的两组数据 · 摘要》, "
     "版 0.1.0, 元宝“AI社交”一文细读, "
     f"2026年11月29日, {BASE}/chapters/opening/#summary.",
-    "chicago_bibliography": "元宝一文细读小组. 《开篇:红包大战与元宝的两组数据 · 摘要》. "
+    "chicago_bibliography": "元宝一文细读小组. 《开篇：红包大战与元宝的两组数据 · 摘要》. "
     "版 0.1.0. 元宝“AI社交”一文细读, "
     f"2026年11月29日. {BASE}/chapters/opening/#summary.",
     "bibtex": "@online{yuanbao-reading-opening-summary-zh,\n"
     "  author = {{元宝一文细读小组}},\n"
-    "  title = {{开篇:红包大战与元宝的两组数据 · 摘要}},\n"
+    "  title = {{开篇：红包大战与元宝的两组数据 · 摘要}},\n"
     "  titleaddon = {元宝“AI社交”一文细读},\n"
     "  version = {0.1.0},\n"
     "  date = {2026-11-29},\n"
@@ -58,7 +58,7 @@ ZH = {
     "  urldate = {2026-12-03},\n"
     "  langid = {chinese}\n"
     "}",
-    "ris": "TY  - ELEC\nAU  - 元宝一文细读小组\nTI  - 开篇:红包大战与元宝的两组数据 · 摘要\n"
+    "ris": "TY  - ELEC\nAU  - 元宝一文细读小组\nTI  - 开篇：红包大战与元宝的两组数据 · 摘要\n"
     "T2  - 元宝“AI社交”一文细读\n"
     f"UR  - {BASE}/chapters/opening/#summary\nY2  - 2026-12-03\nLA  - zh\nDA  - 2026-11-29\nET  - 0.1.0\nER  -",
 }
@@ -74,7 +74,7 @@ def test_csl_json_of_a_section():
         {
             "id": "yuanbao-reading-opening-summary-zh",
             "type": "webpage",
-            "title": "开篇:红包大战与元宝的两组数据 · 摘要",
+            "title": "开篇：红包大战与元宝的两组数据 · 摘要",
             "container-title": "元宝“AI社交”一文细读",
             "author": [{"literal": "元宝一文细读小组"}],
             "URL": f"{BASE}/chapters/opening/#summary",

@@ -73,7 +73,7 @@ def test_round_significant(x, digits, mode, expected):
     (Interval(F(4_500_000_000), F(4_500_000_000)), YUAN, "45亿元", "CNY 4.5 billion"),
     (Interval(F(171, 20), F(19, 2)), TIMES, "8.55次至9.5次", "8.55 to 9.5"),
     # lower bound over lower bound: shown as not determined
-    (Interval(F(0), INF, lo_open=True), TIMES, "无法确定(只知大于0次)", "not determined (only known to be above 0)"),
+    (Interval(F(0), INF, lo_open=True), TIMES, "无法确定（只知大于0次）", "not determined (only known to be above 0)"),
     (Interval(-INF, INF), TIMES, "无法确定", "not determined"),
 ])
 def test_intervals_in_words(interval, unit, zh, en):

@@ -62,7 +62,7 @@ def test_the_real_glossary_loads_and_defines_every_term_in_both_languages():
         "dau",
         "mau",
         "yuanbao_pai",
-        "social_mouthpiece",
+        "social_stand_in",
         "together",
         "ai_companion",
         "unnoticed_adoption",

@@ -56,6 +56,6 @@ def test_unknown_id_names_page_and_closest(ctx):
 
 
 def test_quotation_text_is_escaped_and_checked(ctx):
-    assert str(quote_html(ctx, "亿级俱乐部")) == '<q class="article-quote" lang="zh">亿级俱乐部</q>'
+    assert str(quote_html(ctx, "亿级俱乐部")) == '<q class="article-quote" lang="zh-Hans">亿级俱乐部</q>'
     with pytest.raises(PageError, match="not verbatim"):
         quote_html(ctx, "<script>alert(1)</script>")
