@@ -108,10 +108,12 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     grounds = [Markup("{}").format(phrases.bases["article"])] if "article" in annotation.basis else []
     if "arithmetic" in annotation.basis:
         book = ctx.project.figures
-        grounds.append(Markup("{}{}{}{}").format(phrases.bases["arithmetic"], ctx.phrases.open_bracket,  Markup(ctx.phrases.list_join).join(
+        used = Markup(ctx.phrases.list_join).join(
             Markup('<a href="{}">{}</a> <span class="fig__value">{}</span>').format(
                 ctx.link(f"figures/#{figure_anchor(f)}"), book[f].spec.label(ctx.locale), display(ctx, book[f]))
-            for f in annotation.figures), ctx.phrases.close_bracket))
+            for f in annotation.figures)
+        grounds.append(Markup("{}{}{}{}").format(
+            phrases.bases["arithmetic"], ctx.phrases.open_bracket, used, ctx.phrases.close_bracket))
     grounds += [
         Markup('<a href="{u}" rel="nofollow noopener external">{t}</a> ({al} {d})').format(
             u=s.url, t=s.title, al=phrases.accessed, d=s.accessed.isoformat())

@@ -103,9 +103,10 @@ def _block(project: Project, locale: str, item: dict[str, Any], build_day: date,
     summary = phrases.original if original else (phrases.section if section else phrases.chapter)
     links = Markup("")
     if files:
-        links = Markup('<p class="cite__files">{}{}{}</p>').format(phrases.files, getattr(project.phrases, locale).colon,
-                                                                 Markup(" · ").join(
-            Markup('<a href="{}" download>{}</a>').format(href, name) for name, href in files.items()))
+        downloads = Markup(" · ").join(
+            Markup('<a href="{}" download>{}</a>').format(href, name) for name, href in files.items())
+        colon = getattr(project.phrases, locale).colon
+        links = Markup('<p class="cite__files">{}{}{}</p>').format(phrases.files, colon, downloads)
     version = project.site.version
     note = Markup('<p class="cite__note">{}</p>').format(
         phrases.preview_note if version == PREVIEW else phrases.note.replace("{version}", version))

@@ -36,8 +36,10 @@ def join_cjk_lines(markdown: str) -> str:
 
 
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.DOTALL)
-_CHINESE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”0-9A-Za-z.%·]*"
-                          r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef”]|[\u3400-\u9fff\uf900-\ufaff]")
+# From a Chinese character to the last Chinese character or mark, digits and Latin letters between (10亿次AI创作).
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+_CHINESE_MARKS = "\u3000-\u303f\uff00-\uffef"
+_CHINESE_RUN = re.compile(rf"[{_HAN}][{_HAN}{_CHINESE_MARKS}“”0-9A-Za-z.%·]*[{_HAN}{_CHINESE_MARKS}”]|[{_HAN}]")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track", "param"}
 _OPAQUE = {"script", "style", "code", "pre", "svg", "textarea"}
 

@@ -1,7 +1,7 @@
 """Lint (or, with --fix, correct) the punctuation of every Chinese source: GB/T 15834-2011.
 
-Chinese sources: docs/**/*.md (of the English twins, *.en.md, only the Chinese they quote), and every string in data/**/*.yml
-that holds Chinese and is not English text (under an `en` key, or an annotation body in English).
+Chinese sources: docs/**/*.md (of the English twins, *.en.md, only the Chinese they quote), and every string
+in data/**/*.yml that holds Chinese and is not English text (under an `en` key, or an annotation body in English).
 Usage: python -m scripts.typography [--fix]
 """
 

@@ -67,9 +67,9 @@ def test_no_unrendered_macro_and_no_macro_error(built_site: BuildResult, page: s
                 "features_shipped": "159个",
                 "iteration_days": "21天",
                 "tencent_share": "不到22.3%",
-                "dau_mau_ratio": "超过43.8%",
+                "dau_mau_ratio": "43.8%至100%",
                 "named_budgets_sum": "45亿元",
-                "features_per_day": "约7.57个",
+                "features_per_day": "约7.6个",
             },
         ),
         (
@@ -80,8 +80,9 @@ def test_no_unrendered_macro_and_no_macro_error(built_site: BuildResult, page: s
                 "creations_per_dau": "超过8.77次",
             },
         ),
-        ("chapters/why-tencent/", {"social_experience_years": "约20年", "wechat_dominance_years": "超过10年"}),
-        ("chapters/watershed/", {"campaign_year": "2026年", "people_reached": "至少1000万人"}),
+        ("chapters/why-tencent/", {"social_experience_years": "约20年", "wechat_dominance_years": "十几年"}),
+        ("chapters/watershed/",
+         {"campaign_year": "2026年", "people_reached": "数千万人", "people_reached_vs_mau": "17.5%至87.8%"}),
     ],
 )
 def test_key_figures_are_formatted(built_site: BuildResult, page: str, expected: dict[str, str]):
@@ -120,7 +121,7 @@ def test_popovers_say_where_each_figure_comes_from(built_site: BuildResult, proj
     stated = root.cssselect('span.fig[data-fig="mau"] .fig-pop')[0]
     assert stated.cssselect("q.article-quote")[0].text_content() == "月活跃用户（MAU）达到1.14亿"
     derived = root.cssselect('span.fig[data-fig="creations_per_mau"] .fig-pop')[0].text_content()
-    assert "AI创作次数 ÷ 元宝月活跃用户(MAU)" in derived and "超过10亿次" in derived
+    assert "AI创作次数 ÷ 元宝月活跃用户（MAU）" in derived and "超过10亿次" in derived
     claim = root.cssselect('[data-check="creations_per_user_claim"] .verdict--consistent')
     assert claim and claim[0].text_content() == project.phrases.zh.verdicts["consistent"]
 
@@ -255,7 +256,7 @@ def test_glossary_page_defines_every_term(built_site: BuildResult):
     assert link.get("href") == "../../glossary/#term-social-stand-in"
 
 
-@pytest.mark.parametrize("prefix, lang", [("", "zh"), ("en/", "en")])
+@pytest.mark.parametrize("prefix, lang", [("", "zh-Hans"), ("en/", "en")])
 def test_redirects_lead_to_the_new_page_in_the_same_edition(built_site: BuildResult, prefix: str, lang: str):
     plugin = next(p["redirects"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "redirects" in p)
     assert plugin["redirect_maps"], "no redirect to test"
