@@ -8,7 +8,7 @@ ARTICLE ?= ../shared/source/000_0bae9a1fdfa1cd96.txt
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install serve build test bench release preview serve-versions fingerprint anchors citation annotation \
-	annotation-schema lock clean
+	annotation-schema typography lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -53,6 +53,9 @@ citation: $(STAMP)  ## write CITATION.cff from data/site.yml
 
 annotation: $(STAMP)  ## start an annotation: make annotation CHAPTER=opening SECTION=users [LANGUAGE=en]
 	$(BIN)/python -m scripts.new_annotation $(CHAPTER) $(SECTION) $(LANGUAGE)
+
+typography: $(STAMP)  ## correct the punctuation of every Chinese source (GB/T 15834, autocorrect-py)
+	$(BIN)/python -m scripts.typography --fix
 
 annotation-schema: $(STAMP)  ## rewrite data/annotations/schema.json from the model in macros/annotations.py
 	$(BIN)/python -c "from macros.annotations import json_schema; open('data/annotations/schema.json', 'w').write(json_schema())"

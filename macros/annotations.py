@@ -310,6 +310,8 @@ def scaffold(annotation_id: str, chapter: str, section: str, today: date, langua
         "  Write the annotation here, in Markdown, in your own words.\n"
         "author: {name: Your name}\n"
         f"date: {today.isoformat()}\n"
+        "# What it rests on: outside sources below, and/or basis: [article] (the article's own text)\n"
+        "# or basis: [arithmetic] with figures: [ids from the figures page].\n"
         "sources:\n"
         f'  - {{title: The page you rely on, url: "https://example.org/", accessed: {today.isoformat()}}}\n'
         "status: published\n"

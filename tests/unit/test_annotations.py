@@ -209,3 +209,43 @@ def test_the_scaffold_command_writes_a_file_the_checker_accepts(tmp_path, monkey
     index = ChapterIndex({"opening": ("opening", {"users"})})
     [loaded] = annotations.load_all(tmp_path, index, FINGERPRINT, TODAY)
     assert loaded.language == "en" and loaded.status == "published"
+
+
+# --- the team, what an annotation rests on, translations ----------------------------------
+
+
+def test_the_team_writes_under_the_collective(tmp_path):
+    write(tmp_path, "team.yml", {**GOOD, "author": {"team": True}})
+    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+    assert loaded.author.team and loaded.author.name is None
+    assert "leave `name` out" in error_of(tmp_path, author={"team": True, "name": "某人"})
+    assert "give your `name`" in error_of(tmp_path, author={"github": "someone"})
+
+
+def test_an_annotation_may_rest_on_the_article_or_our_arithmetic(tmp_path):
+    write(tmp_path, "a.yml", {**GOOD, "sources": [], "basis": ["article"]})
+    write(tmp_path, "b.yml", {**GOOD, "id": "sums", "sources": [], "basis": ["arithmetic"], "figures": ["mau"]})
+    loaded = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, frozenset({"mau"}))
+    assert [a.basis for a in loaded] == [["article"], ["arithmetic"]]
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"sources": []}, "say what the annotation rests on"),
+    ({"basis": ["arithmetic"]}, "`basis: [arithmetic]` and `figures`"),
+    ({"figures": ["mau"]}, "`basis: [arithmetic]` and `figures`"),
+    ({"basis": ["arithmetic"], "figures": ["nope"]}, "unknown figure id 'nope'"),
+    ({"translations": {"zh": {"body": "重复"}}}, "the body is already in 'zh'"),
+    ({"kind": "fact-check", "claim": "说法", "verdict": "accurate", "translations": {"en": {"body": "x"}}},
+     "translations.en: give `claim`"),
+])
+def test_bases_and_translations_are_checked(tmp_path, changes, message):
+    assert message in error_of(tmp_path, **changes)
+
+
+def test_each_edition_shows_its_own_language():
+    note = Annotation.model_validate({**GOOD, "translations": {"en": {"body": "A note."}}})
+    assert note.text_for("en") == ("en", note.translations["en"])
+    language, text = note.text_for("zh")
+    assert language == "zh" and text.body == GOOD["body"]
+    untranslated = Annotation.model_validate(GOOD)
+    assert untranslated.text_for("en")[0] == "zh"  # shown in its own language, marked as such

@@ -161,3 +161,60 @@ def test_yaml_reader_keeps_lines(tmp_path):
     path.write_text("a:\n  b: 1\n  c:\n    - 2\n", encoding="utf-8")
     doc = load_yaml(path)
     assert doc.line_of(("a", "c", 0)) == 4 and doc.line_of(("a", "b", "deeper")) == 2
+
+
+# --- constraints and ranges ---------------------------------------------------------------
+
+DAU = MAU.replace("mau:", "dau:").replace("value: 114000000", "value: 50000000").replace(
+    "relation: exact", "relation: more_than")
+
+
+def test_a_constraint_narrows_both_figures_and_what_rests_on_them(tmp_path):
+    from fractions import Fraction as F
+
+    from macros.intervals import Interval
+    text = HEAD + MAU + DAU + derived("ratio", "dau / mau") + dedent("""\
+        constraints:
+          - {figure: dau, at_most: mau, why: {zh: "日活不超过月活", en: "daily ≤ monthly"}}
+        """)
+    book, _ = load(tmp_path, text)
+    assert book["dau"].interval == Interval(F(50_000_000), F(114_000_000), lo_open=True)
+    assert book["dau"].worded.hi == float("inf")  # the wording alone: an open lower bound
+    assert book["ratio"].interval == Interval(F(50, 114), F(1), lo_open=True)
+    assert [c.figure for c in book["ratio"].constraints] == ["dau"] and book["mau"].constraints == ()
+
+
+def test_figures_that_contradict_a_constraint_are_refused(tmp_path):
+    text = HEAD + MAU + DAU + "constraints:\n  - {figure: mau, at_most: dau, why: {zh: 反, en: backwards}}\n"
+    book, _ = load(tmp_path, text)  # mau 1.14亿 ≤ dau (>5000万) is possible: dau narrows up to it
+    assert book["dau"].interval.lo == 114_000_000
+    text = HEAD + MAU + DAU.replace("value: 50000000", "value: 200000000") + (
+        "constraints:\n  - {figure: dau, at_most: mau, why: {zh: 日活不超过月活, en: daily ≤ monthly}}\n")
+    message = error_of(tmp_path, text)
+    assert "figures.yml:27: constraints[0]" in message and "contradict the constraint dau ≤ mau" in message
+
+
+def test_a_constraint_joins_stated_figures_only(tmp_path):
+    text = HEAD + MAU + derived("twice", "mau * 2") + (
+        "constraints:\n  - {figure: twice, at_most: mau, why: {zh: 说明, en: why}}\n")
+    assert "'twice' is not a stated figure" in error_of(tmp_path, text)
+
+
+def test_a_range_needs_its_upper_end_and_its_ends(tmp_path):
+    ranged = MAU.replace("relation: exact", "relation: between")
+    assert "needs `upper`" in error_of(tmp_path, HEAD + ranged)
+    upside_down = ranged.replace("relation: between", 'relation: between\n    upper: 1\n    ends: "[)"')
+    assert "must be above `value`" in error_of(tmp_path, HEAD + upside_down)
+    stray = MAU.replace("relation: exact", "relation: exact\n    upper: 200000000")
+    assert "belong to relation `between` only" in error_of(tmp_path, HEAD + stray)
+
+
+def test_a_range_and_the_article_s_word(tmp_path):
+    from fractions import Fraction as F
+
+    from macros.intervals import Interval
+    ranged = MAU.replace("relation: exact", 'relation: between\n    upper: 1000000000\n    ends: "[)"\n'
+                         '    says: {zh: "数亿", en: "hundreds of millions"}')
+    book, _ = load(tmp_path, HEAD + ranged)
+    assert book["mau"].interval == Interval(F(114_000_000), F(1_000_000_000), hi_open=True)
+    assert book["mau"].spec.says.en == "hundreds of millions"
