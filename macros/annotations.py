@@ -27,6 +27,8 @@ from .validation import validate
 from .yamlio import YamlDocument, load_yaml
 
 MAX_BODY_CHARS = 2000
+MAX_FILE_BYTES = 64_000  # a body and its translation are a few KB; anything larger is a mistake or an attack
+NOT_ANNOTATIONS = {"README.md", "schema.json"}  # the folder's own documentation
 Kind = Literal["context", "fact-check", "counterpoint", "correction", "update"]
 # W3C Web Annotation motivations (https://www.w3.org/TR/annotation-vocab/#motivation).
 MOTIVATIONS: dict[str, str] = {
@@ -177,7 +179,8 @@ class ChapterIndex:
 
 def chapter_index(sections: list[Section], docs_dir: Path) -> ChapterIndex:
     """Targets from the chapter sources: each article section that has a chapter -> its heading ids."""
-    heading = re.compile(r"^#{1,6} .*\{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
+    # Sections are the H2 and H3 headings: they get the annotation slots (a chapter's H1 is the chapter).
+    heading = re.compile(r"^#{2,3} .*\{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
     sources = {s.chapter: (s.id, docs_dir / "chapters" / f"{s.chapter}.md") for s in sections if s.chapter}
     return ChapterIndex(
         {slug: (section, set(heading.findall(path.read_text(encoding="utf-8"))))
@@ -191,9 +194,19 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
     found: list[Annotation] = []
     problems: list[DataError] = []
     seen: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.yml")):
-        doc = load_yaml(path)
+    for path in sorted(folder.iterdir()):
+        if path.name in NOT_ANNOTATIONS:
+            continue
+        if path.is_dir():
+            problems.append(DataError(path, "is a folder; annotations are read only from data/annotations/ "
+                                      "itself: move its files up one level"))
+            continue
+        if path.suffix != ".yml":
+            problems.append(DataError(path, f"is not read: annotation files end in .yml (lower case); rename it "
+                                      f"to {path.stem}.yml, or remove it if it is not an annotation"))
+            continue
         try:
+            doc = load_yaml(path, MAX_FILE_BYTES)
             annotation = validate(doc, Annotation)
         except DataError as error:
             problems.extend(getattr(error, "errors", [error]))

@@ -37,7 +37,8 @@ def test_english_pages_only_get_their_quotations_formatted():
 
 
 def test_phrase_slots_count_as_chinese_text():
-    assert format_text("说法是{claimed},范围是{computed}:{verdict}。") == "说法是{claimed}，范围是{computed}：{verdict}。"
+    phrase = "说法是{claimed},范围是{computed}:{verdict}。"
+    assert format_text(phrase) == "说法是{claimed}，范围是{computed}：{verdict}。"
 
 
 def test_nested_brackets():
@@ -61,4 +62,5 @@ def test_every_data_file_passes(path):
 
 def test_chinese_runs_on_english_pages_are_marked():
     marked = mark_chinese_runs('<p>The war (红包大战) <q lang="zh-Hans">被动接收</q> <code>中</code></p>')
-    assert marked == '<p>The war (<span lang="zh-Hans">红包大战</span>) <q lang="zh-Hans">被动接收</q> <code>中</code></p>'
+    assert marked == ('<p>The war (<span lang="zh-Hans">红包大战</span>) <q lang="zh-Hans">被动接收</q> '
+                      '<code>中</code></p>')
