@@ -8,21 +8,21 @@ change of them, and kept in .cache/build/jieba/.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import jieba
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-# Hooks load before the macros plugin puts the project on sys.path: load the one module by its path.
-_spec = importlib.util.spec_from_file_location("searchdict", Path(__file__).parent.parent / "macros" / "searchdict.py")
-assert _spec and _spec.loader
-searchdict = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(searchdict)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load before the macros plugin
+from macros import searchdict  # noqa: E402
+from macros.errors import DataError  # noqa: E402
+from macros.safefiles import read_text  # noqa: E402
 
 SOURCES = ["docs/**/*.md", "data/**/*.yml", "macros/*.py", "mkdocs.yml"]  # all the indexed text comes from
 
@@ -30,7 +30,10 @@ SOURCES = ["docs/**/*.md", "data/**/*.yml", "macros/*.py", "mkdocs.yml"]  # all 
 @event_priority(100)  # before Material's search plugin reads `jieba_dict`
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
-    texts = [path.read_text(encoding="utf-8") for pattern in SOURCES for path in sorted(root.glob(pattern))]
+    try:  # the same bounded reader as the data files: no link, no device, no huge or non-UTF-8 file
+        texts = [read_text(path) for pattern in SOURCES for path in sorted(root.glob(pattern))]
+    except DataError as error:
+        raise PluginError(f"data check failed, nothing was built:\n{error}") from None
     key = hashlib.sha256(json.dumps([texts, jieba.__version__], ensure_ascii=False).encode()).hexdigest()
     dictionary = root / ".cache" / "build" / "jieba" / f"{key}.txt"
     if not dictionary.exists():

@@ -61,6 +61,9 @@ class SiteMacros:
         return self.page
 
     def macros(self) -> dict[str, Any]:
+        return {name: pages.text_arguments(name, function) for name, function in self._macros().items()}
+
+    def _macros(self) -> dict[str, Any]:
         return {
             "fig": lambda figure_id: pages.figure_html(self.current, figure_id),
             "check": lambda figure_id: pages.check_html(self.current, figure_id),
@@ -101,7 +104,7 @@ def define_env(env: Any) -> None:
 
 def on_pre_page_macros(env: Any) -> None:
     site = _SITES[id(env)]
-    sandbox.install(env, site.docs_dir, site.macros())
+    sandbox.install(env, site.docs_dir, site.macros(), env.page.file.src_uri)
     site.start_page(env.page)
     env.markdown = join_cjk_lines(env.markdown)
 

@@ -42,7 +42,7 @@ MOTIVATIONS: dict[str, str] = {
 
 def _http_only(url: str) -> str:
     if not re.fullmatch(r"https?://[^\s]+", url):
-        raise ValueError(f"'{url}' is not an http(s) link; give the page's http:// or https:// address")
+        raise ValueError(f"'{url[:80]}' is not an http(s) link; give the page's http:// or https:// address")
     return url
 
 
@@ -240,11 +240,9 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
             problem("date", f"{annotation.date} is in the future; use the day you wrote it")
         for n, source in enumerate(annotation.sources):
             if source.accessed > not_after:
-                problems.append(
-                    DataError(
-                        path, f"access date {source.accessed} is in the future", where=f"field 'sources[{n}].accessed'"
-                    )
-                )
+                problems.append(DataError(path, f"access date {source.accessed} is in the future; use the day you "
+                                          "read the source", where=f"field 'sources[{n}].accessed'",
+                                          line=doc.line_of(("sources", n, "accessed"))))
         found.append(annotation)
     if problems:
         raise DataErrors(problems)

@@ -9,7 +9,7 @@ class DataError(Exception):
     """A data file, a page or a formula that the site refuses to build from."""
 
     def __init__(self, file: Path | str, problem: str, *, where: str = "", line: int | None = None):
-        self.file = str(file)
+        self.file = _shown(Path(file))
         self.where = where
         self.line = line
         self.problem = problem
@@ -36,3 +36,13 @@ class DataErrors(DataError):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+def _shown(path: Path) -> str:
+    """A path as a contributor types it: relative to where the build runs, when it is inside."""
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+    return str(path)

@@ -6,7 +6,7 @@ import posixpath
 from fractions import Fraction
 from dataclasses import dataclass, field
 from itertools import count
-from typing import Iterator
+from typing import Callable, Iterator
 
 from markupsafe import Markup, escape
 
@@ -25,6 +25,25 @@ DOWNLOADS = {"json": "downloads/figures.json", "csv": "downloads/figures.csv"}
 
 class PageError(Exception):
     """A page asks for something the data does not have."""
+
+
+MAX_ARGUMENT_CHARS = 200  # ids and quotations are short; anything longer is a mistake
+
+
+def text_arguments(name: str, function: Callable[..., Markup]) -> Callable[..., Markup]:
+    """A macro that takes only short text arguments, refusing anything else with a message (fig(10**9))."""
+
+    def checked(*args: object, **kwargs: object) -> Markup:
+        for value in (*args, *kwargs.values()):
+            if not isinstance(value, str):
+                raise PageError(f"{name}() takes text (an id, or a quotation in quotes), "
+                                f"not {type(value).__name__} {str(value)[:40]!r}")
+            if len(value) > MAX_ARGUMENT_CHARS:
+                raise PageError(f"{name}() got {len(value):,} characters ('{value[:40]}…'); "
+                                f"ids and quotations are at most {MAX_ARGUMENT_CHARS}")
+        return function(*args, **kwargs)
+
+    return checked
 
 
 def figure_anchor(figure_id: str) -> str:

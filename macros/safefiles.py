@@ -14,6 +14,8 @@ from .errors import DataError
 MAX_DATA_BYTES = 1_000_000  # the largest data file today is under 40 KB
 # Folders whose files reach the built site or the build: nothing in them may be a link or a device.
 CHECKED_FOLDERS = ("docs", "data", "overrides")
+MAX_TREE_FILE_BYTES = 5_000_000  # pages, styles and data are small; a bigger file is a mistake
+TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".json", ".html", ".css", ".js", ".txt", ".svg"}  # read as UTF-8
 
 
 def read_text(path: Path, max_bytes: int = MAX_DATA_BYTES) -> str:
@@ -29,12 +31,16 @@ def read_text(path: Path, max_bytes: int = MAX_DATA_BYTES) -> str:
         raise DataError(path, "is not a regular file; data files must be plain text files")
     if info.st_size > max_bytes:
         raise DataError(path, f"is {info.st_size:,} bytes, over the limit of {max_bytes:,}; split it or shorten it")
-    raw = path.read_bytes()[:max_bytes + 1]
+    return decode(path.read_bytes()[:max_bytes + 1], path)
+
+
+def decode(raw: bytes, shown_as: Path) -> str:
+    """UTF-8 text, or a DataError naming the line of the first byte that is not."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
-        raise DataError(path, f"is not UTF-8 (byte {error.start}); save the file as UTF-8", line=line) from None
+        raise DataError(shown_as, f"is not UTF-8 (byte {error.start}); save the file as UTF-8", line=line) from None
 
 
 def unsafe_entries(root: Path, folders: tuple[str, ...] = CHECKED_FOLDERS) -> list[DataError]:
@@ -52,4 +58,12 @@ def unsafe_entries(root: Path, folders: tuple[str, ...] = CHECKED_FOLDERS) -> li
                                           "replace it with the file itself, or remove it"))
             elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 problems.append(DataError(path.relative_to(root), "is not a regular file or folder: remove it"))
+            elif stat.S_ISREG(mode) and path.lstat().st_size > MAX_TREE_FILE_BYTES:
+                problems.append(DataError(path.relative_to(root), f"is over {MAX_TREE_FILE_BYTES:,} bytes; "
+                                          "the site's files are small: shorten it or keep it out of the site"))
+            elif path.suffix in TEXT_SUFFIXES:
+                try:
+                    decode(path.read_bytes(), path.relative_to(root))
+                except DataError as error:
+                    problems.append(error)
     return problems

@@ -13,7 +13,9 @@ from .intervals import Ends, Relation
 
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
-NonNegative = Annotated[Union[StrictInt, StrictFloat], Field(ge=0)]
+# Every figure is a count, a sum of money or a duration: finite, not negative, and below a
+# thousand trillion (a 401-digit number or 1.0e+400 is a typo, refused with the figure's id).
+NonNegative = Annotated[Union[StrictInt, StrictFloat], Field(ge=0, le=10**15, allow_inf_nan=False)]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 

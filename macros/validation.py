@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -25,6 +26,22 @@ def validate(doc: YamlDocument, model: type[Model]) -> Model:
         raise DataErrors(list(described.values())) from None  # a union reports once per member
 
 
+def field_path(parts: list[Any] | tuple[Any, ...]) -> str:
+    """`sources[0].url`: list positions in brackets, fields joined by dots."""
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+MAX_SHOWN = 80  # characters of an offending value quoted in a message
+
+
+def shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
 def _describe(doc: YamlDocument, item: Any) -> DataError:
     loc = [part for part in item["loc"] if part not in _UNION_MEMBERS]
     where_parts = []
@@ -34,23 +51,33 @@ def _describe(doc: YamlDocument, item: Any) -> DataError:
     else:
         fields = loc
     kind = item["type"]
+    given = item.get("input")
+    line = doc.line_of(tuple(loc)) or 1  # a field missing at the top level: the file's first line
     if kind == "missing":
-        problem = f"field '{'.'.join(map(str, fields))}' is missing"
-    elif kind == "extra_forbidden":
-        problem = f"unknown field '{'.'.join(map(str, fields))}'"
-    else:
-        if fields:
-            where_parts.append(f"field '{'.'.join(map(str, fields))}'")
-        problem = item["msg"]
-        given = item.get("input")
-        if kind == "union_tag_invalid" or kind == "union_tag_not_found":
-            problem = "field 'kind' must be one of: stated, derived, claim"
-        elif isinstance(given, str) and _looks_numeric(given):
-            problem = (f"expected a number but got the string '{given}' (YAML 1.1 reads an exponent "
-                       "without a sign, like 1.14e8, as text): write 114000000 or 1.14e+8")
-        elif given is not None and not isinstance(given, (dict, list)):
-            problem += f" (got {given!r})"
-    return DataError(doc.path, problem, where=": ".join(where_parts), line=doc.line_of(tuple(loc)))
+        return DataError(doc.path, f"field '{field_path(fields)}' is missing", where=": ".join(where_parts), line=line)
+    if kind == "extra_forbidden":
+        return DataError(doc.path, f"unknown field '{field_path(fields)}'", where=": ".join(where_parts), line=line)
+    if fields:
+        where_parts.append(f"field '{field_path(fields)}'")
+    problem = item["msg"].removeprefix("Value error, ")
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        problem = "field 'kind' must be one of: stated, derived, claim"
+    elif kind in ("int_type", "float_type") and isinstance(given, str) and _looks_numeric(given):
+        problem = (f"expected a number but got the string {shown(given)} (YAML 1.1 reads an exponent "
+                   "without a sign, like 1.14e8, as text): write 114000000 or 1.14e+8")
+    elif kind == "date_type" and isinstance(given, str):
+        problem = (f"expected a date but got the text {shown(given)}: YAML reads a date in quotes as text; "
+                   "write it without quotes, as YYYY-MM-DD")
+    elif isinstance(given, bool):
+        problem += (f" (YAML 1.1 read the word as {str(given).lower()}: yes, no, on and off are booleans; "
+                    "write the value you mean, in quotes if it is one of those words)")
+    elif kind == "string_pattern_mismatch" and isinstance(given, str) and not given.isascii():
+        bad = next(ch for ch in given if not ch.isascii())
+        problem = (f"{shown(given)} contains {bad!r} (U+{ord(bad):04X}, {unicodedata.name(bad, 'unnamed')}), "
+                   "which is not ASCII; ids use a-z, 0-9 and - or _ only (a look-alike letter is not the same letter)")
+    elif given is not None and not isinstance(given, (dict, list)) and str(given)[:40] not in problem:
+        problem += f" (got {shown(given)})"
+    return DataError(doc.path, problem, where=": ".join(where_parts), line=line)
 
 
 def _looks_numeric(text: str) -> bool:

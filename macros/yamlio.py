@@ -82,7 +82,7 @@ def load_yaml(path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDocument:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise DataError(path, "file is empty")
+            raise DataError(path, "holds no data (it is empty, or only comments); fill it in or remove it", line=1)
         lines: dict[KeyPath, int] = {}
         _walk(node, (), lines, path, set())
         data = _construct(loader, node, path)

@@ -231,3 +231,40 @@ def test_romanised_title_matches_pinyin(project: Project):
     assert letters(romanised.author.family + romanised.author.given) == letters(
         "".join(lazy_pinyin(project.article.author))
     )
+
+
+# --- forged quotations: near misses of the article's own words are refused -------------------
+
+NEAR_MISSES = {
+    "made up": ("阿里倒闭", "opening"),
+    "made up, longer": ("阿里巴巴宣布退出红包大战", "opening"),
+    "one character changed": ("最近最受关注的是元宝公布的三组数据", "opening"),
+    "one character changed, short": ("被动接受", "opening"),
+    "order swapped": ("主动创造被动接收", "opening"),
+    "words swapped": ("接收被动", "opening"),
+    "real phrase from another section": ("社交嘴替", "opening"),
+    "real phrase, wrong section": ("无感知普及", "why-tencent"),
+    "two real phrases joined": ("无感知普及社交嘴替", "watershed"),
+    "number changed": ("月活跃用户（MAU）达到2.14亿", "opening"),
+}
+
+
+@pytest.mark.parametrize("quote, section", NEAR_MISSES.values(), ids=NEAR_MISSES.keys())
+def test_near_miss_quotations_are_refused(project: Project, quote: str, section: str):
+    assert "not verbatim" in project.fingerprint.check(quote, section)
+
+
+@pytest.mark.parametrize("quote, section", [("被动接收", "opening"), ("社交嘴替", "why-tencent"),
+                                            ("无感知普及", "watershed"), ("日活跃用户(DAU)突破5000万", "opening")])
+def test_the_real_quotations_pass(project: Project, quote: str, section: str):
+    assert project.fingerprint.check(quote, section) is None
+
+
+def test_random_four_character_phrases_from_the_article_s_own_characters_fail(project: Project):
+    import random
+    alphabet = sorted(set("元宝腾讯阿里百度字节红包大战用户创作社交月活日活春节抽奖功能普及模型微信"))
+    rng = random.Random(7)
+    tries = ["".join(rng.choice(alphabet) for _ in range(4)) for _ in range(5000)]
+    passed = [t for t in tries if project.fingerprint.check(t, "opening") is None]
+    real = {"红包大战", "元宝公布"}  # a random draw may hit a real phrase; nothing else may pass
+    assert set(passed) <= real

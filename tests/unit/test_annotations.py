@@ -64,7 +64,7 @@ def test_a_good_file_loads(tmp_path):
 def test_missing_field(tmp_path):
     data = {k: v for k, v in GOOD.items() if k != "author"}
     write(tmp_path, "bad.yml", data)
-    with pytest.raises(DataError, match=r"bad\.yml: field 'author' is missing"):
+    with pytest.raises(DataError, match=r"bad\.yml:1: field 'author' is missing"):
         annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
 
 
@@ -108,8 +108,9 @@ def test_date_in_the_future(tmp_path):
 
 def test_non_http_link(tmp_path):
     message = error_of(tmp_path, sources=[{"title": "x", "url": "javascript:alert(1)", "accessed": date(2026, 11, 1)}])
-    assert "field 'sources.0.url'" in message
+    assert "field 'sources[0].url'" in message
     assert "'javascript:alert(1)' is not an http(s) link; give the page's http:// or https:// address" in message
+    assert message.count("javascript:alert(1)") == 1  # the value once, not repeated
 
 
 def test_oversized_body_states_the_limit(tmp_path):

@@ -49,9 +49,28 @@ def test_unknown_section_is_named(fingerprint):
 def test_fingerprint_does_not_contain_the_text():
     raw = make(TEXT, SECTIONS)
     stored = "".join(h for hashes in raw["sections"].values() for h in hashes)
-    assert "元宝" not in stored and all(len(h) == 5 for hashes in raw["sections"].values() for h in hashes)
+    assert "元宝" not in stored and all(len(h) == 12 for hashes in raw["sections"].values() for h in hashes)
 
 
 def test_hashes_are_an_unordered_set():
     raw = make(TEXT, SECTIONS)
-    assert raw["sections"]["one"] == sorted(window_hashes(TEXT.split("\n\n")[1]))
+    body = TEXT.split("\n\n")[1]
+    assert raw["sections"]["one"] == sorted(window_hashes(body) | window_hashes(body, 8))
+
+
+def test_real_windows_stitched_in_another_order_fail():
+    text = "开头\n\n甲乙丙丁戊己庚。子丑丙丁戊寅卯。\n"
+    sections = [Section(id="front", starts_with="开头", chapter=None),
+                Section(id="one", starts_with="甲", chapter="one")]
+    fingerprint = Fingerprint({k: frozenset(v) for k, v in make(text, sections)["sections"].items()})
+    assert fingerprint.check("甲乙丙丁戊己庚。", "one") is None
+    # every 4-character window of this stands in the section, but not one after the other
+    stitched = "子丑丙丁戊己庚。"
+    assert window_hashes(stitched) <= fingerprint.sections["one"]
+    assert "not verbatim" in fingerprint.check(stitched, "one")
+
+
+def test_a_made_up_quotation_passes_with_a_chance_below_one_in_a_billion():
+    from macros.fingerprint import HASH_HEX_DIGITS
+    largest_section = 20_000  # windows; the real article's largest section has under 3,000
+    assert largest_section / 2 ** (HASH_HEX_DIGITS * 4) < 1e-9
