@@ -176,3 +176,17 @@ def test_good_quotations_of_the_fixture_pass(tmp_path: Path):
                           cwd=site, capture_output=True, text=True, timeout=120,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)})
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_every_page_carries_a_content_security_policy(built_site):
+    from macros.csp import inline_script_hashes
+    from tests.htmltools import html_files
+    for path in html_files(built_site.site_dir) + [built_site.site_dir / "404.html"]:
+        text = path.read_text(encoding="utf-8")
+        if "<title>Redirecting...</title>" in text:  # mkdocs-redirects' stubs: a link and a refresh, no content
+            continue
+        policy = text.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+        script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+        assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src, path
+        assert all(h in script_src for h in inline_script_hashes(text)), path  # each inline script allowed
+        assert text.index("Content-Security-Policy") < text.index("<script"), path  # before any script

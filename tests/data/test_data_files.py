@@ -268,3 +268,8 @@ def test_random_four_character_phrases_from_the_article_s_own_characters_fail(pr
     passed = [t for t in tries if project.fingerprint.check(t, "opening") is None]
     real = {"红包大战", "元宝公布"}  # a random draw may hit a real phrase; nothing else may pass
     assert set(passed) <= real
+
+
+def test_the_repository_holds_no_link_or_special_file_where_the_site_reads():
+    from macros.safefiles import unsafe_entries
+    assert unsafe_entries(ROOT) == []

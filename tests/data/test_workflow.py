@@ -19,7 +19,8 @@ def commands(job: str) -> list[str]:
 def test_pull_requests_are_tested_read_only_and_never_deploy():
     triggers = WORKFLOW[True]  # PyYAML reads the key `on` as True
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
-    assert WORKFLOW["permissions"] == {"contents": "read"}
+    assert WORKFLOW["permissions"] == {}  # nothing by default; each job names what it needs
+    assert WORKFLOW["jobs"]["test"]["permissions"] == {"contents": "read"}
     deploy = WORKFLOW["jobs"]["deploy"]
     assert deploy["needs"] == "test" and deploy["if"] == "github.event_name == 'push'"
     assert deploy["permissions"] == {"contents": "write"}
@@ -30,3 +31,18 @@ def test_ci_runs_the_same_commands_as_a_contributor():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     made = [c.split()[1] for c in commands("deploy") if c.startswith("make ")]
     assert made == ["release", "preview"] and set(made) <= TARGETS
+
+
+def test_supply_chain_is_pinned_and_credentials_stay_put():
+    for name, job in WORKFLOW["jobs"].items():
+        assert 0 < job["timeout-minutes"] <= 60, name
+        assert re.fullmatch(r"debian:bookworm@sha256:[0-9a-f]{64}", job["container"]), name
+        for step in job["steps"]:
+            if "uses" in step:
+                assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]  # a commit, not a tag
+                if step["uses"].startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False
+    text = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    assert "pull_request_target" not in text
+    token_steps = [s for job in WORKFLOW["jobs"].values() for s in job["steps"] if "secrets." in str(s)]
+    assert len(token_steps) == 1 and token_steps[0]["run"].startswith("git push")  # the push alone has a token
