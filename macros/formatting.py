@@ -114,6 +114,8 @@ def format_range(interval: Interval, unit: Unit, locale: str, phrases: LocalePhr
         return format_number(value, unit, locale, phrases)
 
     if interval.is_point:
-        return end(interval.lo, "nearest")
+        value = Fraction(interval.lo)
+        exact = unit.style == "year" or round_significant(value, significant, "nearest") == value
+        return end(value, "nearest") if exact else phrases.bounds["rounded"].replace("{q}", end(value, "nearest"))
     return (f"{'(' if interval.lo_open else '['}{end(interval.lo, 'floor')}, "
             f"{end(interval.hi, 'ceiling')}{')' if interval.hi_open else ']'}")
