@@ -9,13 +9,14 @@ Tests: tests/builds/test_real_site.py (redirects).
 
 from __future__ import annotations
 
-from typing import Any
+from mkdocs.config.defaults import MkDocsConfig
+
 
 from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write_html
 from mkdocs.structure.files import File
 
 
-def on_post_build(config: Any) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     redirect_maps: dict[str, str] = config.plugins["redirects"].config["redirect_maps"]
     languages = config.plugins["i18n"].config.languages
     prefixes = [language.locale for language in languages if language.build and not language.default]

@@ -7,13 +7,14 @@ change of them, and kept in .cache/build/jieba/.
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+
 import hashlib
 import json
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import jieba
 from mkdocs.exceptions import PluginError
@@ -28,7 +29,7 @@ SOURCES = ["docs/**/*.md", "data/**/*.yml", "macros/*.py", "mkdocs.yml"]  # all 
 
 
 @event_priority(100)  # before Material's search plugin reads `jieba_dict`
-def on_config(config: Any) -> Any:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:  # the same bounded reader as the data files: no link, no device, no huge or non-UTF-8 file
         texts = [read_text(path) for pattern in SOURCES for path in sorted(root.glob(pattern))]

@@ -7,13 +7,16 @@ Jinja keys each compiled template by its name and checks its source, so an edite
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+import jinja2
+
 from pathlib import Path
-from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 
 
-def on_env(env: Any, config: Any, files: Any) -> Any:
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     folder = Path(config.config_file_path).parent / ".cache" / "build" / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))

@@ -9,8 +9,9 @@ Tests: tests/builds/test_real_site.py (plain build) and tests/browser/test_versi
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+
 import os
-from typing import Any
 
 from mkdocs.plugins import event_priority
 
@@ -18,7 +19,7 @@ MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds a version to d
 
 
 @event_priority(100)  # before mike's plugin
-def on_config(config: Any) -> Any:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     version = os.environ.get(MIKE_VERSION)
     if not version:
         config.extra.pop("version", None)
@@ -29,7 +30,7 @@ def on_config(config: Any) -> Any:
     return config
 
 
-def on_pre_build(config: Any) -> None:
+def on_pre_build(config: MkDocsConfig) -> None:
     if os.environ.get(MIKE_VERSION) and config.site_url and not config.site_url.endswith("/"):
         # mike's plugin sets ".../<version>" without the slash; mkdocs-static-i18n's sitemap appends
         # page paths to site_url directly, which would give ".../0.1.0en/...".

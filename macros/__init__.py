@@ -15,7 +15,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import anchors, annotationpage, annotations, buildcache, charts, citepage, exports, glossary, pages, sandbox
+from . import anchors, annotationpage, buildcache, charts, citations, citepage, exports, glossary, pages, sandbox
+from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from .cjk import join_cjk_lines
 from .gitdates import build_date, last_change
 from .errors import DataError
@@ -33,15 +34,15 @@ class SiteMacros:
         self.page: pages.PageContext | None = None
         self.locale = project.site.default_language  # of the pages this build renders
         self.build_day = build_date()
-        self.cited: dict[str, list[citepage.Cited]] = {}  # chapter slug -> chapter, then its sections
+        self.cited: dict[str, list[citations.Cited]] = {}  # chapter slug -> chapter, then its sections
         ledger = project.root / "data" / "anchors.yml"
         self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
         terms = project.root / "data" / "glossary.yml"
         self.glossary = glossary.load(terms) if terms.exists() else glossary.Glossary(entries={})
-        index = annotations.chapter_index(project.article.sections, docs_dir)
+        index = contributed.chapter_index(project.article.sections, docs_dir)
         # Checked against the clock, not the build date: a release build dated by its commit must still
         # accept what was written since. One day of slack: contributors east of UTC are a day ahead.
-        self.annotations = annotations.load_all(project.root / "data" / "annotations", index,
+        self.annotations = contributed.load_all(project.root / "data" / "annotations", index,
                                                 project.fingerprint, date.today() + timedelta(days=1),
                                                 frozenset(project.figures.ids))
 

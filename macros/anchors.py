@@ -7,6 +7,7 @@ in front of the new heading); a page only with a redirect.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,8 +54,8 @@ def problems(ledger: Ledger, published: Published, redirects: dict[str, str]) ->
                 continue
             found.append(f"'{page}#{anchor}' is gone: restore the id, or add an alias "
                          f"in data/anchors.yml (aliases: {{'{page}': {{{anchor}: new-id}}}})")
-    for page, ids in published.pages.items():
-        missing = sorted(ids - set(ledger.pages.get(page, [])))
+    for page, served in published.pages.items():
+        missing = sorted(set(served) - set(ledger.pages.get(page, [])))
         if missing:
             found.append(f"'{page}' publishes ids the ledger lacks ({', '.join(missing)}): run `make anchors`")
     return found
@@ -76,6 +77,10 @@ def dump(ledger: Ledger) -> str:
     return header + yaml.safe_dump(ledger.model_dump(), allow_unicode=True, sort_keys=False, width=100)
 
 
+def _prefixed(prefix: str, match: re.Match[str]) -> str:
+    return prefix + match.group(0)
+
+
 def with_aliases(markdown: str, page: str, aliases: dict[str, str]) -> str:
     """Put each old id, as an empty anchor, in front of the heading that now carries the new id."""
     for old, new in aliases.items():
@@ -84,5 +89,5 @@ def with_aliases(markdown: str, page: str, aliases: dict[str, str]) -> str:
             raise DataError("data/anchors.yml", f"alias '{old}' on page '{page}' points to '{new}', "
                             "which is not a heading id of that page")
         keep = f'<div class="anchor-alias" id="{old}"></div>\n\n'
-        markdown = heading.sub(lambda m, keep=keep: keep + m.group(0), markdown, count=1)
+        markdown = heading.sub(functools.partial(_prefixed, keep), markdown, count=1)
     return markdown

@@ -67,7 +67,7 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
             kind=phrases.kinds[annotation.kind],
             author=author,
             d=annotation.date.isoformat(),
-            lang=phrases.languages[language],
+            lang=phrases.languages["en" if language == "en" else "zh"],
             p=permalink,
         )
     ]

@@ -327,7 +327,3 @@ def scaffold(annotation_id: str, chapter: str, section: str, today: date, langua
         f'  - {{title: The page you rely on, url: "https://example.org/", accessed: {today.isoformat()}}}\n'
         "status: published\n"
     )
-
-
-def slug_for(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "note"

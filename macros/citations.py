@@ -209,7 +209,7 @@ def bibtex(item: dict[str, Any]) -> str:
     return f"@online{{{item['id']},\n{body}\n}}"
 
 
-class _RisWriter(rispy.RisWriter):
+class _RisWriter(rispy.RisWriter):  # type: ignore[misc]  # rispy ships no types
     def set_header(self, count: int) -> str:
         return ""  # no "1." before each record: not part of RIS, and some readers choke on it
 
@@ -228,7 +228,7 @@ def ris(item: dict[str, Any]) -> str:
         entry["date"] = _iso(item["issued"])
     if "version" in item:
         entry["edition"] = item["version"]
-    return rispy.dumps([entry], implementation=_RisWriter).strip()
+    return str(rispy.dumps([entry], implementation=_RisWriter)).strip()
 
 
 def csl_json(items: list[dict[str, Any]]) -> str:

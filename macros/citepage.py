@@ -49,13 +49,6 @@ def with_access_date(text: str, fallback: date) -> Markup:
     return Markup(html)
 
 
-def static_access_date(text: str, accessed: date) -> str:
-    """The same text for a file on disk: the access date is the build date."""
-    for style, sentinel in _SENTINELS.items():
-        text = text.replace(sentinel, format_date(accessed, style))
-    return text
-
-
 @dataclass(frozen=True)
 class Heading:
     level: int
@@ -70,7 +63,7 @@ def headings(markdown: str) -> list[Heading]:
 def cited_parts(project: Project, locale: str, path: str, chapter_title: str, page_headings: list[Heading],
                 updated: date) -> list[Cited]:
     """The chapter first, then each of its sections and subsections (level-2 and level-3 headings)."""
-    join = getattr(project.phrases, locale).cite.title_join
+    join = project.phrases.of(locale).cite.title_join
     chapter = Cited(locale, path, chapter_title, updated, title_join=join)
     sections = [Cited(locale, path, chapter_title, updated, h.id, h.title, title_join=join)
                 for h in page_headings if h.level in (2, 3)]
@@ -91,7 +84,7 @@ def original_block(project: Project, locale: str, build_day: date) -> Markup:
 
 def _block(project: Project, locale: str, item: dict[str, Any], build_day: date, key: str, *,
            files: dict[str, str] | None = None, section: bool = False, original: bool = False) -> Markup:
-    phrases = getattr(project.phrases, locale).cite
+    phrases = project.phrases.of(locale).cite
     blocks = [
         Markup('<div class="cite__format" data-format="{key}"><div class="cite__head"><b>{name}</b>'
                '<button type="button" class="cite__copy" data-copied="{copied}">{copy}</button></div>'
@@ -105,7 +98,7 @@ def _block(project: Project, locale: str, item: dict[str, Any], build_day: date,
     if files:
         downloads = Markup(" · ").join(
             Markup('<a href="{}" download>{}</a>').format(href, name) for name, href in files.items())
-        colon = getattr(project.phrases, locale).colon
+        colon = project.phrases.of(locale).colon
         links = Markup('<p class="cite__files">{}{}{}</p>').format(phrases.files, colon, downloads)
     version = project.site.version
     note = Markup('<p class="cite__note">{}</p>').format(

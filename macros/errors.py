@@ -35,7 +35,7 @@ class DataErrors(DataError):
         self.args = ("\n".join(str(e) for e in errors),)
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 def _shown(path: Path) -> str:

@@ -8,7 +8,7 @@ from fractions import Fraction
 from . import formulas
 from .errors import DataError, DataErrors, closest
 from .intervals import INF, Interval, Verdict, ZeroDivisorError, at_most, exact, from_relation, verdict
-from .schema import ClaimFigure, Constraint, DerivedFigure, FigureFile, StatedFigure
+from .schema import ClaimFigure, Constraint, DerivedFigure, FigureFile, Shape, StatedFigure
 from .yamlio import YamlDocument
 
 
@@ -106,8 +106,9 @@ def build(doc: YamlDocument, data: FigureFile) -> FigureBook:
         try:
             values[figure_id] = formulas.evaluate(parsed[figure_id], values.__getitem__)
         except ZeroDivisorError as error:
-            problem(figure_id, f"formula '{data.figures[figure_id].formula}' cannot be evaluated: {error}",
-                    "formula")
+            spec = data.figures[figure_id]
+            formula = "" if isinstance(spec, StatedFigure) else f" '{spec.formula}'"
+            problem(figure_id, f"formula{formula} cannot be evaluated: {error}", "formula")
     if problems:
         raise DataErrors(problems)
 
@@ -194,7 +195,7 @@ def _evaluation_order(parsed: dict[str, formulas.Node]) -> tuple[list[str], list
     return order, []
 
 
-def shape_of(interval: Interval) -> str:
+def shape_of(interval: Interval) -> Shape:
     """The shape of an interval, for words and exports: exact, more_than, less_than, positive, ..."""
     if interval.is_point:
         return "exact"

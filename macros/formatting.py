@@ -60,7 +60,7 @@ def format_number(x: Fraction, unit: Unit, locale: str, phrases: LocalePhrases) 
                                       locale=babel_locale, fraction_digits=6)
     else:
         text = format_decimal(value, format="#,##0.######", locale=babel_locale)
-    return getattr(unit, locale).replace("{n}", text)
+    return (unit.en if locale == "en" else unit.zh).replace("{n}", text)
 
 
 def format_stated(value: int | float, relation: Relation, unit: Unit, locale: str, phrases: LocalePhrases,
@@ -88,9 +88,9 @@ def format_interval(interval: Interval, unit: Unit, significant: int, locale: st
         rounded = round_significant(value, significant, "nearest")
         template = bounds["exact"] if rounded == value else bounds["rounded"]
         return template.replace("{q}", format_number(rounded, unit, locale, phrases))
-    if shape in ("more_than", "at_least"):
+    if shape == "more_than" or shape == "at_least":
         return bounds[shape].replace("{q}", show(interval.lo, "floor"))
-    if shape in ("less_than", "at_most"):
+    if shape == "less_than" or shape == "at_most":
         return bounds[shape].replace("{q}", show(interval.hi, "ceiling"))
     if shape == "between":
         return bounds["between"].replace("{lo}", show(interval.lo, "floor")).replace(

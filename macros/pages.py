@@ -83,7 +83,7 @@ class PageContext:
 
     @property
     def phrases(self) -> LocalePhrases:
-        return getattr(self.project.phrases, self.locale)
+        return self.project.phrases.of(self.locale)
 
     def link(self, to: str) -> str:
         """Link to a page of this page's language, given its path in the default language."""

@@ -71,7 +71,7 @@ def _check_wordings(article: Article, book: FigureBook, fingerprint: Fingerprint
     sections = {s.id for s in article.sections}
     path, line_of = doc.path, doc.line_of
 
-    def check(wording: str, section: str, where: str, key: tuple) -> None:
+    def check(wording: str, section: str, where: str, key: tuple[object, ...]) -> None:
         if section not in sections:
             problems.append(DataError(path, f"unknown article section '{section}' "
                                       f"(known: {', '.join(sections)})", where=where, line=line_of(key)))

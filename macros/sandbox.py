@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
 
-from jinja2 import Environment, FileSystemLoader, TemplateNotFound, nodes
+from jinja2 import Environment, FileSystemLoader, Template, TemplateNotFound, nodes
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -105,13 +105,13 @@ class PageSandbox(SandboxedEnvironment):
         return tree
 
 
-class _MacrosOnlyTemplate(PageSandbox.template_class):  # type: ignore[name-defined,misc] - a class attribute, not a type
+class _MacrosOnlyTemplate(Template):
     """The plugin passes all its variables (the MkDocs config among them) to every page; pages get
     none of them, only the sandbox's globals: our macros and Jinja's harmless defaults."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         try:
-            return super().render()
+            return str(super().render())
         except PAGE_MISTAKES as error:
             raise page_failed(getattr(self.environment, "current_page", "page"), error) from None
 

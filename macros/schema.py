@@ -30,7 +30,7 @@ class Localized(Strict):
     en: Text
 
     def __call__(self, locale: str) -> str:
-        return getattr(self, locale)
+        return self.en if locale == "en" else self.zh
 
 
 # --- data/site.yml -------------------------------------------------------------------------
@@ -272,3 +272,6 @@ class LocalePhrases(Strict):
 class PhraseFile(Strict):
     zh: LocalePhrases
     en: LocalePhrases
+
+    def of(self, locale: str) -> LocalePhrases:
+        return self.en if locale == "en" else self.zh

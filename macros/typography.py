@@ -31,7 +31,8 @@ CONFIG = Path(__file__).resolve().parent.parent / ".autocorrectrc"
 
 @cache
 def _configured() -> None:
-    autocorrect_py.load_config(json.dumps(json.loads(CONFIG.read_text(encoding="utf-8"))))
+    # load_config is in autocorrect-py's Rust extension but missing from its type stub.
+    autocorrect_py.load_config(json.dumps(json.loads(CONFIG.read_text(encoding="utf-8"))))  # type: ignore[attr-defined]
 
 
 def fullwidth_brackets(text: str) -> str:

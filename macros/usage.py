@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 FIGURE_CALL = re.compile(r"""\b(?:fig|check)\(\s*["']([A-Za-z0-9_]+)["']\s*\)""")
 HEADING = re.compile(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)
@@ -17,7 +18,7 @@ class Use:
     title: str
 
 
-def split_locale(src_path: str, languages: list[str], default: str) -> tuple[str, str]:
+def split_locale(src_path: str, languages: Sequence[str], default: str) -> tuple[str, str]:
     """("chapters/opening.en.md") -> ("en", "chapters/opening.md"): mkdocs-static-i18n's suffix layout."""
     stem, _, suffix = src_path[:-3].rpartition(".") if src_path.endswith(".md") else ("", "", "")
     if stem and suffix in languages:
@@ -35,7 +36,7 @@ def page_url(src_path: str) -> str:
     return stem + "/"
 
 
-def figure_usage(docs_dir: Path, languages: list[str], default: str) -> dict[str, list[Use]]:
+def figure_usage(docs_dir: Path, languages: Sequence[str], default: str) -> dict[str, list[Use]]:
     """figure id -> the pages that show it, in the order of the sources."""
     usage: dict[str, list[Use]] = {}
     for path in sorted(docs_dir.rglob("*.md")):

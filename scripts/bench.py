@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote
 
-from macros import annotations
+import macros.annotations as contributed  # not `annotations`: the __future__ feature's name
 from macros.project import load_project
 from scripts.localweb import QuietHandler, launch
 from scripts.worktree import copy_working_tree
@@ -73,7 +73,7 @@ def mkdocs_build(project: Path, site: Path) -> float:
 
 def synthetic_annotations(folder: Path, count: int) -> None:
     """`count` valid annotations spread over every section of every chapter, in both languages."""
-    index = annotations.chapter_index(load_project(ROOT).article.sections, ROOT / "docs")
+    index = contributed.chapter_index(load_project(ROOT).article.sections, ROOT / "docs")
     targets = sorted((chapter, section) for chapter, (_, ids) in index.chapters.items() for section in ids)
     start = date(2026, 1, 1)
     for n in range(count):
@@ -109,10 +109,10 @@ def project_copy(parent: Path, name: str, count: int) -> Path:
 
 def validation_seconds(folder: Path) -> tuple[float, int]:
     project = load_project(ROOT)
-    index = annotations.chapter_index(project.article.sections, ROOT / "docs")
-    loaded: list = []
+    index = contributed.chapter_index(project.article.sections, ROOT / "docs")
+    loaded: list[object] = []
     seconds = timed(lambda: loaded.extend(
-        annotations.load_all(folder, index, project.fingerprint, date.today() + timedelta(days=1))))
+        contributed.load_all(folder, index, project.fingerprint, date.today() + timedelta(days=1))))
     return seconds, len(loaded)
 
 
@@ -263,7 +263,7 @@ def search_index(site: Path) -> list[Figure]:
 
 
 def test_suite() -> list[Figure]:
-    outcome: list[subprocess.CompletedProcess] = []
+    outcome: list[subprocess.CompletedProcess[str]] = []
     seconds = timed(lambda: outcome.append(subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)))
     if outcome[0].returncode != 0:
         print(outcome[0].stdout[-3000:], file=sys.stderr)

@@ -23,8 +23,8 @@ def main(argv: list[str]) -> int:
     fingerprint = make(Path(argv[1]).read_text(encoding="utf-8"), article.sections)
     out = ROOT / "data" / "fingerprint.json"
     out.write_text(json.dumps(fingerprint, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"wrote {out.relative_to(ROOT)}: " + ", ".join(
-        f"{sid} {len(hashes)}" for sid, hashes in fingerprint["sections"].items()))
+    sections: dict[str, list[str]] = fingerprint["sections"]  # type: ignore[assignment]  # make() builds this
+    print(f"wrote {out.relative_to(ROOT)}: " + ", ".join(f"{sid} {len(hashes)}" for sid, hashes in sections.items()))
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -10,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -50,11 +52,24 @@ def project() -> Project:
     return load_project(ROOT)
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, project_dir: Callable[[Path], Path]) -> BuildResult:
+    """A site built once for the whole run: test workers share it (the first makes it, under a lock),
+    since every test only reads it. `project_dir` gives the project to build, given a scratch folder."""
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        out, log = shared / f"{name}-out", shared / f"{name}.log"
+        if log.exists():
+            return BuildResult(0, log.read_text(encoding="utf-8"), out)
+        result = build_site(project_dir(shared / f"{name}-project"), out)
+        assert result.returncode == 0, result.output
+        log.write_text(result.output, encoding="utf-8")
+        return result
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    result = build_site(ROOT, tmp_path_factory.mktemp("site"))
-    assert result.returncode == 0, result.output
-    return result
+    return built_once(tmp_path_factory, "real-site", lambda _: ROOT)
 
 
 def copy_fixture_site(tmp_path: Path) -> Path:
@@ -80,7 +95,4 @@ def fixture_site(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The fixture site as it is (with its annotations), built once per session."""
-    folder = tmp_path_factory.mktemp("fixture")
-    result = build_site(copy_fixture_site(folder), folder / "out")
-    assert result.returncode == 0, result.output
-    return result
+    return built_once(tmp_path_factory, "fixture-site", copy_fixture_site)

@@ -1,10 +1,12 @@
 """Every page of both editions in a real browser: loads cleanly, stays local, accessible, fits a phone.
 
-Screenshots of each page (desktop and phone) are written to test-output/screenshots/ for review.
+With SCREENSHOTS=1, screenshots of each page (desktop and phone) are written to test-output/screenshots/ for
+review (a full-page screenshot costs about a second a page, so `make test` leaves them out).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.conftest import ROOT
 
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
+TAKE_SCREENSHOTS = os.environ.get("SCREENSHOTS") == "1"
 PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/",
          "reading/", "figures/", "source/", "cite/", "annotations/", "glossary/", "players/"]
 ALL_PAGES = PAGES + ["en/" + page for page in PAGES]
@@ -55,7 +58,8 @@ def test_page_loads_cleanly_locally_and_accessibly(desktop, site_url, path):
     page.goto(site_url + path)  # "load": every request the page makes by itself has been sent
     text = page.locator("article.md-content__inner").inner_text()
     italic_chinese = page.evaluate(ITALIC_CJK)
-    page.screenshot(path=shot_name(path, "desktop"), full_page=True)
+    if TAKE_SCREENSHOTS:
+        page.screenshot(path=shot_name(path, "desktop"), full_page=True)
     violations = [(v["id"], v["impact"], v["nodes"][0]["html"][:120]) for v in AXE.run(page).response["violations"]
                   if v["impact"] in ("serious", "critical")]
     page.close()
@@ -70,7 +74,8 @@ def test_page_fits_a_phone(phone, site_url, path):
     page = phone.new_page()
     page.goto(site_url + path)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    page.screenshot(path=shot_name(path, "phone-dark"))
+    if TAKE_SCREENSHOTS:
+        page.screenshot(path=shot_name(path, "phone-dark"))
     page.close()
     assert scroll_width <= 375, "the page scrolls sideways on a phone"
 

@@ -19,7 +19,7 @@ from lxml import html
 from tests.htmltools import ids_of, redirect_target
 from tests.releasing import publish
 
-pytestmark = [pytest.mark.build, pytest.mark.xdist_group("release")]
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group(name="release")]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 TEXT_FILES = {".html", ".xml", ".json", ".bib", ".ris", ".cff", ".txt"}

