@@ -13,9 +13,12 @@ export NO_MKDOCS_2_WARNING := 1
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(STAMP): requirements.lock
+# The locked dependencies (hashes checked), then this project itself, editable, for its MkDocs plugin
+# (`reading`): no dependency and no download, the build backend is in the lock.
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)  ## make .venv from requirements.lock

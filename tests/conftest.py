@@ -76,7 +76,6 @@ def copy_fixture_site(tmp_path: Path) -> Path:
     site = tmp_path / "project"
     shutil.copytree(FIXTURE_SITE, site)
     (site / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
-    (site / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
     # The site's own words around numbers are not fixture data: use the real ones.
     shutil.copy(ROOT / "data" / "phrases.yml", site / "data" / "phrases.yml")
     shutil.copytree(ROOT / "docs" / "assets", site / "docs" / "assets")

@@ -51,7 +51,7 @@ def test_include_through_a_symlink_out_of_docs_is_refused(fixture_site: Path, tm
     add_page(fixture_site, "evil.md", '# Evil { #evil }\n\n{% include "leak.txt" %}\n')
     result = build_site(fixture_site, tmp_path / "out")
     assert result.returncode != 0
-    # refused before any page renders: no link may stand under docs/ (hooks/safe_tree.py)
+    # refused before any page renders: no link may stand under docs/ (reading_plugin/safe_tree.py)
     assert "docs/leak.txt: is a symbolic link" in result.output
 
 

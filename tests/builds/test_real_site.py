@@ -281,7 +281,7 @@ def test_the_404_page_is_chinese_and_offers_both_homes(built_site: BuildResult):
 
 
 def test_a_plain_build_has_no_version_selector(built_site: BuildResult):
-    """Only a deploy by mike has versions.json; a plain build must not ask for it (hooks/versions.py)."""
+    """Only a deploy by mike has versions.json; a plain build must not ask for it (reading_plugin/versions.py)."""
     assert mkdocs_config()["extra"]["version"]["provider"] == "mike"  # the deploys do have it
     for name in ("index.html", "en/chapters/opening/index.html"):
         page = html.parse(str(built_site.site_dir / name)).getroot()

@@ -10,7 +10,7 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
-from hooks import i18n_adapter
+from reading_plugin import i18n_adapter
 from macros import sandbox
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,36 +7,32 @@ change of them, and kept in .cache/build/jieba/.
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-
-import hashlib
-import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 import jieba
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load before the macros plugin
-from macros import searchdict  # noqa: E402
-from macros.errors import DataError  # noqa: E402
-from macros.safefiles import read_text  # noqa: E402
+from macros import searchdict
+from macros.buildcache import digest
+from macros.errors import DataError
+from macros.safefiles import read_text
 
 SOURCES = ["docs/**/*.md", "data/**/*.yml", "macros/*.py", "mkdocs.yml"]  # all the indexed text comes from
 
 
-@event_priority(100)  # before Material's search plugin reads `jieba_dict`
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def configure(config: MkDocsConfig) -> None:
+    """Point Material's search at the small dictionary (made first, when the sources changed)."""
+    if "material/search" not in config.plugins:
+        return
     root = Path(config.config_file_path).parent
     try:  # the same bounded reader as the data files: no link, no device, no huge or non-UTF-8 file
         texts = [read_text(path) for pattern in SOURCES for path in sorted(root.glob(pattern))]
     except DataError as error:
         raise PluginError(f"data check failed, nothing was built:\n{error}") from None
-    key = hashlib.sha256(json.dumps([texts, jieba.__version__], ensure_ascii=False).encode()).hexdigest()
-    dictionary = root / ".cache" / "build" / "jieba" / f"{key}.txt"
+    dictionary = root / ".cache" / "build" / "jieba" / f"{digest([texts, jieba.__version__])}.txt"
     if not dictionary.exists():
         dictionary.parent.mkdir(parents=True, exist_ok=True)
         # Written whole, then renamed: builds running side by side (test workers) never read half a file.
@@ -44,4 +40,3 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             part.write(searchdict.for_texts(texts))
         os.replace(part.name, dictionary)
     config.plugins["material/search"].config.jieba_dict = str(dictionary)
-    return config

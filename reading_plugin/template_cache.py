@@ -7,17 +7,14 @@ Jinja keys each compiled template by its name and checks its source, so an edite
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-import jinja2
-
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
 
 
-def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+def use(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
     folder = Path(config.config_file_path).parent / ".cache" / "build" / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
     return env

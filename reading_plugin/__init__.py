@@ -1,0 +1,91 @@
+"""The site's own MkDocs plugin: everything around the pages that mkdocs-macros does not do.
+
+Registered as the entry point `reading` (pyproject.toml); mkdocs.yml lists it. Each event calls
+one module of this package; the modules know MkDocs, the pure work they do lives in macros/.
+
+- on_config: refuse unsafe files (safe_tree), the version selector and site_url under mike
+  (versions), the small jieba dictionary for search (search_dictionary).
+- on_pre_build: site_url's final slash under mike (versions).
+- on_env: the theme's templates compiled once (template_cache).
+- on_page_content: Chinese runs on English pages marked as Chinese (page_language).
+- on_page_context / on_template_context: the language switcher (language_switcher).
+- on_post_page / on_post_template: html lang, the head's alternate links, the Content-Security-Policy
+  last of all (page_language, language_switcher, content_security).
+- on_post_build: the English twins of the redirects (redirects).
+
+What this plugin reads of other plugins' internals goes through one adapter per plugin
+(i18n_adapter; versions for mike), each with its pinned version tested in tests/unit/test_adapters.py.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+import jinja2
+
+from . import (content_security, language_switcher, page_language, redirects, safe_tree, search_dictionary,
+               template_cache, versions)
+from .i18n_adapter import current_language, page_language as language_of
+
+
+class ReadingConfig(Config):
+    """Options of the plugin in mkdocs.yml (each on by default; a fixture site may turn one off)."""
+
+    content_security_policy = config_options.Type(bool, default=True)
+    search_dictionary = config_options.Type(bool, default=True)
+
+
+class ReadingPlugin(BasePlugin[ReadingConfig]):
+    @event_priority(200)  # first: nothing is read before the tree is checked; before mike and search (100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        safe_tree.check(config)
+        versions.configure(config)
+        if self.config.search_dictionary:
+            search_dictionary.configure(config)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        versions.before_build(config)
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        return template_cache.use(env, config)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return page_language.content(html, page)
+
+    @event_priority(-200)  # after mkdocs-static-i18n (50) has set the switcher's links
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        return language_switcher.page_context(context, page, config)
+
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        if template_name == "404.html":
+            return language_switcher.not_found_context(context, config)
+        return context
+
+    @event_priority(-100)  # last: the policy hashes the inline scripts as served
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = page_language.document(language_switcher.document(output), language_of(page))
+        return content_security.with_policy(output) if self.config.content_security_policy else output
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name != "404.html":
+            return output_content
+        output = language_switcher.not_found_page(output_content, config)
+        if not output:
+            return output
+        output = page_language.document(output, current_language(config))
+        return content_security.with_policy(output) if self.config.content_security_policy else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if "redirects" in config.plugins:
+            redirects.write_twins(config)
