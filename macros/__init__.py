@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from datetime import date, timedelta
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from . import annotations as contributed  # not `annotations`: that is also the 
 from .cjk import join_cjk_lines
 from .gitdates import build_date, last_change
 from .errors import DataError
+from .placement import Heading, insert_at_headings
 from .project import Project, load_project
 from .usage import figure_usage
 
@@ -27,14 +27,16 @@ from .usage import figure_usage
 class SiteMacros:
     """The loaded project and the page being rendered, shared by the macros of one build."""
 
-    def __init__(self, project: Project, docs_dir: Path):
+    def __init__(self, project: Project, docs_dir: Path, config: Any = None):
         self.project = project
         self.docs_dir = docs_dir
+        self.config = config  # the MkDocs config of the build, so the site's plugin finds this object
         self.usage = figure_usage(docs_dir, project.site.languages, project.site.default_language)
         self.page: pages.PageContext | None = None
-        self.locale = project.site.default_language  # of the pages this build renders
         self.build_day = build_date()
-        self.cited: dict[str, list[citations.Cited]] = {}  # chapter slug -> chapter, then its sections
+        # (language, chapter slug) -> the chapter, then its sections; filled as each page renders
+        self.cited: dict[tuple[str, str], list[citations.Cited]] = {}
+        self.built_languages: set[str] = set()  # the languages of the pages rendered since the last downloads
         ledger = project.root / "data" / "anchors.yml"
         self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
         terms = project.root / "data" / "glossary.yml"
@@ -54,7 +56,48 @@ class SiteMacros:
             raise PluginError(f"page '{page.file.src_uri}': language '{locale}' is not in data/site.yml")
         self.page = pages.PageContext(project=self.project, src_path=page.file.src_uri, url=page.url,
                                       locale=locale, section=meta.get("section"))
-        self.locale = locale
+        self.built_languages.add(locale)
+
+    def page_content(self, html: str, url: str, headings: list[Heading], source: Path) -> str:
+        """The rendered page with what goes under its headings: on a chapter, each cite block and each
+        section's annotations (bodies rendered apart from the page, never through Jinja or its Markdown),
+        the JSON-LD at the end; on the annotations page, the listing; anywhere, old ids kept by aliases."""
+        ctx = self.current
+        page = url or "./"
+        try:
+            before = anchors.alias_anchors(page, self.aliases.get(page, {}), {h.id for h in headings})
+        except DataError as error:
+            raise PluginError(str(error)) from None
+        if page.endswith(ANNOTATIONS_PAGE) and page.count("/") <= 2:
+            html = annotationpage.with_listing(html, annotationpage.listing_html(ctx, self.annotations))
+        slug = self.chapter(ctx.src_path, ctx.section)
+        if slug is None:
+            return insert_at_headings(html, before=before)
+        title = next(s.title for s in self.project.article.sections if s.id == ctx.section)
+        assert title is not None
+        parts = citepage.cited_parts(self.project, ctx.locale, pages.chapter_url(slug), title(ctx.locale), headings,
+                                     last_change(source) or self.build_day)
+        self.cited[(ctx.locale, slug)] = parts
+        files = {f".{ext}": ctx.link(f"{CITE_DOWNLOADS}/{slug}.{ext}") for ext in ("bib", "ris", "json")}
+        after = {key: str(block) for key, block in
+                 citepage.citation_blocks(self.project, parts, slug, self.build_day, files).items()}
+        for heading in headings:
+            if heading.level in (2, 3):
+                after[heading.id] = after.get(heading.id, "") + str(annotationpage.section_html(
+                    ctx, slug, heading.id, annotations=self.annotations, today=self.build_day))
+        return insert_at_headings(html, before=before, after=after) + str(citepage.json_ld(self.project, parts))
+
+    def head(self, output: str, src_path: str, section: str | None, locale: str) -> str:
+        """A chapter page with its metadata for reference managers in the <head>."""
+        slug = self.chapter(src_path, section)
+        parts = self.cited.get((locale, slug)) if slug else None
+        return citepage.with_head_meta(output, self.project, parts[0]) if parts else output
+
+    def chapter(self, src_path: str, section: str | None) -> str | None:
+        """The chapter slug of a page under chapters/ that reads an article section, else None."""
+        if not section or not src_path.startswith("chapters/"):
+            return None
+        return self.project.chapter_of(section)
 
     @property
     def current(self) -> pages.PageContext:
@@ -80,7 +123,7 @@ class SiteMacros:
             "downloads": lambda: pages.downloads_html(self.current),
             "cite_original": lambda: citepage.original_block(self.project, self.current.locale, self.build_day),
             "cite_site_files": lambda: pages.site_citation_files_html(self.current),
-            "annotations": lambda: annotationpage.slot(annotationpage.ALL_SECTIONS),
+            "annotations": annotationpage.listing_slot,
             "chart": lambda chart_id: charts.chart_html(self.current, chart_id),
             "glossary": lambda: glossary.glossary_html(self.glossary, self.current.locale),
         }
@@ -94,7 +137,7 @@ def define_env(env: Any) -> None:
     try:
         # mike names the version it is building; a plain build is the version data/site.yml names.
         project = load_project(Path(env.project_dir), deployed_as=os.environ.get("MIKE_DOCS_VERSION"))
-        site = SiteMacros(project, Path(env.conf["docs_dir"]))
+        site = SiteMacros(project, Path(env.conf["docs_dir"]), env.conf)
     except DataError as error:
         raise PluginError(f"data check failed, nothing was built:\n{error}") from None
     _SITES[id(env)] = site
@@ -111,26 +154,11 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
+    """Glossary tooltips at each term's first use, in the Markdown (its text, not its structure)."""
     site = _SITES[id(env)]
-    page = env.page.url or "./"
-    try:
-        env.markdown = anchors.with_aliases(env.markdown, page, site.aliases.get(page, {}))
-    except DataError as error:
-        raise PluginError(str(error)) from None
     ctx = site.current
-    slug = ctx.project.chapter_of(ctx.section) if ctx.section else None
-    if slug is None or not env.page.file.src_uri.startswith("chapters/"):
-        return
-    section = next(s for s in ctx.project.article.sections if s.id == ctx.section)
-    assert section.title is not None
-    updated = last_change(Path(env.page.file.abs_src_path)) or site.build_day
-    parts = citepage.cited_parts(ctx.project, ctx.locale, pages.chapter_url(slug), section.title(ctx.locale),
-                                 citepage.headings(env.markdown), updated)
-    site.cited[slug] = parts
-    files = {f".{ext}": ctx.link(f"{CITE_DOWNLOADS}/{slug}.{ext}") for ext in ("bib", "ris", "json")}
-    explained = glossary.with_tooltips(env.markdown, site.glossary, ctx.locale, ctx.link(GLOSSARY_PAGE))
-    env.markdown = citepage.with_citations(annotationpage.with_slots(explained), ctx.project, parts,
-                                           site.build_day, files)
+    if ctx.section and env.page.file.src_uri.startswith("chapters/"):
+        env.markdown = glossary.with_tooltips(env.markdown, site.glossary, ctx.locale, ctx.link(GLOSSARY_PAGE))
 
 
 CITE_DOWNLOADS = "downloads/cite"
@@ -139,30 +167,23 @@ GLOSSARY_PAGE = "glossary/"
 ANNOTATIONS_EXPORT = "downloads/annotations.jsonld"
 
 
+def site_of(config: Any) -> SiteMacros | None:
+    """The data loaded for this build (by define_env), for the site's plugin (reading_plugin)."""
+    return next((site for site in _SITES.values() if site.config is config), None)
+
+
 def on_post_build(env: Any) -> None:
-    """Write the downloads of the language just built (mkdocs-static-i18n builds one language at a time)."""
+    """Write the downloads of the languages whose pages this build rendered (mkdocs-static-i18n builds
+    one language after the other); each page said its own language."""
     site = _SITES[id(env)]
-    root = pages.language_root(site.locale, site.project.site.default_language)
-    out = Path(env.conf["site_dir"]) / root
-    written = dict(exports.downloads(site.project, site.locale))
-    written.update(citepage.download_files(site.project, site.locale, site.cited, site.build_day, CITE_DOWNLOADS))
-    for relative, text in written.items():
-        path = out / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    (out / ANNOTATIONS_EXPORT).write_text(annotationpage.export(site.project, site.annotations, site.locale),
-                                          encoding="utf-8")
-    for slug, parts in site.cited.items():
-        url = pages.chapter_url(slug)
-        ctx = pages.PageContext(site.project, "", root + url, site.locale)
-        page = out / url / "index.html"
-        html = citepage.with_head_meta(page.read_text(encoding="utf-8"), site.project, parts[0])
-        html = annotationpage.fill_slots(html, partial(
-            annotationpage.section_html, ctx, slug, annotations=site.annotations, today=site.build_day))
-        page.write_text(html, encoding="utf-8")
-    listing = out / ANNOTATIONS_PAGE / "index.html"
-    if listing.exists():
-        ctx = pages.PageContext(site.project, "", root + ANNOTATIONS_PAGE, site.locale)
-        listing.write_text(annotationpage.fill_slots(listing.read_text(encoding="utf-8"),
-                                                     lambda _: annotationpage.listing_html(ctx, site.annotations)),
-                           encoding="utf-8")
+    for locale in sorted(site.built_languages):
+        out = Path(env.conf["site_dir"]) / pages.language_root(locale, site.project.site.default_language)
+        cited = {slug: parts for (language, slug), parts in site.cited.items() if language == locale}
+        written = dict(exports.downloads(site.project, locale))
+        written.update(citepage.download_files(site.project, locale, cited, site.build_day, CITE_DOWNLOADS))
+        written[ANNOTATIONS_EXPORT] = annotationpage.export(site.project, site.annotations, locale)
+        for relative, text in written.items():
+            path = out / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    site.built_languages.clear()

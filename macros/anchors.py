@@ -7,8 +7,6 @@ in front of the new heading); a page only with a redirect.
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,17 +75,12 @@ def dump(ledger: Ledger) -> str:
     return header + yaml.safe_dump(ledger.model_dump(), allow_unicode=True, sort_keys=False, width=100)
 
 
-def _prefixed(prefix: str, match: re.Match[str]) -> str:
-    return prefix + match.group(0)
-
-
-def with_aliases(markdown: str, page: str, aliases: dict[str, str]) -> str:
-    """Put each old id, as an empty anchor, in front of the heading that now carries the new id."""
+def alias_anchors(page: str, aliases: dict[str, str], heading_ids: set[str]) -> dict[str, str]:
+    """For each heading id that replaced an old one, the old id as an empty anchor to put in front of it."""
+    before: dict[str, str] = {}
     for old, new in aliases.items():
-        heading = re.compile(rf"^#{{1,6}} .*\{{ ?#{re.escape(new)} ?\}}\s*$", re.MULTILINE)
-        if not heading.search(markdown):
+        if new not in heading_ids:
             raise DataError("data/anchors.yml", f"alias '{old}' on page '{page}' points to '{new}', "
                             "which is not a heading id of that page")
-        keep = f'<div class="anchor-alias" id="{old}"></div>\n\n'
-        markdown = heading.sub(functools.partial(_prefixed, keep), markdown, count=1)
-    return markdown
+        before[new] = before.get(new, "") + f'<div class="anchor-alias" id="{old}"></div>'
+    return before

@@ -7,9 +7,7 @@ contributed body never passes through Jinja or the page's Markdown.
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
-from typing import Callable
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -19,22 +17,14 @@ from .citations import versioned_url
 from .pages import PageContext, chapter_url, display, figure_anchor, quotation
 from .project import Project
 
-ALL_SECTIONS = "*"
 ANNOTATIONS_PAGE = "annotations/"  # every annotation's home: its permalink and its W3C id
 SECTION_PREVIEW = 3  # a section shows its newest few; a chapter page stays light however many there are
-SLOT = re.compile(r'<div class="annotation-slot" data-target="([a-z0-9*][a-z0-9-]*|\*)"></div>')
-_SLOT_AFTER_HEADING = re.compile(r"^(#{2,3}) .+? \{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
+LISTING_SLOT = '<div class="annotation-listing"></div>'  # where the annotations page lists them all
 
 
-def with_slots(markdown: str) -> str:
-    """An empty slot under every section heading of a chapter, filled once the page is built."""
-    return _SLOT_AFTER_HEADING.sub(
-        lambda m: f'{m.group(0)}\n\n<div class="annotation-slot" data-target="{m.group(2)}"></div>\n', markdown
-    )
-
-
-def slot(target: str) -> Markup:
-    return Markup('<div class="annotation-slot" data-target="{}"></div>').format(target)
+def listing_slot() -> Markup:
+    """A placeholder the plugin fills with the listing after Markdown has run (bodies never pass through it)."""
+    return Markup(LISTING_SLOT)
 
 
 def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool = False) -> Markup:
@@ -204,8 +194,8 @@ def listing_html(ctx: PageContext, annotations: list[Annotation]) -> Markup:
     )
 
 
-def fill_slots(page_html: str, fill: Callable[[str], Markup]) -> str:
-    return SLOT.sub(lambda m: str(fill(m.group(1))), page_html)
+def with_listing(page_html: str, listing: Markup) -> str:
+    return page_html.replace(LISTING_SLOT, str(listing), 1)
 
 
 def export(project: Project, annotations: list[Annotation], locale: str) -> str:

@@ -6,8 +6,6 @@ Plain functions over the project and a page's headings; macros/__init__.py decid
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -16,10 +14,8 @@ from markupsafe import Markup, escape
 
 from . import citations
 from .citations import ACCESS_SENTINEL, FORMAT_NAMES, Cited
+from .placement import Heading
 from .project import PREVIEW, Project
-
-# Heading lines of a page's Markdown, with their explicit ids.
-HEADING_LINE = re.compile(r"^(#{1,3}) (.+?) \{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
 
 # How the access-date placeholder looks in each format; the browser puts the reader's date there.
 _SENTINELS = {
@@ -47,17 +43,6 @@ def with_access_date(text: str, fallback: date) -> Markup:
         html = html.replace(sentinel, f'<span class="access-date" data-format="{style}">'
                                       f'{format_date(fallback, style)}</span>')
     return Markup(html)
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    title: str
-    id: str
-
-
-def headings(markdown: str) -> list[Heading]:
-    return [Heading(len(m.group(1)), m.group(2).strip(), m.group(3)) for m in HEADING_LINE.finditer(markdown)]
 
 
 def cited_parts(project: Project, locale: str, path: str, chapter_title: str, page_headings: list[Heading],
@@ -182,22 +167,15 @@ def head_meta(project: Project, chapter: Cited) -> str:
                    + "\n" for kind, name, value in tags)
 
 
-def with_citations(markdown: str, project: Project, parts: list[Cited], build_day: date,
-                   chapter_files: dict[str, str]) -> str:
-    """A chapter's Markdown with its cite blocks under the headings, COinS at the top and JSON-LD at the end."""
-    blocks = {part.anchor: cite_block(project, part, build_day, files=None if part.anchor else chapter_files)
-              for part in parts}
-    chapter_extra = original_block(project, parts[0].locale, build_day) + Markup("").join(
-        coins(project, part) for part in parts)
-
-    def add_block(match: re.Match[str]) -> str:
-        level, anchor = len(match.group(1)), match.group(3)
-        if level == 1:
-            return f"{match.group(0)}\n\n{blocks[None]}{chapter_extra}\n"
-        return f"{match.group(0)}\n\n{blocks[anchor]}\n" if anchor in blocks else match.group(0)
-
-    # str(): adding Markup to the page's str would escape the whole page.
-    return HEADING_LINE.sub(add_block, markdown) + "\n\n" + str(json_ld(project, parts)) + "\n"
+def citation_blocks(project: Project, parts: list[Cited], chapter_id: str, build_day: date,
+                    chapter_files: dict[str, str]) -> dict[str, Markup]:
+    """What goes under each heading of a chapter, by heading id: its cite block; under the title also the
+    original article's block and the COinS of the chapter and each section."""
+    blocks = {part.anchor: cite_block(project, part, build_day) for part in parts[1:] if part.anchor}
+    blocks[chapter_id] = (cite_block(project, parts[0], build_day, files=chapter_files)
+                          + original_block(project, parts[0].locale, build_day)
+                          + Markup("").join(coins(project, part) for part in parts))
+    return blocks
 
 
 def download_files(project: Project, locale: str, cited: dict[str, list[Cited]], day: date,
@@ -215,4 +193,5 @@ def download_files(project: Project, locale: str, cited: dict[str, list[Cited]],
 
 
 def with_head_meta(page_html: str, project: Project, chapter: Cited) -> str:
+    """The page with the chapter's metadata for reference managers at the end of its <head>."""
     return page_html.replace("</head>", head_meta(project, chapter) + "</head>", 1)

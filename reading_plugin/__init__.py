@@ -28,7 +28,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
 import jinja2
+from mkdocs.structure.toc import AnchorLink
+
+from macros import site_of
+from macros.placement import Heading
 
 from . import (content_security, language_switcher, page_language, redirects, safe_tree, search_dictionary,
                template_cache, versions)
@@ -58,6 +65,9 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         return template_cache.use(env, config)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        site = site_of(config)
+        if site is not None:  # what goes under headings, placed by their ids from the page's own TOC
+            html = site.page_content(html, page.url, list(headings(page.toc)), Path(page.file.abs_src_path or ""))
         return page_language.content(html, page)
 
     @event_priority(-200)  # after mkdocs-static-i18n (50) has set the switcher's links
@@ -73,6 +83,9 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
 
     @event_priority(-100)  # last: the policy hashes the inline scripts as served
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        site = site_of(config)
+        if site is not None:
+            output = site.head(output, page.file.src_uri, (page.meta or {}).get("section"), language_of(page))
         output = page_language.document(language_switcher.document(output), language_of(page))
         return content_security.with_policy(output) if self.config.content_security_policy else output
 
@@ -89,3 +102,10 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if "redirects" in config.plugins:
             redirects.write_twins(config)
+
+
+def headings(toc: Iterable[AnchorLink]) -> Iterator[Heading]:
+    """Every heading of a page, from the table of contents MkDocs built from the rendered page."""
+    for item in toc:
+        yield Heading(item.level, item.title, item.id)
+        yield from headings(item.children)

@@ -181,3 +181,12 @@ def test_section_counts_match_what_is_shown(built_site: BuildResult, edition: st
             shown = len(details.cssselect("article.annotation"))
             assert shown == min(count, 3)
             assert bool(details.cssselect(".annotations__more")) == (count > 3)
+
+
+def test_annotations_are_found_by_the_search(built_site: BuildResult):
+    """Annotations are part of the page when the search index is made (placed in on_page_content)."""
+    import json
+    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {d["location"]: d["text"].replace("\u200b", "") for d in index["docs"]}
+    assert "本站不替文章回答" in texts["chapters/watershed/#summary"]  # the team's relatives-chats annotation
+    assert "The site does not answer for the article" in texts["en/chapters/watershed/#summary"]
