@@ -14,7 +14,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import anchors, annotationpage, buildcache, charts, citations, citepage, exports, glossary, pages, sandbox
+from . import anchors, annotationpage, buildcache, charts, citations, citepage, exports, glossary, pages, paths, sandbox
 from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from .cjk import join_cjk_lines
 from .gitdates import build_date, last_change
@@ -68,17 +68,17 @@ class SiteMacros:
             before = anchors.alias_anchors(page, self.aliases.get(page, {}), {h.id for h in headings})
         except DataError as error:
             raise PluginError(str(error)) from None
-        if page.endswith(ANNOTATIONS_PAGE) and page.count("/") <= 2:
+        if paths.is_annotations_page(page):
             html = annotationpage.with_listing(html, annotationpage.listing_html(ctx, self.annotations))
         slug = self.chapter(ctx.src_path, ctx.section)
         if slug is None:
             return insert_at_headings(html, before=before)
         title = next(s.title for s in self.project.article.sections if s.id == ctx.section)
         assert title is not None
-        parts = citepage.cited_parts(self.project, ctx.locale, pages.chapter_url(slug), title(ctx.locale), headings,
+        parts = citepage.cited_parts(self.project, ctx.locale, paths.chapter_url(slug), title(ctx.locale), headings,
                                      last_change(source) or self.build_day)
         self.cited[(ctx.locale, slug)] = parts
-        files = {f".{ext}": ctx.link(f"{CITE_DOWNLOADS}/{slug}.{ext}") for ext in ("bib", "ris", "json")}
+        files = {f".{ext}": ctx.link(paths.cite_download(slug, ext)) for ext in paths.CITE_FORMATS}
         after = {key: str(block) for key, block in
                  citepage.citation_blocks(self.project, parts, slug, self.build_day, files).items()}
         for heading in headings:
@@ -95,7 +95,7 @@ class SiteMacros:
 
     def chapter(self, src_path: str, section: str | None) -> str | None:
         """The chapter slug of a page under chapters/ that reads an article section, else None."""
-        if not section or not src_path.startswith("chapters/"):
+        if not section or not paths.is_chapter_source(src_path):
             return None
         return self.project.chapter_of(section)
 
@@ -157,14 +157,10 @@ def on_post_page_macros(env: Any) -> None:
     """Glossary tooltips at each term's first use, in the Markdown (its text, not its structure)."""
     site = _SITES[id(env)]
     ctx = site.current
-    if ctx.section and env.page.file.src_uri.startswith("chapters/"):
-        env.markdown = glossary.with_tooltips(env.markdown, site.glossary, ctx.locale, ctx.link(GLOSSARY_PAGE))
+    if ctx.section and paths.is_chapter_source(env.page.file.src_uri):
+        env.markdown = glossary.with_tooltips(env.markdown, site.glossary, ctx.locale, ctx.link(paths.GLOSSARY_PAGE))
 
 
-CITE_DOWNLOADS = "downloads/cite"
-ANNOTATIONS_PAGE = "annotations/"
-GLOSSARY_PAGE = "glossary/"
-ANNOTATIONS_EXPORT = "downloads/annotations.jsonld"
 
 
 def site_of(config: Any) -> SiteMacros | None:
@@ -177,11 +173,11 @@ def on_post_build(env: Any) -> None:
     one language after the other); each page said its own language."""
     site = _SITES[id(env)]
     for locale in sorted(site.built_languages):
-        out = Path(env.conf["site_dir"]) / pages.language_root(locale, site.project.site.default_language)
+        out = Path(env.conf["site_dir"]) / paths.language_root(locale, site.project.site.default_language)
         cited = {slug: parts for (language, slug), parts in site.cited.items() if language == locale}
         written = dict(exports.downloads(site.project, locale))
-        written.update(citepage.download_files(site.project, locale, cited, site.build_day, CITE_DOWNLOADS))
-        written[ANNOTATIONS_EXPORT] = annotationpage.export(site.project, site.annotations, locale)
+        written.update(citepage.download_files(site.project, locale, cited, site.build_day, paths.CITE_DOWNLOADS))
+        written[paths.ANNOTATIONS_EXPORT] = annotationpage.export(site.project, site.annotations, locale)
         for relative, text in written.items():
             path = out / relative
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ in front of the new heading); a page only with a redirect.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -84,3 +85,46 @@ def alias_anchors(page: str, aliases: dict[str, str], heading_ids: set[str]) -> 
                             "which is not a heading id of that page")
         before[new] = before.get(new, "") + f'<div class="anchor-alias" id="{old}"></div>'
     return before
+
+
+class _ContentIds(HTMLParser):
+    """Ids in a page's content (Material's article.md-content__inner): headings, kept old ids, annotations."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self._articles = 0  # <article> elements open now
+        self._content_at: int | None = None  # how many were open when the content began
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        classes = values.get("class", "").split()
+        if tag == "article":
+            self._articles += 1
+            if "md-content__inner" in classes and self._content_at is None:
+                self._content_at = self._articles
+        in_content = self._content_at is not None and self._articles >= self._content_at
+        if in_content and values.get("id"):
+            heading = tag in ("h1", "h2", "h3", "h4", "h5", "h6")
+            if heading or "anchor-alias" in classes or (tag == "article" and "annotation" in classes):
+                self.ids.add(values["id"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            if self._content_at == self._articles:
+                self._content_at = None
+            self._articles -= 1
+
+
+def published_ids(site_dir: Path) -> Published:
+    """Page path (relative to the site root) -> the ids in its content, for every page of a built site.
+
+    404.html is left out: it is served at whatever path was missed, so its ids belong to no page.
+    """
+    published = Published()
+    for path in sorted(site_dir.rglob("index.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        parser = _ContentIds()
+        parser.feed(path.read_text(encoding="utf-8"))
+        published.pages[relative[: -len("index.html")] or "./"] = parser.ids  # a redirect page: no ids
+    return published

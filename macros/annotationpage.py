@@ -14,10 +14,10 @@ from markupsafe import Markup
 
 from .annotations import Annotation, render_body, scaffold, web_annotation
 from .citations import versioned_url
-from .pages import PageContext, chapter_url, display, figure_anchor, quotation
+from .pages import PageContext, display, quotation
+from .paths import ANNOTATIONS_PAGE, annotation_url, chapter_url, figure_url
 from .project import Project
 
-ANNOTATIONS_PAGE = "annotations/"  # every annotation's home: its permalink and its W3C id
 SECTION_PREVIEW = 3  # a section shows its newest few; a chapter page stays light however many there are
 LISTING_SLOT = '<div class="annotation-listing"></div>'  # where the annotations page lists them all
 
@@ -32,7 +32,7 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     whose ¶ leads home."""
     phrases = ctx.phrases.annotations
     identity = (Markup('id="{}"') if at_home else Markup('data-annotation="{}"')).format(annotation.anchor)
-    permalink = f"#{annotation.anchor}" if at_home else f"{ctx.link(ANNOTATIONS_PAGE)}#{annotation.anchor}"
+    permalink = f"#{annotation.anchor}" if at_home else ctx.link(annotation_url(annotation.anchor))
     language, text = annotation.text_for(ctx.locale)
     if annotation.status == "withdrawn":
         return Markup(
@@ -100,7 +100,7 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
         book = ctx.project.figures
         used = Markup(ctx.phrases.list_join).join(
             Markup('<a href="{}">{}</a> <span class="fig__value">{}</span>').format(
-                ctx.link(f"figures/#{figure_anchor(f)}"), book[f].spec.label(ctx.locale), display(ctx, book[f]))
+                ctx.link(figure_url(f)), book[f].spec.label(ctx.locale), display(ctx, book[f]))
             for f in annotation.figures)
         grounds.append(Markup("{}{}{}{}").format(
             phrases.bases["arithmetic"], ctx.phrases.open_bracket, used, ctx.phrases.close_bracket))

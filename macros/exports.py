@@ -9,7 +9,8 @@ from typing import Any
 
 from .figures import Evaluated, as_number, shape_of
 from .intervals import Interval
-from .pages import DOWNLOADS, PageContext, display
+from .pages import PageContext, display
+from .paths import FIGURE_DOWNLOADS
 from .project import Project
 from .schema import ClaimFigure, DerivedFigure, StatedFigure
 
@@ -84,4 +85,5 @@ def figures_csv(project: Project, locale: str) -> str:
 
 def downloads(project: Project, locale: str) -> dict[str, str]:
     """Path (relative to the language's root) -> file content."""
-    return {DOWNLOADS["json"]: figures_json(project, locale), DOWNLOADS["csv"]: figures_csv(project, locale)}
+    return {FIGURE_DOWNLOADS["json"]: figures_json(project, locale),
+            FIGURE_DOWNLOADS["csv"]: figures_csv(project, locale)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from fractions import Fraction
 from dataclasses import dataclass, field
 from itertools import count
@@ -15,12 +14,11 @@ from .errors import closest
 from .figures import Evaluated
 from .formatting import format_interval, format_range, format_stated
 from .intervals import INF, Interval
+from .paths import FIGURE_DOWNLOADS, chapter_url, cite_download, figure_anchor, figure_url, language_root, relative_url
 from .project import Project
 from .usage import Use
 from .schema import ClaimFigure, Constraint, DerivedFigure, LocalePhrases, StatedFigure
 
-FIGURES_PAGE = "figures/"
-DOWNLOADS = {"json": "downloads/figures.json", "csv": "downloads/figures.csv"}
 
 
 class PageError(Exception):
@@ -46,28 +44,12 @@ def text_arguments(name: str, function: Callable[..., Markup]) -> Callable[..., 
     return checked
 
 
-def figure_anchor(figure_id: str) -> str:
-    """The figure's anchor on the figures page."""
-    return "fig-" + figure_id.replace("_", "-")
 
 
-def language_root(locale: str, default: str) -> str:
-    """Where a language edition starts: the site root for the default language, else /<locale>/."""
-    return "" if locale == default else f"{locale}/"
 
 
-def chapter_url(slug: str) -> str:
-    return f"chapters/{slug}/"
 
 
-def relative_url(from_page: str, to: str) -> str:
-    """Link from one page URL to another (both relative to the site root), so the site works under any prefix."""
-    target, _, anchor = to.partition("#")
-    # A directory URL ("chapters/opening/") is its own base; a file URL's base is its folder.
-    base = from_page.rstrip("/") if from_page.endswith("/") else posixpath.dirname(from_page)
-    rel = posixpath.relpath(target or ".", base or ".")
-    rel = "./" if rel == "." else (rel + "/" if target.endswith("/") and not rel.endswith("/") else rel)
-    return f"{rel}#{anchor}" if anchor else rel
 
 
 @dataclass
@@ -193,7 +175,7 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     fig = ctx.figure(figure_id)
     pop_id = ctx.next_popover_id(figure_id)
     details = Markup('<a href="{}">{}</a>').format(
-        ctx.link(f"{FIGURES_PAGE}#{figure_anchor(figure_id)}"), ctx.phrases.labels["details"]
+        ctx.link(figure_url(figure_id)), ctx.phrases.labels["details"]
     )
     return Markup(
         '<span class="fig fig--{kind}" data-fig="{id}" data-interval="{interval}" tabindex="0" '
@@ -431,7 +413,7 @@ def downloads_html(ctx: PageContext) -> Markup:
         label=ctx.phrases.labels["download"],
         links=Markup(" · ").join(
             Markup('<a href="{}" download>{}</a>').format(ctx.link(path), fmt.upper())
-            for fmt, path in DOWNLOADS.items()
+            for fmt, path in FIGURE_DOWNLOADS.items()
         ),
     )
 
@@ -440,7 +422,7 @@ def site_citation_files_html(ctx: PageContext) -> Markup:
     """Links to the whole site's citations as .bib, .ris and CSL-JSON."""
     return Markup('<p class="cite__files">{}</p>').format(
         Markup(" · ").join(
-            Markup('<a href="{}" download>{}</a>').format(ctx.link(f"downloads/cite/site.{ext}"), label)
+            Markup('<a href="{}" download>{}</a>').format(ctx.link(cite_download("site", ext)), label)
             for ext, label in (("bib", "BibTeX (.bib)"), ("ris", "RIS (.ris)"), ("json", "CSL-JSON (.json)"))
         )
     )

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from lxml import html
 
-from macros.anchors import Published
 
 # Macro output, quotations, titles of works and code may hold digits; prose typed by hand may not.
 # Annotations are data (their dates and counts are not prose typed into a page).
@@ -48,22 +47,6 @@ def html_files(site_dir: Path) -> list[Path]:
 
 def ids_of(page: html.HtmlElement) -> set[str]:
     return {element.get("id") for element in page.iter() if element.get("id")}
-
-
-def published_ids(site_dir: Path) -> Published:
-    """Page path (relative to the site root) -> the heading ids in its content."""
-    published = Published()
-    for path in html_files(site_dir):
-        relative = path.relative_to(site_dir).as_posix()
-        if relative in ("index.html",) or relative.endswith("/index.html"):
-            page = relative[: -len("index.html")] or "./"  # the home page of the default language
-            root = content(path.read_text(encoding="utf-8"))
-            published.pages[page] = {h.get("id") for h in root.cssselect("h1, h2, h3, h4, h5, h6") if h.get("id")}
-            # Kept ids of renamed headings, and annotation permalinks (#ann-<id>).
-            published.pages[page] |= {
-                a.get("id") for a in root.cssselect(".anchor-alias, article.annotation") if a.get("id")
-            }
-    return published
 
 
 _REDIRECT = re.compile(r'http-equiv="refresh" content="\d+; ?url=([^"]+)"')

@@ -8,7 +8,8 @@ import yaml
 from macros import anchors
 from macros.anchors import Ledger, Published
 from tests.conftest import ROOT, BuildResult, build_site
-from tests.htmltools import content, published_ids
+from macros.anchors import published_ids
+from tests.htmltools import content
 
 
 def redirects() -> dict[str, str]:

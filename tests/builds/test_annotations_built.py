@@ -145,7 +145,7 @@ def test_the_real_site_has_an_annotations_page_and_export(built_site: BuildResul
 
 
 def test_annotation_permalinks_join_the_anchor_ledger(built_fixture_site):
-    from tests.htmltools import published_ids
+    from macros.anchors import published_ids
 
     served = published_ids(built_fixture_site.site_dir)
     for prefix in EDITIONS:

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from macros.pages import PageContext, PageError, figure_html, quote_html, relative_url
+from macros.pages import PageContext, PageError, figure_html, quote_html
+from macros.paths import relative_url
 from macros.project import load_project
 
 ROOT = Path(__file__).parents[2]
