@@ -131,27 +131,27 @@ def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
     rows: list[Markup] = []
     if isinstance(spec, (StatedFigure, ClaimFigure)):
         rows.append(
-            _row(labels["wording"], Markup("{} · {}").format(quotation(spec.wording), _source_link(ctx, spec.section)))
+            _row(labels.wording, Markup("{} · {}").format(quotation(spec.wording), _source_link(ctx, spec.section)))
         )
         if spec.reading:
-            rows.append(_row(labels["reading"], spec.reading(ctx.locale)))
+            rows.append(_row(labels.reading, spec.reading(ctx.locale)))
     if isinstance(spec, (DerivedFigure, ClaimFigure)):
-        rows.append(_row(labels["formula"], formula_text(ctx, fig)))
+        rows.append(_row(labels.formula, formula_text(ctx, fig)))
         inputs = Markup(ctx.phrases.clause_join).join(
             Markup("{} {}").format(
                 ctx.project.figures[ref].spec.label(ctx.locale), display(ctx, ctx.project.figures[ref])
             )
             for ref in fig.inputs
         )
-        rows.append(_row(labels["inputs"], inputs))
+        rows.append(_row(labels.inputs, inputs))
     if isinstance(spec, DerivedFigure) and spec.note:
         rows.append(_row("", spec.note(ctx.locale)))
-    rows.extend(_row(labels["constraint"], constraint_text(ctx, c)) for c in fig.constraints)
+    rows.extend(_row(labels.constraint, constraint_text(ctx, c)) for c in fig.constraints)
     if isinstance(spec, StatedFigure) and (spec.says or fig.constraints):
-        rows.append(_row(labels["values"], Markup("<code>{}</code>").format(values_text(ctx, fig))))
+        rows.append(_row(labels.values, Markup("<code>{}</code>").format(values_text(ctx, fig))))
     if isinstance(spec, ClaimFigure):
-        rows.append(_row(labels["computed"], computed_display(ctx, fig)))
-        rows.append(_row(labels["verdict"], verdict_badge(ctx, fig)))
+        rows.append(_row(labels.computed, computed_display(ctx, fig)))
+        rows.append(_row(labels.verdict, verdict_badge(ctx, fig)))
     return rows
 
 
@@ -175,7 +175,7 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     fig = ctx.figure(figure_id)
     pop_id = ctx.next_popover_id(figure_id)
     details = Markup('<a href="{}">{}</a>').format(
-        ctx.link(figure_url(figure_id)), ctx.phrases.labels["details"]
+        ctx.link(figure_url(figure_id)), ctx.phrases.labels.details
     )
     return Markup(
         '<span class="fig fig--{kind}" data-fig="{id}" data-interval="{interval}" tabindex="0" '
@@ -306,17 +306,17 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
     book = ctx.project.figures
     cards = []
     for fig in (f for f in book.figures.values() if f.kind == kind):
-        rows = [_dl_row(labels["value"], display(ctx, fig))]
+        rows = [_dl_row(labels.value, display(ctx, fig))]
         spec = fig.spec
         if isinstance(spec, (StatedFigure, ClaimFigure)):
-            rows.append(_dl_row(labels["relation"], ctx.phrases.relations[spec.relation]))
+            rows.append(_dl_row(labels.relation, ctx.phrases.relations[spec.relation]))
         if isinstance(spec, StatedFigure):
-            rows.append(_dl_row(labels["counts"], spec.counts(ctx.locale)))
-            rows.append(_dl_row(labels["period"], spec.period(ctx.locale) if spec.period else labels["period_unknown"]))
+            rows.append(_dl_row(labels.counts, spec.counts(ctx.locale)))
+            rows.append(_dl_row(labels.period, spec.period(ctx.locale) if spec.period else labels.period_unknown))
             statements = [(spec.wording, spec.section)] + [(s.wording, s.section) for s in spec.also_stated]
             rows.append(
                 _dl_row(
-                    labels["wording"],
+                    labels.wording,
                     Markup("<br>").join(
                         Markup("{} · {}").format(quotation(w), _source_link(ctx, s)) for w, s in statements
                     ),
@@ -325,22 +325,22 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
         if isinstance(spec, ClaimFigure):
             rows.append(
                 _dl_row(
-                    labels["wording"],
+                    labels.wording,
                     Markup("{} · {}").format(quotation(spec.wording), _source_link(ctx, spec.section)),
                 )
             )
         if isinstance(spec, (StatedFigure, ClaimFigure)) and spec.reading:
-            rows.append(_dl_row(labels["reading"], spec.reading(ctx.locale)))
+            rows.append(_dl_row(labels.reading, spec.reading(ctx.locale)))
         if fig.formula is not None:
             rows.append(
                 _dl_row(
-                    labels["formula"],
+                    labels.formula,
                     Markup("{}<br><code>{}</code>").format(formula_text(ctx, fig), formulas.render(fig.formula, str)),
                 )
             )
             rows.append(
                 _dl_row(
-                    labels["inputs"],
+                    labels.inputs,
                     Markup(ctx.phrases.clause_join).join(
                         Markup('<a href="#{}">{}</a> {}').format(
                             figure_anchor(ref), book[ref].spec.label(ctx.locale), display(ctx, book[ref])
@@ -351,18 +351,18 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
             )
         if isinstance(spec, DerivedFigure) and spec.note:
             rows.append(_dl_row("", spec.note(ctx.locale)))
-        rows.extend(_dl_row(labels["constraint"], constraint_text(ctx, c)) for c in fig.constraints)
+        rows.extend(_dl_row(labels.constraint, constraint_text(ctx, c)) for c in fig.constraints)
         if isinstance(spec, ClaimFigure):
-            rows.append(_dl_row(labels["computed"], computed_display(ctx, fig)))
-            rows.append(_dl_row(labels["verdict"], verdict_badge(ctx, fig)))
-        rows.append(_dl_row(labels["values"], Markup("<code>{}</code>").format(values_text(ctx, fig))))
+            rows.append(_dl_row(labels.computed, computed_display(ctx, fig)))
+            rows.append(_dl_row(labels.verdict, verdict_badge(ctx, fig)))
+        rows.append(_dl_row(labels.values, Markup("<code>{}</code>").format(values_text(ctx, fig))))
         uses = [use for use in usage.get(fig.id, []) if use.locale == ctx.locale]
         rows.append(
             _dl_row(
-                labels["used_in"],
+                labels.used_in,
                 Markup(", ").join(Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses)
                 if uses
-                else labels["unused"],
+                else labels.unused,
             )
         )
         cards.append(
@@ -394,7 +394,7 @@ def constraints_html(ctx: PageContext) -> Markup:
         links = Markup(ctx.phrases.list_join).join(
             Markup('<a href="#{}">{}</a>').format(figure_anchor(f.id), f.spec.label(ctx.locale)) for f in narrowed)
         items.append(Markup("<li>{}<br>{}{}{}</li>").format(
-            constraint_text(ctx, constraint), ctx.phrases.labels["narrows"], ctx.phrases.colon, links))
+            constraint_text(ctx, constraint), ctx.phrases.labels.narrows, ctx.phrases.colon, links))
     return Markup('<ul class="constraints">{}</ul>').format(Markup("").join(items))
 
 
@@ -410,7 +410,7 @@ def not_figures_html(ctx: PageContext) -> Markup:
 def downloads_html(ctx: PageContext) -> Markup:
     return Markup('<p class="downloads">{label}{colon}{links}</p>').format(
         colon=ctx.phrases.colon,
-        label=ctx.phrases.labels["download"],
+        label=ctx.phrases.labels.download,
         links=Markup(" · ").join(
             Markup('<a href="{}" download>{}</a>').format(ctx.link(path), fmt.upper())
             for fmt, path in FIGURE_DOWNLOADS.items()

@@ -48,6 +48,7 @@ def load_project(root: Path, deployed_as: str | None = None) -> Project:
     figure_book, figures_doc = load_figures(data / "figures.yml")
     fingerprint = Fingerprint.load(data / "fingerprint.json")
     _check_wordings(article, figure_book, fingerprint, figures_doc)
+    _check_charts(figure_book, phrases, figures_doc)
     return Project(root, site, article, figure_book, phrases, fingerprint)
 
 
@@ -63,6 +64,24 @@ def _as_deployed(site: Site, deployed_as: str | None) -> Site:
         f"release a version from the commit whose data/site.yml names it, or deploy '{PREVIEW}'",
         where="field 'version'",
     )
+
+
+def _check_charts(book: FigureBook, phrases: PhraseFile, doc: YamlDocument) -> None:
+    """Each chart's figures exist, and each chart and bar has its words in every language."""
+    problems: list[DataError] = []
+    for chart_id, bars in book.file.charts.items():
+        where, line = f"chart '{chart_id}'", doc.line_of(("charts", chart_id))
+        for locale in ("zh", "en"):
+            words = phrases.of(locale).charts
+            if chart_id not in words.axes:
+                problems.append(DataError(doc.path, f"data/phrases.yml has no {locale}.charts.axes.{chart_id} "
+                                          "(its title, unit and scale)", where=where, line=line))
+            problems += [DataError(doc.path, f"data/phrases.yml has no {locale}.charts.labels.{bar.label}",
+                                   where=where, line=line) for bar in bars if bar.label not in words.labels]
+        problems += [DataError(doc.path, f"unknown figure id '{bar.figure}'", where=where, line=line)
+                     for bar in bars if bar.figure is not None and bar.figure not in book]
+    if problems:
+        raise DataErrors(problems)
 
 
 def _check_wordings(article: Article, book: FigureBook, fingerprint: Fingerprint, doc: YamlDocument) -> None:

@@ -5,7 +5,7 @@ Strict: no unknown fields, no strings where numbers belong (YAML 1.1 reads `1.14
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
 
@@ -189,11 +189,19 @@ class Constraint(Strict):
     why: Localized
 
 
+class ChartBar(Strict):
+    """One bar of a chart: its label (a key of phrases' chart labels) and the figure it draws."""
+
+    label: Id
+    figure: Optional[Id]  # null: the article gives no amount, and the bar says so
+
+
 class FigureFile(Strict):
     tolerances: Tolerances
     units: dict[Id, Unit]
     figures: dict[Id, Figure]
     constraints: list[Constraint] = []
+    charts: dict[Id, list[ChartBar]] = {}
     not_figures: list[NotAFigure] = []
 
 
@@ -248,6 +256,29 @@ class ChartPhrases(Strict):
     axes: dict[Id, ChartAxis]
 
 
+class Labels(Strict):
+    """Every label the pages look up: a missing one fails at start-up with its file and line."""
+
+    wording: Text
+    reading: Text
+    formula: Text
+    inputs: Text
+    values: Text
+    computed: Text
+    verdict: Text
+    counts: Text
+    period: Text
+    period_unknown: Text
+    used_in: Text
+    relation: Text
+    value: Text
+    details: Text
+    download: Text
+    unused: Text
+    constraint: Text
+    narrows: Text
+
+
 class LocalePhrases(Strict):
     """Everything the site says in one language that is not prose: bound words, labels, headers."""
 
@@ -256,7 +287,7 @@ class LocalePhrases(Strict):
     bounds: dict[Shape, Text]
     relations: dict[Relation, Text]
     verdicts: dict[VerdictName, Text]
-    labels: dict[Id, Text]
+    labels: Labels
     check_sentence: Text  # {claimed}, {computed}, {verdict}
     constraint_sentence: Text  # {figure}, {at_most}, {why}
     list_join: Text  # between the items of an inline list
@@ -267,6 +298,24 @@ class LocalePhrases(Strict):
     cite: CitePhrases
     annotations: AnnotationPhrases
     charts: ChartPhrases
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> "LocalePhrases":
+        """Every slot a phrase must carry, so a typo ({quantity} for {q}) fails at start-up, not on a page."""
+        needed: dict[str, tuple[str, ...]] = {
+            f"bounds.{shape}": ("{lo}", "{hi}") if shape == "between" else ("{q}",)
+            for shape in self.bounds if shape != "unbounded"}
+        needed |= {"check_sentence": ("{claimed}", "{computed}", "{verdict}"),
+                   "constraint_sentence": ("{figure}", "{at_most}", "{why}"),
+                   "cite.note": ("{version}",), "annotations.count": ("{n}",)}
+        for name, slots in needed.items():
+            obj: Any = self
+            for part in name.split("."):
+                obj = obj[part] if isinstance(obj, dict) else getattr(obj, part)
+            missing = [slot for slot in slots if slot not in obj]
+            if missing:
+                raise ValueError(f"phrase '{name}' ({obj!r}) lacks {', '.join(missing)}")
+        return self
 
 
 class PhraseFile(Strict):

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from macros import figures as figure_engine
-from macros.charts import CHARTS, ChartError, chart_html
+from macros.charts import ChartError, chart_html
 from macros.pages import PageContext
 from macros.project import load_project
 from macros.schema import FigureFile
@@ -28,7 +28,7 @@ def texts(svg: etree._Element) -> list[str]:
     return ["".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")]
 
 
-@pytest.mark.parametrize("chart_id", list(CHARTS))
+@pytest.mark.parametrize("chart_id", list(PROJECT.figures.file.charts))
 @pytest.mark.parametrize("locale", ["zh", "en"])
 def test_every_chart_has_a_title_a_text_alternative_and_real_text(chart_id, locale):
     markup = str(chart_html(PageContext(PROJECT, "x.md", "chapters/opening/", locale), chart_id))

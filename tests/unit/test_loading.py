@@ -218,3 +218,44 @@ def test_a_range_and_the_article_s_word(tmp_path):
     book, _ = load(tmp_path, HEAD + ranged)
     assert book["mau"].interval == Interval(F(114_000_000), F(1_000_000_000), hi_open=True)
     assert book["mau"].spec.says.en == "hundreds of millions"
+
+
+# --- the site's own words: every label and every slot checked at start-up -------------------
+
+
+def phrase_error(tmp_path: Path, old: str, new: str) -> str:
+    from macros.schema import PhraseFile
+    from macros.validation import validate
+    real = (Path(__file__).parents[2] / "data" / "phrases.yml").read_text(encoding="utf-8")
+    assert old in real
+    path = tmp_path / "phrases.yml"
+    path.write_text(real.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        validate(load_yaml(path), PhraseFile)
+    return str(caught.value)
+
+
+def test_a_missing_label_fails_at_start_up_with_its_line(tmp_path):
+    message = phrase_error(tmp_path, '    details: "数据表"\n', "")
+    assert "phrases.yml:" in message and "field 'zh.labels.details' is missing" in message
+
+
+def test_a_phrase_without_its_slot_fails_at_start_up(tmp_path):
+    message = phrase_error(tmp_path, 'more_than: "超过{q}"', 'more_than: "超过{quantity}"')
+    assert "phrase 'bounds.more_than'" in message and "lacks {q}" in message
+    message = phrase_error(tmp_path, "{figure}不超过{at_most}", "{figure}不超过")
+    assert "phrase 'constraint_sentence'" in message and "lacks {at_most}" in message
+
+
+def test_a_chart_of_an_unknown_figure_fails_at_start_up(tmp_path):
+    import shutil
+
+    from macros.project import load_project
+    root = Path(__file__).parents[2]
+    for name in ("data", "docs"):
+        shutil.copytree(root / name, tmp_path / name)
+    figures = tmp_path / "data" / "figures.yml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace("{label: mau, figure: mau}",
+                                                                    "{label: mau, figure: mua}"), encoding="utf-8")
+    with pytest.raises(DataError, match=r"chart 'users': unknown figure id 'mua'"):
+        load_project(tmp_path)
