@@ -9,10 +9,9 @@ from typing import Any
 
 from .figures import Evaluated, as_number, shape_of
 from .intervals import Interval
-from .pages import PageContext, display
+from . import figureview
 from .paths import FIGURE_DOWNLOADS
 from .project import Project
-from .schema import ClaimFigure, DerivedFigure, StatedFigure
 
 
 def _interval(interval: Interval) -> dict[str, Any]:
@@ -22,30 +21,30 @@ def _interval(interval: Interval) -> dict[str, Any]:
 
 def figure_record(project: Project, fig: Evaluated, locale: str) -> dict[str, Any]:
     """One figure for machines: ids and intervals as data, words in `locale` (wordings stay the article's)."""
-    spec = fig.spec
+    view = figureview.view(project, fig, locale)
     record: dict[str, Any] = {
-        "id": fig.id,
-        "kind": fig.kind,
-        "label": spec.label(locale),
-        "unit": spec.unit,
-        "display": display(PageContext(project, "", "", locale), fig),
+        "id": view.id,
+        "kind": view.kind,
+        "label": view.label,
+        "unit": fig.spec.unit,
+        "display": view.display,
         "interval": _interval(fig.interval),
     }
-    if isinstance(spec, (StatedFigure, ClaimFigure)):
-        record.update(value=spec.value, relation=spec.relation, wording=spec.wording,
-                      section=spec.section, chapter=project.chapter_of(spec.section),
-                      reading=spec.reading(locale) if spec.reading else None)
-    if isinstance(spec, StatedFigure):
-        record["counts"] = spec.counts(locale)
-        record["period"] = spec.period(locale) if spec.period else None
-        record["also_stated"] = [s.model_dump() for s in spec.also_stated]
-    if isinstance(spec, (DerivedFigure, ClaimFigure)):
-        record["formula"] = spec.formula
-        record["inputs"] = fig.inputs
-    if isinstance(spec, ClaimFigure):
+    if view.statements:
+        first = view.statements[0]
+        record.update(value=view.value, relation=view.relation, wording=first.wording,
+                      section=first.section, chapter=project.chapter_of(first.section), reading=view.reading)
+    if view.stated:
+        record["counts"] = view.counts
+        record["period"] = view.period
+        record["also_stated"] = [{"section": s.section, "wording": s.wording} for s in view.statements[1:]]
+    if view.formula_source is not None:
+        record["formula"] = view.formula_source
+        record["inputs"] = list(view.inputs)
+    if view.verdict is not None:
         assert fig.computed is not None
         record["computed"] = _interval(fig.computed)
-        record["verdict"] = fig.verdict
+        record["verdict"] = view.verdict
     return record
 
 

@@ -9,15 +9,14 @@ from typing import Callable, Iterator
 
 from markupsafe import Markup, escape
 
-from . import formulas
+from . import figureview
 from .errors import closest
 from .figures import Evaluated
-from .formatting import format_interval, format_range, format_stated
 from .intervals import INF, Interval
 from .paths import FIGURE_DOWNLOADS, chapter_url, cite_download, figure_anchor, figure_url, language_root, relative_url
 from .project import Project
 from .usage import Use
-from .schema import ClaimFigure, Constraint, DerivedFigure, LocalePhrases, StatedFigure
+from .schema import ClaimFigure, Constraint, LocalePhrases
 
 
 
@@ -89,26 +88,11 @@ class PageContext:
 
 def display(ctx: PageContext, fig: Evaluated) -> str:
     """A figure's value in words, as the page's language writes it."""
-    unit = ctx.project.figures.file.units[fig.spec.unit]
-    if isinstance(fig.spec, DerivedFigure):
-        return format_interval(fig.interval, unit, fig.spec.significant, ctx.locale, ctx.phrases)
-    if fig.spec.says:
-        return fig.spec.says(ctx.locale)
-    return format_stated(fig.spec.value, fig.spec.relation, unit, ctx.locale, ctx.phrases, fig.spec.upper)
+    return figureview.display(ctx.project, fig, ctx.locale)
 
 
-def computed_display(ctx: PageContext, fig: Evaluated) -> str:
-    """What a claim's inputs allow, in words (derived figures: their own display)."""
-    assert fig.computed is not None
-    unit = ctx.project.figures.file.units[fig.spec.unit]
-    return format_interval(fig.computed, unit, 3, ctx.locale, ctx.phrases)
-
-
-def formula_text(ctx: PageContext, fig: Evaluated) -> str:
-    """The formula over the figures' labels, bracketed as the page's language brackets words."""
-    assert fig.formula is not None
-    text = formulas.render(fig.formula, lambda ref: ctx.project.figures[ref].spec.label(ctx.locale))
-    return text.replace("(", ctx.phrases.open_bracket.strip()).replace(")", ctx.phrases.close_bracket.strip())
+def figure_view(ctx: PageContext, fig: Evaluated) -> figureview.FigureView:
+    return figureview.view(ctx.project, fig, ctx.locale)
 
 
 def _source_link(ctx: PageContext, section_id: str) -> Markup:
@@ -127,32 +111,38 @@ def _row(label: str, value: Markup | str) -> Markup:
 
 def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
     labels = ctx.phrases.labels
-    spec = fig.spec
+    view = figure_view(ctx, fig)
     rows: list[Markup] = []
-    if isinstance(spec, (StatedFigure, ClaimFigure)):
-        rows.append(
-            _row(labels.wording, Markup("{} · {}").format(quotation(spec.wording), _source_link(ctx, spec.section)))
-        )
-        if spec.reading:
-            rows.append(_row(labels.reading, spec.reading(ctx.locale)))
-    if isinstance(spec, (DerivedFigure, ClaimFigure)):
-        rows.append(_row(labels.formula, formula_text(ctx, fig)))
-        inputs = Markup(ctx.phrases.clause_join).join(
-            Markup("{} {}").format(
-                ctx.project.figures[ref].spec.label(ctx.locale), display(ctx, ctx.project.figures[ref])
-            )
-            for ref in fig.inputs
-        )
-        rows.append(_row(labels.inputs, inputs))
-    if isinstance(spec, DerivedFigure) and spec.note:
-        rows.append(_row("", spec.note(ctx.locale)))
-    rows.extend(_row(labels.constraint, constraint_text(ctx, c)) for c in fig.constraints)
-    if isinstance(spec, StatedFigure) and (spec.says or fig.constraints):
-        rows.append(_row(labels.values, Markup("<code>{}</code>").format(values_text(ctx, fig))))
-    if isinstance(spec, ClaimFigure):
-        rows.append(_row(labels.computed, computed_display(ctx, fig)))
+    if view.statements:
+        first = view.statements[0]
+        rows.append(_row(labels.wording, Markup("{} · {}").format(quotation(first.wording),
+                                                                  _source_link(ctx, first.section))))
+    if view.reading:
+        rows.append(_row(labels.reading, view.reading))
+    if view.formula:
+        rows.append(_row(labels.formula, view.formula))
+        rows.append(_row(labels.inputs, _inputs(ctx, view, linked=False)))
+    if view.note:
+        rows.append(_row("", view.note))
+    rows.extend(_row(labels.constraint, constraint_text(ctx, c)) for c in view.constraints)
+    if view.stated and (view.word_figure or view.constraints):
+        rows.append(_row(labels.values, Markup("<code>{}</code>").format(view.values)))
+    if view.verdict:
+        rows.append(_row(labels.computed, view.computed or ""))
         rows.append(_row(labels.verdict, verdict_badge(ctx, fig)))
     return rows
+
+
+def _inputs(ctx: PageContext, view: figureview.FigureView, *, linked: bool) -> Markup:
+    """The figures a formula uses, each with its value (on the figures page, linked to its card)."""
+    book = ctx.project.figures
+
+    def name(ref: str) -> Markup:
+        label = book[ref].spec.label(ctx.locale)
+        return Markup('<a href="#{}">{}</a>').format(figure_anchor(ref), label) if linked else escape(label)
+
+    return Markup(ctx.phrases.clause_join).join(
+        Markup("{} {}").format(name(ref), display(ctx, book[ref])) for ref in view.inputs)
 
 
 def constraint_text(ctx: PageContext, constraint: Constraint) -> str:
@@ -162,12 +152,6 @@ def constraint_text(ctx: PageContext, constraint: Constraint) -> str:
             .replace("{figure}", book[constraint.figure].spec.label(ctx.locale))
             .replace("{at_most}", book[constraint.at_most].spec.label(ctx.locale))
             .replace("{why}", constraint.why(ctx.locale)))
-
-
-def values_text(ctx: PageContext, fig: Evaluated) -> str:
-    """The values a figure can take, in its unit: what the wording allows, narrowed by the constraints."""
-    shown = fig.computed if fig.computed is not None else fig.interval
-    return format_range(shown, ctx.project.figures.file.units[fig.spec.unit], ctx.locale, ctx.phrases)
 
 
 def figure_html(ctx: PageContext, figure_id: str) -> Markup:
@@ -222,7 +206,7 @@ def check_html(ctx: PageContext, figure_id: str) -> Markup:
     sentence = escape(ctx.phrases.check_sentence)
     for slot, value in (
         ("{claimed}", figure_html(ctx, figure_id)),
-        ("{computed}", escape(computed_display(ctx, fig))),
+        ("{computed}", escape(figure_view(ctx, fig).computed or "")),
         ("{verdict}", verdict_badge(ctx, fig)),
     ):
         sentence = Markup(sentence.replace(slot, value))
@@ -306,56 +290,29 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
     book = ctx.project.figures
     cards = []
     for fig in (f for f in book.figures.values() if f.kind == kind):
-        rows = [_dl_row(labels.value, display(ctx, fig))]
+        view = figure_view(ctx, fig)
         spec = fig.spec
-        if isinstance(spec, (StatedFigure, ClaimFigure)):
-            rows.append(_dl_row(labels.relation, ctx.phrases.relations[spec.relation]))
-        if isinstance(spec, StatedFigure):
-            rows.append(_dl_row(labels.counts, spec.counts(ctx.locale)))
-            rows.append(_dl_row(labels.period, spec.period(ctx.locale) if spec.period else labels.period_unknown))
-            statements = [(spec.wording, spec.section)] + [(s.wording, s.section) for s in spec.also_stated]
-            rows.append(
-                _dl_row(
-                    labels.wording,
-                    Markup("<br>").join(
-                        Markup("{} · {}").format(quotation(w), _source_link(ctx, s)) for w, s in statements
-                    ),
-                )
-            )
-        if isinstance(spec, ClaimFigure):
-            rows.append(
-                _dl_row(
-                    labels.wording,
-                    Markup("{} · {}").format(quotation(spec.wording), _source_link(ctx, spec.section)),
-                )
-            )
-        if isinstance(spec, (StatedFigure, ClaimFigure)) and spec.reading:
-            rows.append(_dl_row(labels.reading, spec.reading(ctx.locale)))
-        if fig.formula is not None:
-            rows.append(
-                _dl_row(
-                    labels.formula,
-                    Markup("{}<br><code>{}</code>").format(formula_text(ctx, fig), formulas.render(fig.formula, str)),
-                )
-            )
-            rows.append(
-                _dl_row(
-                    labels.inputs,
-                    Markup(ctx.phrases.clause_join).join(
-                        Markup('<a href="#{}">{}</a> {}').format(
-                            figure_anchor(ref), book[ref].spec.label(ctx.locale), display(ctx, book[ref])
-                        )
-                        for ref in fig.inputs
-                    ),
-                )
-            )
-        if isinstance(spec, DerivedFigure) and spec.note:
-            rows.append(_dl_row("", spec.note(ctx.locale)))
-        rows.extend(_dl_row(labels.constraint, constraint_text(ctx, c)) for c in fig.constraints)
-        if isinstance(spec, ClaimFigure):
-            rows.append(_dl_row(labels.computed, computed_display(ctx, fig)))
+        rows = [_dl_row(labels.value, view.display)]
+        if view.relation:
+            rows.append(_dl_row(labels.relation, ctx.phrases.relations[view.relation]))
+        if view.stated:
+            rows.append(_dl_row(labels.counts, view.counts or ""))
+            rows.append(_dl_row(labels.period, view.period or labels.period_unknown))
+        if view.statements:
+            rows.append(_dl_row(labels.wording, Markup("<br>").join(
+                Markup("{} · {}").format(quotation(s.wording), _source_link(ctx, s.section)) for s in view.statements)))
+        if view.reading:
+            rows.append(_dl_row(labels.reading, view.reading))
+        if view.formula:
+            rows.append(_dl_row(labels.formula, Markup("{}<br><code>{}</code>").format(view.formula, view.formula_ids)))
+            rows.append(_dl_row(labels.inputs, _inputs(ctx, view, linked=True)))
+        if view.note:
+            rows.append(_dl_row("", view.note))
+        rows.extend(_dl_row(labels.constraint, constraint_text(ctx, c)) for c in view.constraints)
+        if view.verdict:
+            rows.append(_dl_row(labels.computed, view.computed or ""))
             rows.append(_dl_row(labels.verdict, verdict_badge(ctx, fig)))
-        rows.append(_dl_row(labels.values, Markup("<code>{}</code>").format(values_text(ctx, fig))))
+        rows.append(_dl_row(labels.values, Markup("<code>{}</code>").format(view.values)))
         uses = [use for use in usage.get(fig.id, []) if use.locale == ctx.locale]
         rows.append(
             _dl_row(
