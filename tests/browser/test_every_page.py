@@ -20,6 +20,7 @@ PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-te
          "reading/", "figures/", "source/", "cite/", "annotations/", "glossary/", "players/"]
 ALL_PAGES = PAGES + ["en/" + page for page in PAGES]
 AXE = Axe()
+PHONE = {"width": 375, "height": 812}
 # Elements (SVG text too) drawn in italic or oblique whose own text holds a Chinese character.
 ITALIC_CJK = """() => [...document.querySelectorAll('body *')].filter(element => {
     const own = [...element.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('');
@@ -39,16 +40,10 @@ def desktop(browser):
     context.close()
 
 
-@pytest.fixture(scope="module")
-def phone(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True,
-                                  color_scheme="dark")
-    yield context
-    context.close()
-
-
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_page_loads_cleanly_locally_and_accessibly(desktop, site_url, path):
+def test_page_loads_cleanly_locally_accessibly_and_fits_a_phone(desktop, site_url, path):
+    """One load per page for every read-only check: console, requests, macros, italics, axe-core at
+    desktop size; then the same page at a phone's width in the dark scheme must not scroll sideways."""
     page = desktop.new_page()
     errors, foreign = [], []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -62,22 +57,17 @@ def test_page_loads_cleanly_locally_and_accessibly(desktop, site_url, path):
         page.screenshot(path=shot_name(path, "desktop"), full_page=True)
     violations = [(v["id"], v["impact"], v["nodes"][0]["html"][:120]) for v in AXE.run(page).response["violations"]
                   if v["impact"] in ("serious", "critical")]
+    page.set_viewport_size(PHONE)
+    page.emulate_media(color_scheme="dark")
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    if TAKE_SCREENSHOTS:
+        page.screenshot(path=shot_name(path, "phone-dark"))
     page.close()
     assert errors == [] and foreign == []
     assert italic_chinese == []  # CJK has no italics; browsers would slant it artificially
     assert "Macro Rendering Error" not in text and "{{" not in text.replace("{{ 7*7 }}", "")
     assert violations == []
-
-
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_page_fits_a_phone(phone, site_url, path):
-    page = phone.new_page()
-    page.goto(site_url + path)
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    if TAKE_SCREENSHOTS:
-        page.screenshot(path=shot_name(path, "phone-dark"))
-    page.close()
-    assert scroll_width <= 375, "the page scrolls sideways on a phone"
+    assert scroll_width <= PHONE["width"], "the page scrolls sideways on a phone"
 
 
 def _luminance(rgb: str) -> float:
