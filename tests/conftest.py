@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import fcntl
 import json
+import tempfile
+import threading
 import os
 import shutil
 import subprocess
@@ -11,14 +13,16 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, TypeVar
 
 import pytest
 
 from macros.fingerprint import make as make_fingerprint
 from macros.project import Project, load_article, load_project
+from tests import releasing
 
 ROOT = Path(__file__).resolve().parent.parent
+T = TypeVar("T")
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 ARTICLE_SOURCE = ROOT.parent / "shared" / "source" / "000_0bae9a1fdfa1cd96.txt"
 # Every test build is dated by SOURCE_DATE_EPOCH, as a release is (by its commit): a fixed day that is
@@ -52,24 +56,48 @@ def project() -> Project:
     return load_project(ROOT)
 
 
-def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, project_dir: Callable[[Path], Path]) -> BuildResult:
-    """A site built once for the whole run: test workers share it (the first makes it, under a lock),
-    since every test only reads it. `project_dir` gives the project to build, given a scratch folder."""
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+def shared_folder() -> Path:
+    """A folder shared by every test worker of this run (xdist gives them one run id), for what is made once."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"single-{os.getpid()}"
+    folder = Path(tempfile.gettempdir()) / f"yuanbao-tests-{run}"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def made_once(name: str, make: Callable[[Path], None], read: Callable[[Path], T]) -> T:
+    """`make(folder)` run once for the whole run, by whichever worker (or background thread) asks first;
+    the others wait for it under a file lock. `read(folder)` gives what it made, to every caller."""
+    shared = shared_folder()
+    folder, done = shared / name, shared / f"{name}.done"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        out, log = shared / f"{name}-out", shared / f"{name}.log"
-        if log.exists():
-            return BuildResult(0, log.read_text(encoding="utf-8"), out)
-        result = build_site(project_dir(shared / f"{name}-project"), out)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt starts afresh
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return read(folder)
+
+
+def _build(project_dir: Callable[[Path], Path]) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        result = build_site(project_dir(folder), folder / "out")
+        (folder / "build.log").write_text(result.output, encoding="utf-8")
         assert result.returncode == 0, result.output
-        log.write_text(result.output, encoding="utf-8")
-        return result
+    return make
+
+
+def _built(folder: Path) -> BuildResult:
+    return BuildResult(0, (folder / "build.log").read_text(encoding="utf-8"), folder / "out")
+
+
+_build_real_site = _build(lambda _: ROOT)
+_build_fixture_site = _build(lambda folder: copy_fixture_site(folder))
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    return built_once(tmp_path_factory, "real-site", lambda _: ROOT)
+def built_site() -> BuildResult:
+    return made_once("real-site", _build_real_site, _built)
 
 
 def copy_fixture_site(tmp_path: Path) -> Path:
@@ -92,6 +120,36 @@ def fixture_site(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+def built_fixture_site() -> BuildResult:
     """The fixture site as it is (with its annotations), built once per session."""
-    return built_once(tmp_path_factory, "fixture-site", copy_fixture_site)
+    return made_once("fixture-site", _build_fixture_site, _built)
+
+
+# --- a faster run: what many tests read is made in the background while quick tests run ---------
+
+ORDER = ("unit", "data", "builds", "browser")  # quick tests first, so the shared builds are ready when needed
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        parts = Path(str(item.path)).relative_to(ROOT / "tests").parts
+        return ORDER.index(parts[0]) if parts and parts[0] in ORDER else len(ORDER)
+
+    items.sort(key=rank)  # stable: the same order on every worker, as xdist requires
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Start the shared builds at once, each on one worker, in a thread that waits for its subprocess."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    jobs = {"gw0": [("real-site", _build_real_site, _built)],
+            "gw1": [("fixture-site", _build_fixture_site, _built),
+                    ("release", releasing.release_in, releasing.released)]}.get(worker, [])
+    for job in jobs:
+        threading.Thread(target=_quietly, args=job, daemon=True).start()
+
+
+def _quietly(name: str, make: Callable[[Path], None], read: Callable[[Path], Any]) -> None:
+    try:
+        made_once(name, make, read)
+    except Exception:  # the test that needs it makes it again, and reports the failure
+        pass

@@ -42,3 +42,15 @@ def release_into(repo: Path, pages_parent: Path) -> Release:
     archive = subprocess.run(["git", "archive", "gh-pages"], cwd=repo, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(pages)], input=archive, check=True)
     return Release(repo, pages)
+
+
+def release_in(folder: Path) -> None:
+    """A release made in a fresh folder: the repository in repo/, the served branch under pages/."""
+    (folder / "repo").mkdir(parents=True)
+    (folder / "pages").mkdir()
+    release_into(folder / "repo", folder / "pages")
+
+
+def released(folder: Path) -> Release:
+    """The release `release_in` made in `folder`."""
+    return Release(folder / "repo", folder / "pages" / "yuanbao-reading")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import functools
 import os
 import shutil
@@ -15,6 +14,7 @@ import pytest
 
 from scripts.localweb import CHROMIUM, QuietHandler, launch
 from tests import releasing
+from tests.conftest import made_once
 
 
 
@@ -67,20 +67,11 @@ def fixture_site_url(built_fixture_site) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def release(tmp_path_factory: pytest.TempPathFactory) -> releasing.Release:
+def release() -> releasing.Release:
     """This working tree, committed to a throw-away repository and released with mike into gh-pages.
 
-    Made once for the whole run: test workers share it (the first one makes it, under a lock), since a
-    release takes ten seconds and every test only reads it."""
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
-    with open(shared / "release.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        repo, pages_parent = shared / "release-repo", shared / "release-pages"
-        if not (pages_parent / "yuanbao-reading").exists():
-            repo.mkdir(exist_ok=True)
-            pages_parent.mkdir(exist_ok=True)
-            return releasing.release_into(repo, pages_parent)
-        return releasing.Release(repo, pages_parent / "yuanbao-reading")
+    Made once for the whole run (it takes ten seconds, and every test only reads it)."""
+    return made_once("release", releasing.release_in, releasing.released)
 
 
 @pytest.fixture(scope="session")
