@@ -42,6 +42,7 @@ class SiteMacros:
         terms = project.root / "data" / "glossary.yml"
         self.glossary = glossary.load(terms) if terms.exists() else glossary.Glossary(entries={})
         index = contributed.chapter_index(project.article.sections, docs_dir)
+        self.section_headings = index.headings
         # Checked against the clock, not the build date: a release build dated by its commit must still
         # accept what was written since. One day of slack: contributors east of UTC are a day ahead.
         self.annotations = contributed.load_all(project.root / "data" / "annotations", index,
@@ -69,7 +70,8 @@ class SiteMacros:
         except DataError as error:
             raise PluginError(str(error)) from None
         if paths.is_annotations_page(page):
-            html = annotationpage.with_listing(html, annotationpage.listing_html(ctx, self.annotations))
+            html = annotationpage.with_listing(html, annotationpage.listing_html(ctx, self.annotations,
+                                                                                  self.section_headings))
         slug = self.chapter(ctx.src_path, ctx.section)
         if slug is None:
             return insert_at_headings(html, before=before)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Mapping
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -27,7 +28,8 @@ def listing_slot() -> Markup:
     return Markup(LISTING_SLOT)
 
 
-def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool = False) -> Markup:
+def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool = False,
+                    headings: Mapping[str, str] | None = None) -> Markup:
     """One annotation: at home (the annotations page) with its id and its section; elsewhere a copy
     whose ¶ leads home."""
     phrases = ctx.phrases.annotations
@@ -69,7 +71,7 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
                 label=phrases.in_section,
                 href=ctx.link(f"{chapter_url(annotation.target.chapter)}#{annotation.target.section}"),
                 title=section.title(ctx.locale) if section.title else annotation.target.chapter,
-                sec=annotation.target.section,
+                sec=(headings or {}).get(annotation.target.section, annotation.target.section),
             )
         )
     if annotation.quote:
@@ -155,7 +157,8 @@ def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: l
             '<details class="annotations" data-count="{n}"><summary>{label}</summary>{items}{more}</details>'
         ).format(
             n=len(published),
-            label=ctx.phrases.annotations.count.replace("{n}", str(len(published))),
+            label=(ctx.phrases.annotations.count_one if len(published) == 1
+                   else ctx.phrases.annotations.count).replace("{n}", str(len(published))),
             items=Markup("").join(annotation_html(ctx, a) for a in published[:SECTION_PREVIEW]),
             more=more,
         )
@@ -164,7 +167,8 @@ def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: l
     )
 
 
-def listing_html(ctx: PageContext, annotations: list[Annotation]) -> Markup:
+def listing_html(ctx: PageContext, annotations: list[Annotation],
+                 headings: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> Markup:
     """The annotations page: filters by kind and by chapter with counts, then every annotation."""
     phrases = ctx.phrases.annotations
     if not annotations:
@@ -173,8 +177,8 @@ def listing_html(ctx: PageContext, annotations: list[Annotation]) -> Markup:
 
     def button(kind: str, value: str, label: str, count: int) -> Markup:
         return Markup(
-            '<button type="button" class="annotation-filter" data-filter-{k}="{v}">{l} ({n})</button>'
-        ).format(k=kind, v=value, l=label, n=count)
+            '<button type="button" class="annotation-filter" data-filter-{k}="{v}">{l}{o}{n}{c}</button>'
+        ).format(k=kind, v=value, l=label, n=count, o=ctx.phrases.open_bracket, c=ctx.phrases.close_bracket)
 
     kinds = [button("kind", "", phrases.all, len(published))] + [
         button("kind", k, label, sum(a.kind == k for a in published)) for k, label in phrases.kinds.items()
@@ -190,7 +194,8 @@ def listing_html(ctx: PageContext, annotations: list[Annotation]) -> Markup:
     ).format(
         k=Markup("").join(kinds),
         c=Markup("").join(chapters),
-        items=Markup("").join(annotation_html(ctx, a, at_home=True) for a in newest_first(annotations)),
+        items=Markup("").join(annotation_html(ctx, a, at_home=True, headings=(headings or {}).get(
+            a.target.chapter, {}).get(ctx.locale)) for a in newest_first(annotations)),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +20,7 @@ import nh3
 from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, model_validator
 
+from .cjk import join_cjk_lines
 from .errors import DataError, DataErrors
 from .fingerprint import Fingerprint
 from .schema import Section
@@ -172,20 +173,30 @@ def json_schema() -> str:
 
 @dataclass(frozen=True)
 class ChapterIndex:
-    """What an annotation may target: chapter slug -> (its article section, its heading ids)."""
+    """What an annotation may target: chapter slug -> (its article section, its heading ids); and each
+    section's heading in each language (slug -> language -> id -> heading), to name it in links."""
 
     chapters: dict[str, tuple[str, set[str]]]
+    headings: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
 
 def chapter_index(sections: list[Section], docs_dir: Path) -> ChapterIndex:
     """Targets from the chapter sources: each article section that has a chapter -> its heading ids."""
     # Sections are the H2 and H3 headings: they get the annotation slots (a chapter's H1 is the chapter).
-    heading = re.compile(r"^#{2,3} .*\{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
-    sources = {s.chapter: (s.id, docs_dir / "chapters" / f"{s.chapter}.md") for s in sections if s.chapter}
-    return ChapterIndex(
-        {slug: (section, set(heading.findall(path.read_text(encoding="utf-8"))))
-         for slug, (section, path) in sources.items() if path.exists()}
-    )
+    heading = re.compile(r"^#{2,3} (.*?) *\{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
+    chapters: dict[str, tuple[str, set[str]]] = {}
+    headings: dict[str, dict[str, dict[str, str]]] = {}
+    for section in (s for s in sections if s.chapter):
+        slug = section.chapter
+        assert slug is not None
+        for locale, name in (("zh", f"{slug}.md"), ("en", f"{slug}.en.md")):
+            path = docs_dir / "chapters" / name
+            if path.exists():
+                found = {anchor: title for title, anchor in heading.findall(path.read_text(encoding="utf-8"))}
+                headings.setdefault(slug, {})[locale] = found
+                if locale == "zh":
+                    chapters[slug] = (section.id, set(found))
+    return ChapterIndex(chapters, headings)
 
 
 def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_after: date,
@@ -259,7 +270,8 @@ _BARE_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")  # no ex
 @lru_cache(maxsize=None)  # each body shows on both editions' annotations pages and maybe a chapter
 def render_body(body: str) -> Markup:
     """Untrusted Markdown to safe HTML: a bare Markdown renderer, then nh3's allow-list."""
-    html = _BARE_MARKDOWN.reset().convert(body)
+    # One sentence per line, as in the site's own prose: Chinese lines join without a space between them.
+    html = _BARE_MARKDOWN.reset().convert(join_cjk_lines(body))
     cleaned = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,

@@ -8,14 +8,15 @@ import re
 
 _CJK = r"\u2018-\u201f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _ENDS_CHINESE = re.compile(rf"(?:[{_CJK}]|\}}\}})$")  # a Chinese character or a macro call
-_STARTS_CHINESE = re.compile(rf"^(?:[{_CJK}]|\{{\{{)")
+# A Chinese character, a macro call, or a Latin word run straight into Chinese ("AI产品…").
+_STARTS_CHINESE = re.compile(rf"^(?:[{_CJK}]|\{{\{{|[A-Za-z0-9]+[\u3400-\u4dbf\u4e00-\u9fff])")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def join_cjk_lines(markdown: str) -> str:
     """Remove the line break between two lines of one Chinese paragraph.
 
-    Only a line that starts with a Chinese character (or a macro call) can continue a paragraph in
+    Only a line that starts with Chinese (or a macro call) can continue a paragraph in
     Markdown, so list items, tables and indented blocks are untouched; headings and fenced code too.
     """
     lines = markdown.split("\n")

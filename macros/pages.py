@@ -317,7 +317,8 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
         rows.append(
             _dl_row(
                 labels.used_in,
-                Markup(", ").join(Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses)
+                Markup(ctx.phrases.list_join).join(
+                    Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses)
                 if uses
                 else labels.unused,
             )

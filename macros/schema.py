@@ -226,6 +226,7 @@ class CitePhrases(Strict):
 
 class AnnotationPhrases(Strict):
     count: Text  # {n}
+    count_one: Text  # {n}, when it is 1 (English has a singular)
     more: Text  # the link to the annotations page, when a section shows only its newest
     suggest: Text
     withdrawn: Text
@@ -307,7 +308,7 @@ class LocalePhrases(Strict):
             for shape in self.bounds if shape != "unbounded"}
         needed |= {"check_sentence": ("{claimed}", "{computed}", "{verdict}"),
                    "constraint_sentence": ("{figure}", "{at_most}", "{why}"),
-                   "cite.note": ("{version}",), "annotations.count": ("{n}",)}
+                   "cite.note": ("{version}",), "annotations.count": ("{n}",), "annotations.count_one": ("{n}",)}
         for name, slots in needed.items():
             obj: Any = self
             for part in name.split("."):

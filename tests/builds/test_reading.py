@@ -25,24 +25,20 @@ URL = re.compile(r"https?://\S+")
 ANNOTATIONS = sorted((ROOT / "data" / "annotations").glob("*.yml"))
 
 
+BLOCKS = ("p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary",
+          "button", "caption", "label", "small")
+
+
 def chinese_text_runs(root: html.HtmlElement, chinese_page: bool) -> list[str]:
-    """Text of the page outside code, citations and URLs; on English pages only what is marked as Chinese."""
-    for element in root.cssselect(CITATIONS):
+    """The text of each block of the page (marks between two links count too), without code, citations
+    and URLs; on English pages only what is marked as Chinese."""
+    for element in root.cssselect(CITATIONS + ", " + ", ".join(NOT_PROSE)):
         element.drop_tree()
-    runs = []
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in NOT_PROSE:
-            continue
-        if any(a.tag in NOT_PROSE for a in element.iterancestors()):
-            continue
-        in_chinese = chinese_page or any(
-            (a.get("lang") or "").startswith("zh") for a in [element, *element.iterancestors()])
-        if not in_chinese:
-            continue
-        for text in (element.text, *(child.tail for child in element)):
-            if text:
-                runs.append(URL.sub(" ", text))
-    return runs
+    if chinese_page:
+        blocks = [e for e in root.iter(*BLOCKS) if not any(a.tag in BLOCKS for a in e.iterancestors())]
+    else:
+        blocks = [e for e in root.iter() if isinstance(e.tag, str) and (e.get("lang") or "").startswith("zh")]
+    return [URL.sub(" ", block.text_content()) for block in blocks]
 
 
 def half_width_marks(page_html: str, chinese_page: bool) -> list[str]:

@@ -21,3 +21,15 @@ def test_code_blocks_are_left_alone():
 
 def test_a_heading_is_never_joined_to_the_next_line():
     assert join_cjk_lines("# 标题\n段落。\n") == "# 标题\n段落。\n"
+
+
+def test_a_line_that_opens_with_a_latin_word_run_into_chinese_continues_the_paragraph():
+    joined = join_cjk_lines("作者先承认这件事难得多。\nAI产品不是没有出过圈。")
+    assert joined == "作者先承认这件事难得多。AI产品不是没有出过圈。"
+    assert join_cjk_lines("中文句子。\nAI is English.") == "中文句子。\nAI is English."
+
+
+def test_annotation_bodies_join_their_chinese_lines():
+    from macros.annotations import render_body
+    assert str(render_body("第一句。\n第二句。")) == "<p>第一句。第二句。</p>"
+    assert str(render_body("First.\nSecond.")) == "<p>First.\nSecond.</p>"
