@@ -160,15 +160,23 @@ def scale(work: Path) -> list[Figure]:
 
 # --- this site against a bare Material site ----------------------------------------------------
 
+ARTICLE = ROOT.parent / "shared" / "source" / "000_0bae9a1fdfa1cd96.txt"  # never copied into the repository
+RUNS = 5
+
+
 def bare_material_site(folder: Path) -> Path:
+    """The baseline: Material with its defaults, holding the article as one page, searched in Chinese
+    (jieba segments it, as ours does), in a scratch folder outside the repository."""
     (folder / "docs").mkdir(parents=True)
-    (folder / "mkdocs.yml").write_text("site_name: Bare\ntheme:\n  name: material\n", encoding="utf-8")
-    (folder / "docs" / "index.md").write_text("# Bare\n\nOne page of Material with its defaults.\n",
-                                              encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Bare\ntheme:\n  name: material\n  font: false\nplugins:\n  - search:\n      lang: zh\n",
+        encoding="utf-8")
+    text = ARTICLE.read_text(encoding="utf-8") if ARTICLE.exists() else "# 文章\n\n没有找到原文的本地副本。\n"
+    (folder / "docs" / "index.md").write_text("# 文章\n\n" + text.replace("\n", "\n\n"), encoding="utf-8")
     return folder
 
 
-def against_bare(work: Path, runs: int = 3) -> list[Figure]:
+def against_bare(work: Path, runs: int = RUNS) -> list[Figure]:
     """Both timed alternately; ours first with an empty build cache (as a fresh clone), then warm."""
     bare = bare_material_site(work / "bare")
     ours = work / "ours"
@@ -179,12 +187,14 @@ def against_bare(work: Path, runs: int = 3) -> list[Figure]:
         theirs.append(mkdocs_build(bare, work / f"bare-site-{n}"))
         warm.append(mkdocs_build(ours, work / f"our-site-{n}"))
     bare_time, warm_time = statistics.median(theirs), statistics.median(warm)
+    baseline = "the article as one bare Material page, Chinese search" + ("" if ARTICLE.exists() else
+                                                                          " (no local copy: a stand-in page)")
     return [
-        Figure(f"build of this bilingual site / a bare Material page (median of {runs})",
-               f"{warm_time:.1f} s / {bare_time:.2f} s = {warm_time / bare_time:.1f}×", "≤ 5×",
-               warm_time / bare_time <= 5),
-        Figure("the same, the first build of a fresh clone (empty .cache/build)",
-               f"{cold:.1f} s / {bare_time:.2f} s = {cold / bare_time:.1f}×", "reported", None),
+        Figure(f"warm build of this site / {baseline} (median of {runs})",
+               f"{warm_time:.1f} s / {bare_time:.2f} s = {warm_time / bare_time:.2f}×", "≤ 1.3×",
+               warm_time / bare_time <= 1.3),
+        Figure("cold build (a fresh clone: empty .cache/build) / the same baseline",
+               f"{cold:.1f} s / {bare_time:.2f} s = {cold / bare_time:.2f}×", "≤ 3×", cold / bare_time <= 3),
     ]
 
 
