@@ -277,9 +277,9 @@ def test_suite() -> list[Figure]:
     seconds = timed(lambda: outcome.append(subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)))
     if outcome[0].returncode != 0:
         print(outcome[0].stdout[-3000:], file=sys.stderr)
-        return [Figure("`make test` wall time (dependencies installed)", f"{seconds:.0f} s, tests FAILED", "< 120 s",
+        return [Figure("`make test` wall time (dependencies installed)", f"{seconds:.0f} s, tests FAILED", "< 90 s",
                        False)]
-    return [Figure("`make test` wall time (dependencies installed)", f"{seconds:.0f} s", "< 120 s", seconds < 120)]
+    return [Figure("`make test` wall time (dependencies installed)", f"{seconds:.0f} s", "< 90 s", seconds < 90)]
 
 
 def table(figures: list[Figure]) -> str:
