@@ -6,6 +6,7 @@ import fcntl
 import json
 import tempfile
 import threading
+import time
 import os
 import shutil
 import subprocess
@@ -56,12 +57,23 @@ def project() -> Project:
     return load_project(ROOT)
 
 
+SHARED_PREFIX = "yuanbao-tests-"
+
+
 def shared_folder() -> Path:
     """A folder shared by every test worker of this run (xdist gives them one run id), for what is made once."""
     run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"single-{os.getpid()}"
-    folder = Path(tempfile.gettempdir()) / f"yuanbao-tests-{run}"
+    folder = Path(tempfile.gettempdir()) / f"{SHARED_PREFIX}{run}"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+def _forget_old_runs(hours: float = 6) -> None:
+    """Shared folders of runs long finished (each holds a few built sites), so /tmp does not fill up."""
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{SHARED_PREFIX}*"):
+        if now - folder.stat().st_mtime > hours * 3600:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def made_once(name: str, make: Callable[[Path], None], read: Callable[[Path], T]) -> T:
@@ -138,12 +150,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=rank)  # stable: the same order on every worker, as xdist requires
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
-    """Start the shared builds at once, each on one worker, in a thread that waits for its subprocess."""
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the shared builds at once, each on one worker, in a thread that waits for its subprocess;
+    only when this run has tests that read them."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    if worker == "gw0":
+        _forget_old_runs()
+    kinds = {Path(str(item.path)).relative_to(ROOT / "tests").parts[0] for item in session.items}
+    if not kinds & {"builds", "browser"}:
+        return
     jobs = {"gw0": [("real-site", _build_real_site, _built)],
-            "gw1": [("fixture-site", _build_fixture_site, _built),
-                    ("release", releasing.release_in, releasing.released)]}.get(worker, [])
+            "gw1": [("fixture-site", _build_fixture_site, _built)]}.get(worker, [])
+    if "browser" in kinds and worker == "gw1":
+        jobs.append(("release", releasing.release_in, releasing.released))
     for job in jobs:
         threading.Thread(target=_quietly, args=job, daemon=True).start()
 
