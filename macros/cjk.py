@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import re
 
-_CJK = r"\u2018-\u201f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# The ranges the site treats as Chinese, stated once (macros/typography.py uses them too).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # ideographs
+CHINESE_MARKS = "\u3000-\u303f\uff00-\uffef"  # 、。《》「」 and the full-width forms ，：；？！（）
+_CJK = "\u2018-\u201f" + CHINESE_MARKS + HAN  # with curly quotes: where a Chinese line may start or end
 _ENDS_CHINESE = re.compile(rf"(?:[{_CJK}]|\}}\}})$")  # a Chinese character or a macro call
 # A Chinese character, a macro call, or a Latin word run straight into Chinese ("AI产品…").
-_STARTS_CHINESE = re.compile(rf"^(?:[{_CJK}]|\{{\{{|[A-Za-z0-9]+[\u3400-\u4dbf\u4e00-\u9fff])")
+_STARTS_CHINESE = re.compile(rf"^(?:[{_CJK}]|\{{\{{|[A-Za-z0-9]+[{HAN}])")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -38,9 +41,7 @@ def join_cjk_lines(markdown: str) -> str:
 
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.DOTALL)
 # From a Chinese character to the last Chinese character or mark, digits and Latin letters between (10亿次AI创作).
-_HAN = "\u3400-\u9fff\uf900-\ufaff"
-_CHINESE_MARKS = "\u3000-\u303f\uff00-\uffef"
-_CHINESE_RUN = re.compile(rf"[{_HAN}][{_HAN}{_CHINESE_MARKS}“”0-9A-Za-z.%·]*[{_HAN}{_CHINESE_MARKS}”]|[{_HAN}]")
+_CHINESE_RUN = re.compile(rf"[{HAN}][{HAN}{CHINESE_MARKS}“”0-9A-Za-z.%·]*[{HAN}{CHINESE_MARKS}”]|[{HAN}]")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track", "param"}
 _OPAQUE = {"script", "style", "code", "pre", "svg", "textarea"}
 

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import autocorrect_py
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from .cjk import CHINESE_MARKS, HAN
+
+CJK = HAN
 _CJK_CHAR = re.compile(f"[{CJK}]")
 # Chinese text around a mark: ideographs, and the marks that only Chinese text uses (“”《》、。，…).
-CHINESE = CJK + "\u3000-\u303f\uff01-\uff60\u201c\u201d"
+CHINESE = CJK + CHINESE_MARKS + "\u201c\u201d"
 _CHINESE_CHAR = re.compile(f"[{CHINESE}]")
 # A half-width mark with a Chinese character right before or after it (what the built-site test forbids).
 HALF_WIDTH_TOUCHING_CJK = re.compile(rf"(?<=[{CJK}])[,:;?!()]|[,:;?!()](?=[{CJK}])")
@@ -73,8 +75,7 @@ def format_text(text: str, filename: str = "x.txt") -> str:
     def set_aside(match: re.Match[str]) -> str:
         piece = match.group(0)
         if piece.startswith("{{"):
-            piece = _CALL_STRING.sub(lambda m: _format_plain(m.group(1)) if _CJK_CHAR.search(m.group(1))
-                                     else m.group(1), piece)
+            piece = _format_call(piece)
         kept.append(piece)
         return _PLACEHOLDER
 
@@ -90,8 +91,13 @@ _CALL = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 def format_quotations(text: str) -> str:
     """Only the Chinese inside template calls (q("…")): what an English page quotes of the article."""
     _configured()
-    return _CALL.sub(lambda call: _CALL_STRING.sub(
-        lambda m: _format_plain(m.group(1)) if _CJK_CHAR.search(m.group(1)) else m.group(1), call.group(0)), text)
+    return _CALL.sub(lambda call: _format_call(call.group(0)), text)
+
+
+def _format_call(call: str) -> str:
+    """The Chinese strings inside one template call formatted; the call itself left as it is."""
+    return _CALL_STRING.sub(lambda m: _format_plain(m.group(1)) if _CJK_CHAR.search(m.group(1)) else m.group(1),
+                            call)
 
 
 def _format_plain(text: str) -> str:
