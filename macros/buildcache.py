@@ -1,4 +1,4 @@
-"""A cache on disk for the slow, pure steps of a build (citeproc, matplotlib), keyed by their inputs.
+"""A cache on disk for the slow, pure steps of a build (citeproc), keyed by their inputs.
 
 Each entry is named by a digest of everything its output depends on, library versions and our own
 drawing code included, so a hit returns exactly what the step would compute. One file per entry,

@@ -73,9 +73,9 @@ def _check_charts(book: FigureBook, phrases: PhraseFile, doc: YamlDocument) -> N
         where, line = f"chart '{chart_id}'", doc.line_of(("charts", chart_id))
         for locale in ("zh", "en"):
             words = phrases.of(locale).charts
-            if chart_id not in words.axes:
-                problems.append(DataError(doc.path, f"data/phrases.yml has no {locale}.charts.axes.{chart_id} "
-                                          "(its title, unit and scale)", where=where, line=line))
+            if chart_id not in words.titles:
+                problems.append(DataError(doc.path, f"data/phrases.yml has no {locale}.charts.titles.{chart_id} "
+                                          "(its title)", where=where, line=line))
             problems += [DataError(doc.path, f"data/phrases.yml has no {locale}.charts.labels.{bar.label}",
                                    where=where, line=line) for bar in bars if bar.label not in words.labels]
         problems += [DataError(doc.path, f"unknown figure id '{bar.figure}'", where=where, line=line)

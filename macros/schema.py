@@ -245,16 +245,19 @@ class AnnotationPhrases(Strict):
     verdicts: dict[Literal["accurate", "inaccurate", "misleading", "unverifiable"], Text]
 
 
-class ChartAxis(Strict):
-    title: Text
-    unit: Text  # the x axis: what one unit of it is
-    scale: Annotated[StrictInt, Field(ge=1)]  # figure values are divided by this
+class ChartWords(Strict):
+    title: Text  # what the chart shows, in words
 
 
 class ChartPhrases(Strict):
     not_given: Text
     labels: dict[Id, Text]
-    axes: dict[Id, ChartAxis]
+    titles: dict[Id, ChartWords]
+    source: Text  # under every chart: where its numbers come from
+    data_link: Text  # the link to the figures page
+    lower_bound: Text  # the key to a dashed bar with an arrow
+    range: Text  # the key to a pale bar from one end to the other
+    permalink: Text  # the title of the chart's ¶ link
 
 
 class Labels(Strict):

@@ -5,11 +5,15 @@ a few thousand of those words. Segmenting a text only ever looks up words that o
 jieba scores a word by its frequency over the dictionary's total. So the words that occur in the
 site's sources, plus one placeholder entry that keeps the full dictionary's total, segment the
 same text the same way. tests/unit/test_searchdict.py checks that on the site's own pages.
+
+The words are found by reading the dictionary file once, not by loading jieba's model: the words
+jieba can see in a text are the dictionary words that occur inside one of its blocks (the runs of
+characters jieba cuts, `jieba.re_han_default`), so every substring of a block, up to the longest
+word, is looked up in the file.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable
 
 import jieba
@@ -17,15 +21,13 @@ import jieba
 PLACEHOLDER = "\ue000"  # a private-use character, in no text: it only carries frequency
 
 
-def words_in(texts: Iterable[str], tokenizer: jieba.Tokenizer) -> set[str]:
-    """Every dictionary word occurring in `texts`, found the way jieba looks for them when it cuts."""
+def substrings(texts: Iterable[str], longest: int) -> set[str]:
+    """Every run of at most `longest` characters inside one of jieba's blocks of `texts`."""
     found: set[str] = set()
     for text in texts:
-        for block in jieba.re_han_default.split(text):
-            if not block:
-                continue
-            for start, ends in tokenizer.get_DAG(block).items():
-                found.update(block[start:end + 1] for end in ends)
+        for block in jieba.re_han_default.findall(text):
+            for start in range(len(block)):
+                found.update(block[start:end] for end in range(start + 1, min(len(block), start + longest) + 1))
     return found
 
 
@@ -43,15 +45,12 @@ def small_dictionary(dictionary_lines: Iterable[str], used: set[str]) -> str:
     return "\n".join(kept) + "\n"
 
 
-@lru_cache(maxsize=1)  # `mkdocs serve` remakes the dictionary after each edit: load the full one once
-def _full_tokenizer() -> jieba.Tokenizer:
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
+def full_dictionary_path() -> str:
+    return str(jieba.get_dict_file().name)
 
 
-def for_texts(texts: list[str]) -> str:
-    """The small dictionary for `texts` (the first call loads jieba's full dictionary: about a second)."""
-    tokenizer = _full_tokenizer()
-    with open(tokenizer.get_dict_file().name, encoding="utf-8") as full:
-        return small_dictionary(full, words_in(texts, tokenizer))
+def for_texts(texts: list[str], longest: int = 16) -> str:
+    """The small dictionary for `texts`; `longest` is the full dictionary's longest word (16 characters,
+    checked by tests/unit/test_searchdict.py)."""
+    with open(full_dictionary_path(), encoding="utf-8") as full:
+        return small_dictionary(full, substrings(texts, longest))

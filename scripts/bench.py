@@ -98,7 +98,7 @@ def synthetic_annotations(folder: Path, count: int) -> None:
 
 def project_copy(parent: Path, name: str, count: int) -> Path:
     """A copy of the working tree with `count` synthetic annotations, and this tree's build cache, so
-    that its builds time the annotations, not citeproc and matplotlib filling an empty cache."""
+    that its builds time the annotations, not citeproc filling an empty cache."""
     project = parent / name
     copy_working_tree(project)
     synthetic_annotations(project / "data" / "annotations", count)

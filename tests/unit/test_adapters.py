@@ -41,3 +41,35 @@ def test_mkdocs_macros_still_keeps_its_jinja_environment_in_env():
     assert version("mkdocs-macros-plugin") == pinned("mkdocs-macros-plugin") == "1.5.0"
     assert isinstance(MacrosPlugin.env, property) and "_env" in MacrosPlugin.env.fget.__code__.co_names
     assert sandbox.install.__code__.co_names.count("_env") >= 1
+
+
+def test_citeproc_py_is_the_version_whose_lookups_are_remembered():
+    from citeproc import model
+    from macros import citeproc_adapter
+    assert version("citeproc-py") == pinned("citeproc-py") == citeproc_adapter.PINNED
+    assert model.CitationStylesElement.xpath_search is citeproc_adapter._remembered
+    assert citeproc_adapter._ORIGINAL.__code__.co_names == ("xpath", "nsmap")  # the method remembered
+
+
+def test_every_citation_of_the_site_is_the_same_with_and_without_remembered_lookups():
+    from datetime import date
+
+    from macros import citeproc_adapter, citations
+    from macros.project import load_project
+    project = load_project(ROOT)
+    items = [citations.site_item(project, citations.Cited(locale, "chapters/opening/", "标题 Title", date(2026, 1, 1),
+                                                          anchor, section), date(2026, 1, 2))
+             for locale in ("zh", "en") for anchor, section in ((None, None), ("users", "用户 Users"))]
+    items += [citations.original_item(project, locale, date(2026, 1, 2)) for locale in ("zh", "en")]
+
+    def render_all() -> list[dict[str, str]]:
+        citations._style.cache_clear()
+        return [citations.formats(item, item["language"]) for item in items]
+
+    remembered = render_all()
+    citeproc_adapter.uninstall()
+    try:
+        plain = render_all()
+    finally:
+        citeproc_adapter.install()
+    assert remembered == plain

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from lxml import etree
+from lxml import html
 
 from macros import figures as figure_engine
 from macros.charts import ChartError, chart_html
@@ -20,41 +20,57 @@ ROOT = Path(__file__).parents[2]
 PROJECT = load_project(ROOT)
 
 
-def svg_of(markup: str) -> etree._Element:
-    return etree.fromstring(markup[markup.index("<svg"):markup.index("</svg>") + 6].encode())
+def chart_of(locale: str, chart_id: str, project=PROJECT) -> html.HtmlElement:
+    url = ("" if locale == "zh" else f"{locale}/") + "chapters/opening/"
+    return html.fragment_fromstring(str(chart_html(PageContext(project, "x.md", url, locale), chart_id)))
 
 
-def texts(svg: etree._Element) -> list[str]:
-    return ["".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+def values(chart: html.HtmlElement) -> list[str]:
+    return [value.text_content() for value in chart.cssselect(".chart__value")]
 
 
 @pytest.mark.parametrize("chart_id", list(PROJECT.figures.file.charts))
 @pytest.mark.parametrize("locale", ["zh", "en"])
-def test_every_chart_has_a_title_a_text_alternative_and_real_text(chart_id, locale):
-    markup = str(chart_html(PageContext(PROJECT, "x.md", "chapters/opening/", locale), chart_id))
-    svg = svg_of(markup)
-    ns = "{http://www.w3.org/2000/svg}"
-    assert svg.get("role") == "img"
-    assert svg.find(f"{ns}title").text and svg.find(f"{ns}desc").text
-    assert texts(svg)  # labels are <text>, not glyph outlines
-    assert "currentColor" in markup  # follows the page's light or dark text colour
-    assert 'href="http' not in markup and "url(http" not in markup  # loads nothing from anywhere
-    assert "<figcaption>" in markup
+def test_every_chart_has_a_title_rows_of_text_a_source_and_a_link_to_its_data(chart_id, locale):
+    chart = chart_of(locale, chart_id)
+    title = chart.cssselect("figcaption.chart__title")[0]
+    assert chart.get("aria-labelledby") == title.get("id") and title.text.strip()
+    assert chart.get("id") == f"chart-{chart_id}"
+    assert chart.cssselect(f'a.headerlink[href="#{chart.get("id")}"]')  # its own permalink
+    rows = chart.cssselect("li.chart__row")
+    assert len(rows) == len(PROJECT.figures.file.charts[chart_id])
+    for row in rows:  # every bar is labelled in words, the bar itself is decoration
+        assert row.cssselect(".chart__label")[0].text_content() and row.cssselect(".chart__value")[0].text_content()
+        assert all(bar.get("aria-hidden") == "true" for bar in row.cssselect(".chart__bar, .chart__arrow"))
+    source = chart.cssselect(".chart__source")[0]
+    assert PROJECT.phrases.of(locale).charts.source in source.text_content()
+    assert source.cssselect("a")[0].get("href").startswith("../../figures/")  # its data, on the figures page
+    markup = html.tostring(chart, encoding="unicode")
+    assert "http" not in markup and "<svg" not in markup and "<img" not in markup  # loads nothing
 
 
 def test_chinese_labels_and_bounds_in_words():
-    svg = svg_of(str(chart_html(PageContext(PROJECT, "x.md", "chapters/opening/", "zh"), "budgets")))
-    labels = texts(svg)
-    shown = " ".join(labels)
-    assert "30亿元" in shown and "文章未给出金额" in shown
-    assert shown.count("字节") == 1  # the row's label, not repeated in its text
-    users = " ".join(texts(svg_of(str(chart_html(PageContext(PROJECT, "x.md", "x/", "zh"), "users")))))
-    assert "超过5000万" in users  # the lower bound is labelled as one
+    budgets = chart_of("zh", "budgets")
+    assert "30亿元" in values(budgets) and "文章未给出金额" in values(budgets)
+    assert " ".join(values(budgets)).count("字节") == 0  # the row's label, not repeated in its value
+    users = chart_of("zh", "users")
+    assert any(value.startswith("超过") for value in values(users))  # the lower bound is worded as one
 
 
 def test_a_lower_bound_is_drawn_open_ended_not_as_a_solid_bar():
-    markup = str(chart_html(PageContext(PROJECT, "x.md", "x/", "en"), "users"))
-    assert "stroke-dasharray" in markup  # the dashed outline of a bound
+    users = chart_of("en", "users")
+    lower = users.cssselect("li.chart__row--lower")
+    assert lower and all(row.cssselect(".chart__bar--lower") and row.cssselect(".chart__arrow") for row in lower)
+    assert users.cssselect(".chart__key--lower")  # and the key says what the dashes mean
+    assert not chart_of("en", "budgets").cssselect(".chart__key--lower")  # no key where nothing needs one
+
+
+def test_bars_are_as_long_as_their_numbers():
+    budgets = chart_of("zh", "budgets")
+    widths = {row.cssselect(".chart__label")[0].text: float(row.cssselect(".chart__bar")[0].get("style")[6:-1])
+              for row in budgets.cssselect("li.chart__row--exact")}
+    assert widths["阿里"] == pytest.approx(3 * widths["腾讯"], rel=0.01)  # 30亿 and 10亿
+    assert widths["阿里"] <= 100
 
 
 def test_changing_a_number_changes_the_chart():
@@ -62,8 +78,7 @@ def test_changing_a_number_changes_the_chart():
     doc.data["figures"]["alibaba_budget"]["value"] = 4_000_000_000
     book = figure_engine.build(doc, validate(doc, FigureFile))
     changed = replace(PROJECT, figures=book)
-    before = " ".join(texts(svg_of(str(chart_html(PageContext(PROJECT, "x.md", "x/", "zh"), "budgets")))))
-    after = " ".join(texts(svg_of(str(chart_html(PageContext(changed, "x.md", "x/", "zh"), "budgets")))))
+    before, after = values(chart_of("zh", "budgets")), values(chart_of("zh", "budgets", changed))
     assert "30亿元" in before and "40亿元" in after and "30亿元" not in after
 
 

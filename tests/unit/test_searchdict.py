@@ -24,3 +24,13 @@ def test_the_site_is_segmented_as_with_the_full_dictionary(tmp_path):
     full, small = jieba.Tokenizer(), jieba.Tokenizer(str(small_file))
     for text in texts:
         assert list(small.cut(text)) == list(full.cut(text))
+
+
+def test_no_word_of_the_full_dictionary_is_longer_than_the_substrings_looked_up():
+    with open(searchdict.full_dictionary_path(), encoding="utf-8") as full:
+        longest = max(len(line.split(" ", 1)[0]) for line in full)
+    assert longest == searchdict.for_texts.__defaults__[0]
+
+
+def test_substrings_stay_inside_the_blocks_jieba_cuts():
+    assert searchdict.substrings(["元宝，红包"], 16) == {"元", "宝", "元宝", "红", "包", "红包"}
