@@ -9,11 +9,13 @@ same text the same way. tests/unit/test_searchdict.py checks that on the site's 
 The words are found by reading the dictionary file once, not by loading jieba's model: the words
 jieba can see in a text are the dictionary words that occur inside one of its blocks (the runs of
 characters jieba cuts, `jieba.re_han_default`), so every substring of a block, up to the longest
-word, is looked up in the file.
+word, is looked up in the file. A block of ASCII only (code, URLs) can hold only the dictionary's
+few ASCII words ("C++", "AT&T"), so those blocks are searched for those words instead.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
 import jieba
@@ -21,17 +23,33 @@ import jieba
 PLACEHOLDER = "\ue000"  # a private-use character, in no text: it only carries frequency
 
 
-def substrings(texts: Iterable[str], longest: int) -> set[str]:
+@dataclass(frozen=True)
+class Used:
+    """Where dictionary words may occur: every short run inside a block that is not all ASCII, and the
+    ASCII-only blocks, one per line."""
+
+    substrings: frozenset[str]
+    ascii_blocks: str
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.substrings or (word.isascii() and word in self.ascii_blocks)
+
+
+def substrings(texts: Iterable[str], longest: int) -> Used:
     """Every run of at most `longest` characters inside one of jieba's blocks of `texts`."""
     found: set[str] = set()
+    ascii_blocks: list[str] = []
     for text in texts:
         for block in jieba.re_han_default.findall(text):
+            if block.isascii():
+                ascii_blocks.append(block)
+                continue
             for start in range(len(block)):
                 found.update(block[start:end] for end in range(start + 1, min(len(block), start + longest) + 1))
-    return found
+    return Used(frozenset(found), "\n".join(ascii_blocks))
 
 
-def small_dictionary(dictionary_lines: Iterable[str], used: set[str]) -> str:
+def small_dictionary(dictionary_lines: Iterable[str], used: Used | set[str]) -> str:
     """The lines of the full dictionary whose word is used, plus the placeholder keeping the total."""
     kept: list[str] = []
     total = kept_total = 0

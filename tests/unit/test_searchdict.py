@@ -33,4 +33,6 @@ def test_no_word_of_the_full_dictionary_is_longer_than_the_substrings_looked_up(
 
 
 def test_substrings_stay_inside_the_blocks_jieba_cuts():
-    assert searchdict.substrings(["元宝，红包"], 16) == {"元", "宝", "元宝", "红", "包", "红包"}
+    used = searchdict.substrings(["元宝，红包 use C++ here"], 16)
+    assert used.substrings == {"元", "宝", "元宝", "红", "包", "红包"}
+    assert "C++" in used and "宝红" not in used and "AT&T" not in used  # ASCII words found in ASCII blocks
