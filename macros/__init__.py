@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from . import anchors, annotationpage, buildcache, charts, citations, citepage, exports, glossary, pages, paths, sandbox
 from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from .cjk import join_cjk_lines
-from .gitdates import build_date, last_change
+from .gitdates import CHAPTER_DATA, build_date, last_change
 from .errors import DataError
 from .placement import Heading, insert_at_headings
 from .project import Project, load_project
@@ -78,7 +78,7 @@ class SiteMacros:
         title = next(s.title for s in self.project.article.sections if s.id == ctx.section)
         assert title is not None
         parts = citepage.cited_parts(self.project, ctx.locale, paths.chapter_url(slug), title(ctx.locale), headings,
-                                     last_change(source) or self.build_day)
+                                     self.updated(source, slug))
         self.cited[(ctx.locale, slug)] = parts
         files = {f".{ext}": ctx.link(paths.cite_download(slug, ext)) for ext in paths.CITE_FORMATS}
         after = {key: str(block) for key, block in
@@ -88,6 +88,14 @@ class SiteMacros:
                 after[heading.id] = after.get(heading.id, "") + str(annotationpage.section_html(
                     ctx, slug, heading.id, annotations=self.annotations, today=self.build_day))
         return insert_at_headings(html, before=before, after=after) + str(citepage.json_ld(self.project, parts))
+
+    def updated(self, source: Path, slug: str) -> date:
+        """A chapter's last change in git: its source, the data every chapter shows, and its annotations."""
+        root = self.project.root
+        shown = [self.annotations.files[a.id] for a in self.annotations if a.target.chapter == slug]
+        files = [source, *(root / name for name in CHAPTER_DATA), *shown]
+        return last_change(root, [path.resolve().relative_to(root.resolve()).as_posix() for path in files
+                                  if path.resolve().is_relative_to(root.resolve())]) or self.build_day
 
     def head(self, output: str, src_path: str, section: str | None, locale: str) -> str:
         """A chapter page with its metadata for reference managers in the <head>."""
@@ -178,7 +186,7 @@ def on_post_build(env: Any) -> None:
         out = Path(env.conf["site_dir"]) / paths.language_root(locale, site.project.site.default_language)
         cited = {slug: parts for (language, slug), parts in site.cited.items() if language == locale}
         written = dict(exports.downloads(site.project, locale))
-        written.update(citepage.download_files(site.project, locale, cited, site.build_day, paths.CITE_DOWNLOADS))
+        written.update(citepage.download_files(site.project, locale, cited, paths.CITE_DOWNLOADS))
         written[paths.ANNOTATIONS_EXPORT] = annotationpage.export(site.project, site.annotations, locale)
         for relative, text in written.items():
             path = out / relative

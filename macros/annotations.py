@@ -21,6 +21,7 @@ from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, model_validator
 
 from .cjk import join_cjk_lines
+from .placement import headings_of
 from .errors import DataError, DataErrors
 from .fingerprint import Fingerprint
 from .schema import Section
@@ -182,8 +183,6 @@ class ChapterIndex:
 
 def chapter_index(sections: list[Section], docs_dir: Path) -> ChapterIndex:
     """Targets from the chapter sources: each article section that has a chapter -> its heading ids."""
-    # Sections are the H2 and H3 headings: they get the annotation slots (a chapter's H1 is the chapter).
-    heading = re.compile(r"^#{2,3} (.*?) *\{ ?#([a-z][a-z0-9-]*) ?\}\s*$", re.MULTILINE)
     chapters: dict[str, tuple[str, set[str]]] = {}
     headings: dict[str, dict[str, dict[str, str]]] = {}
     for section in (s for s in sections if s.chapter):
@@ -192,17 +191,27 @@ def chapter_index(sections: list[Section], docs_dir: Path) -> ChapterIndex:
         for locale, name in (("zh", f"{slug}.md"), ("en", f"{slug}.en.md")):
             path = docs_dir / "chapters" / name
             if path.exists():
-                found = {anchor: title for title, anchor in heading.findall(path.read_text(encoding="utf-8"))}
+                # Sections are the H2 and H3 headings: they get the annotation slots (the H1 is the chapter).
+                found = {anchor: title for level, anchor, title in headings_of(path.read_text(encoding="utf-8"))
+                         if level in (2, 3)}
                 headings.setdefault(slug, {})[locale] = found
                 if locale == "zh":
                     chapters[slug] = (section.id, set(found))
     return ChapterIndex(chapters, headings)
 
 
+class Loaded(list[Annotation]):
+    """The annotations, in file order, and the file each came from (id -> path)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: dict[str, Path] = {}
+
+
 def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_after: date,
-             figure_ids: frozenset[str] = frozenset()) -> list[Annotation]:
+             figure_ids: frozenset[str] = frozenset()) -> Loaded:
     """Every annotation file, checked; all problems reported together, each naming file, field and fix."""
-    found: list[Annotation] = []
+    found = Loaded()
     problems: list[DataError] = []
     seen: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
@@ -255,6 +264,7 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
                                           "read the source", where=f"field 'sources[{n}].accessed'",
                                           line=doc.line_of(("sources", n, "accessed"))))
         found.append(annotation)
+        found.files[annotation.id] = path
     if problems:
         raise DataErrors(problems)
     return found

@@ -27,8 +27,12 @@ from . import citeproc_adapter
 from .buildcache import cached
 from .project import Project
 
-# Rendered in place of the access date, then swapped for the reader's own date by the browser.
-ACCESS_SENTINEL = date(1900, 1, 1)
+# A citation on a page is accessed the day the reader reads it, which no build can know: the styles
+# render this mark (a CSL literal date: one private-use character, in no text) where the access date
+# goes, and the page puts the reader's date there (citepage.with_access_date). Files carry no access
+# date at all: a reference manager records its own when it imports them.
+ACCESS_MARK = "\ue001"
+ACCESSED_TODAY: dict[str, Any] = {"accessed": {"literal": ACCESS_MARK}}
 STYLES = {
     "gbt7714": "china-national-standard-gb-t-7714-2015-numeric",
     "apa": "apa",
@@ -84,7 +88,8 @@ def _date_parts(day: date) -> dict[str, Any]:
     return {"date-parts": [[day.year, day.month, day.day]]}
 
 
-def site_item(project: Project, cited: Cited, accessed: date) -> dict[str, Any]:
+def site_item(project: Project, cited: Cited, accessed: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The CSL item of a chapter or section; `accessed`: ACCESSED_TODAY on a page, nothing in a file."""
     site = project.site
     return {
         "id": cited.key,
@@ -94,13 +99,13 @@ def site_item(project: Project, cited: Cited, accessed: date) -> dict[str, Any]:
         "author": [{"literal": site.collective.name(cited.locale)}],
         "URL": versioned_url(project, cited.locale, cited.path, cited.anchor),
         "issued": _date_parts(cited.updated),
-        "accessed": _date_parts(accessed),
         "version": site.version,
         "language": cited.locale,
+        **(accessed or {}),
     }
 
 
-def original_item(project: Project, locale: str, accessed: date) -> dict[str, Any]:
+def original_item(project: Project, locale: str, accessed: dict[str, Any] | None = None) -> dict[str, Any]:
     """The article itself. It gives no date, so none is invented ("n.d." in the styles that ask)."""
     article = project.article
     if locale == "zh":
@@ -117,8 +122,8 @@ def original_item(project: Project, locale: str, accessed: date) -> dict[str, An
         "container-title": outlet,
         "author": [author],
         "URL": article.repost.url,
-        "accessed": _date_parts(accessed),
         "language": "zh",
+        **(accessed or {}),
     }
 
 
@@ -167,7 +172,9 @@ def _fix(text: str, item: dict[str, Any]) -> str:
 
 
 def formats(item: dict[str, Any], page_locale: str) -> dict[str, str]:
-    """Every format of one CSL item, keyed as in FORMAT_NAMES, for a page in `page_locale`."""
+    """Every format of one CSL item, keyed as in FORMAT_NAMES, for a page in `page_locale`. The styles
+    show its access date (or the ACCESS_MARK); the machine formats never carry one."""
+    record = {key: value for key, value in item.items() if key != "accessed"}
     gbt, _ = _render("gbt7714", item, page_locale)
     apa, _ = _render("apa", item, page_locale)
     chicago_bibliography, chicago_note = _render("chicago", item, page_locale)
@@ -176,9 +183,9 @@ def formats(item: dict[str, Any], page_locale: str) -> dict[str, str]:
         "apa": _fix(apa, item),
         "chicago_note": _fix(chicago_note, item),
         "chicago_bibliography": _fix(chicago_bibliography, item),
-        "bibtex": bibtex(item),
-        "ris": ris(item),
-        "csl_json": csl_json([item]).strip(),
+        "bibtex": bibtex(record),
+        "ris": ris(record),
+        "csl_json": csl_json([record]).strip(),
     }
 
 
@@ -206,7 +213,7 @@ def bibtex(item: dict[str, Any]) -> str:
         ("version", item.get("version", "")),
         ("date", _iso(item["issued"]) if "issued" in item else ""),
         ("url", item["URL"]),
-        ("urldate", _iso(item["accessed"])),
+        ("urldate", _iso(item["accessed"]) if "accessed" in item else ""),
         ("langid", {"zh": "chinese", "en": "english"}.get(item["language"], item["language"])),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
@@ -225,11 +232,12 @@ def ris(item: dict[str, Any]) -> str:
         "title": item["title"],
         "secondary_title": item.get("container-title", ""),
         "urls": [item["URL"]],
-        "access_date": _iso(item["accessed"]),
         "language": item["language"],
     }
     if "issued" in item:
         entry["date"] = _iso(item["issued"])
+    if "accessed" in item:
+        entry["access_date"] = _iso(item["accessed"])
     if "version" in item:
         entry["edition"] = item["version"]
     return str(rispy.dumps([entry], implementation=_RisWriter)).strip()

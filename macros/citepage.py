@@ -13,36 +13,37 @@ from urllib.parse import urlencode
 from markupsafe import Markup, escape
 
 from . import citations
-from .citations import ACCESS_SENTINEL, FORMAT_NAMES, Cited
+from .citations import ACCESSED_TODAY, FORMAT_NAMES, Cited
 from .placement import Heading
 from .project import PREVIEW, Project
 
-# How the access-date placeholder looks in each format; the browser puts the reader's date there.
-_SENTINELS = {
-    "iso": ACCESS_SENTINEL.isoformat(),
-    "en-long": "January 1, 1900",
-    "zh-long": "1900年1月1日",
-    "csl": "[[1900, 1, 1]]",
-}
+# How each style writes an access date, so the browser writes the reader's in the same form.
+_DATE_FORMS = {"gbt7714": "iso", "apa": "en-long", "chicago_note": "long", "chicago_bibliography": "long"}
 
 
-def format_date(day: date, style: str) -> str:
-    if style == "iso":
+def format_date(day: date, form: str) -> str:
+    if form == "iso":
         return day.isoformat()
-    if style == "en-long":
+    if form == "en-long":
         return f"{day:%B} {day.day}, {day.year}"
-    if style == "zh-long":
+    if form == "zh-long":
         return f"{day.year}年{day.month}月{day.day}日"
-    return f"[[{day.year}, {day.month}, {day.day}]]"
+    raise ValueError(f"unknown date form '{form}'")
 
 
-def with_access_date(text: str, fallback: date) -> Markup:
-    """Escape `text` and mark its access date, shown as `fallback` until the browser fills in today."""
-    html = str(escape(text))
-    for style, sentinel in _SENTINELS.items():
-        html = html.replace(sentinel, f'<span class="access-date" data-format="{style}">'
-                                      f'{format_date(fallback, style)}</span>')
-    return Markup(html)
+def date_form(format_key: str, locale: str) -> str:
+    """The access date's form in one format on a page in `locale` (Chicago follows the page's language)."""
+    form = _DATE_FORMS[format_key]
+    return f"{locale}-long" if form == "long" else form
+
+
+def with_access_date(text: str, form: str, fallback: date) -> Markup:
+    """Escape `text` and put a marked access date where the style put ACCESS_MARK: `fallback` until the
+    browser writes the reader's date there."""
+    if citations.ACCESS_MARK not in text:
+        return escape(text)
+    span = Markup('<span class="access-date" data-format="{}">{}</span>').format(form, format_date(fallback, form))
+    return span.join(escape(part) for part in text.split(citations.ACCESS_MARK))
 
 
 def cited_parts(project: Project, locale: str, path: str, chapter_title: str, page_headings: list[Heading],
@@ -57,13 +58,13 @@ def cited_parts(project: Project, locale: str, path: str, chapter_title: str, pa
 
 def cite_block(project: Project, cited: Cited, build_day: date, *, files: dict[str, str] | None = None) -> Markup:
     """A collapsed "cite this" block for a chapter or section: every format, each with a copy button."""
-    return _block(project, cited.locale, citations.site_item(project, cited, ACCESS_SENTINEL), build_day,
+    return _block(project, cited.locale, citations.site_item(project, cited, ACCESSED_TODAY), build_day,
                   cited.key, files=files, section=cited.anchor is not None)
 
 
 def original_block(project: Project, locale: str, build_day: date) -> Markup:
     """The same for the original article, which every chapter offers as its own reference."""
-    return _block(project, locale, citations.original_item(project, locale, ACCESS_SENTINEL), build_day,
+    return _block(project, locale, citations.original_item(project, locale, ACCESSED_TODAY), build_day,
                   "original", original=True)
 
 
@@ -75,7 +76,8 @@ def _block(project: Project, locale: str, item: dict[str, Any], build_day: date,
                '<button type="button" class="cite__copy" data-copied="{copied}">{copy}</button></div>'
                '<pre><code>{text}</code></pre></div>').format(
             key=format_key, name=FORMAT_NAMES[format_key], copied=phrases.copied, copy=phrases.copy_button,
-            text=with_access_date(text, build_day))
+            text=with_access_date(text, date_form(format_key, locale) if format_key in _DATE_FORMS else "iso",
+                                  build_day))
         for format_key, text in citations.formats(item, locale).items()
     ]
     summary = phrases.original if original else (phrases.section if section else phrases.chapter)
@@ -178,14 +180,14 @@ def citation_blocks(project: Project, parts: list[Cited], chapter_id: str, build
     return blocks
 
 
-def download_files(project: Project, locale: str, cited: dict[str, list[Cited]], day: date,
-                   folder: str) -> dict[str, str]:
-    """.bib, .ris and CSL-JSON per chapter (the chapter, its sections, the original) and for the whole site."""
-    original = citations.original_item(project, locale, day)
+def download_files(project: Project, locale: str, cited: dict[str, list[Cited]], folder: str) -> dict[str, str]:
+    """.bib, .ris and CSL-JSON per chapter (the chapter, its sections, the original) and for the whole site;
+    with no access date, which only the reader's reference manager can know."""
+    original = citations.original_item(project, locale)
     files: dict[str, str] = {}
     everything: list[dict[str, Any]] = []
     for slug, parts in cited.items():
-        items = [citations.site_item(project, part, day) for part in parts]
+        items = [citations.site_item(project, part) for part in parts]
         everything += items
         files.update(citations.files(f"{folder}/{slug}", items + [original]))
     files.update(citations.files(f"{folder}/site", everything + [original]))

@@ -7,6 +7,7 @@ import subprocess
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 
 def build_date() -> date:
@@ -17,12 +18,28 @@ def build_date() -> date:
     return date.today()
 
 
+# What every chapter shows besides its own source: numbers, words, glossary terms, section titles.
+CHAPTER_DATA = ("data/figures.yml", "data/phrases.yml", "data/glossary.yml", "data/article.yml")
+
+
 @lru_cache(maxsize=None)
-def last_change(path: Path) -> date | None:
-    """The committer date of the last commit that touched `path`; None outside git or before a commit."""
+def last_changes(root: Path) -> dict[str, date]:
+    """Each file under `root` (as a path relative to it) -> the committer date of the last commit that
+    touched it, from one `git log`; empty outside git or before a first commit."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path.name], cwd=path.parent,
-                             capture_output=True, text=True, timeout=30, check=False).stdout.strip()
+        out = subprocess.run(["git", "log", "--relative", "--no-renames", "--name-only", "--format=%x00%cs"],
+                             cwd=root, capture_output=True, text=True, timeout=60, check=False).stdout
     except (OSError, subprocess.SubprocessError):
-        return None
-    return date.fromisoformat(out) if out else None
+        return {}
+    changes: dict[str, date] = {}
+    for commit in out.split("\0")[1:]:  # newest first: the first date seen for a file is its last change
+        day, *names = commit.strip("\n").split("\n")
+        for name in filter(None, names):
+            changes.setdefault(name, date.fromisoformat(day))
+    return changes
+
+
+def last_change(root: Path, files: Iterable[str]) -> date | None:
+    """The last change of any of `files` (paths relative to `root`): a page is as new as what it shows."""
+    known = [day for name in files if (day := last_changes(root).get(name))]
+    return max(known, default=None)

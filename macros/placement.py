@@ -1,15 +1,20 @@
-"""What goes under (or before) a heading of a rendered page, found by the heading's id.
+"""Headings: what goes under (or before) a heading of a rendered page, found by the heading's id; and
+the headings of a Markdown source, read before any page renders.
 
-The ids come from the page's own table of contents (MkDocs builds it from the headings as rendered,
-whatever attribute syntax the source used), so no Markdown is parsed again here: the one pattern
-below only finds the rendered element that carries a known id.
+While pages render, the ids come from the page's own table of contents (MkDocs builds it from the
+headings as rendered, whatever attribute syntax the source used): the one pattern below only finds
+the rendered element that carries a known id. Before that (start-up checks, the figures page's list
+of uses), `headings_of` asks Python-Markdown's toc extension, never a pattern of our own.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from html import unescape as html_unescape
+from typing import Any, Mapping
+
+import markdown
 
 _HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>.*?</h(?P=level)>', re.DOTALL)
 
@@ -31,3 +36,20 @@ def insert_at_headings(html: str, *, before: Mapping[str, str] | None = None,
         return before.get(heading_id, "") + match.group(0) + after.get(heading_id, "")
 
     return _HEADING.sub(place, html)
+
+
+def headings_of(markdown_text: str) -> list[tuple[int, str, str]]:
+    """(level, id, title) of every heading, as Python-Markdown's toc extension reads them (the same
+    extensions as mkdocs.yml that touch headings: attr_list for `{ #id .class }`, toc for the ids)."""
+    if markdown_text.startswith("---\n"):  # YAML front matter, which MkDocs strips before Markdown reads the page
+        markdown_text = markdown_text.split("\n---\n", 1)[-1]
+    parser = markdown.Markdown(extensions=["attr_list", "toc"])
+    parser.convert(markdown_text)
+    found: list[tuple[int, str, str]] = []
+
+    def walk(tokens: list[dict[str, Any]]) -> None:
+        for token in tokens:
+            found.append((token["level"], token["id"], html_unescape(token["name"])))
+            walk(token["children"])
+    walk(parser.toc_tokens)  # type: ignore[attr-defined]
+    return found

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from .placement import headings_of
+
 FIGURE_CALL = re.compile(r"""\b(?:fig|check)\(\s*["']([A-Za-z0-9_]+)["']\s*\)""")
-HEADING = re.compile(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,10 @@ def figure_usage(docs_dir: Path, languages: Sequence[str], default: str) -> dict
     for path in sorted(docs_dir.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         locale, src = split_locale(path.relative_to(docs_dir).as_posix(), languages, default)
-        heading = HEADING.search(text)
-        title = heading.group(1) if heading else src
-        for figure_id in dict.fromkeys(FIGURE_CALL.findall(text)):
+        used = dict.fromkeys(FIGURE_CALL.findall(text))
+        if not used:
+            continue
+        title = next((title for level, _, title in headings_of(text) if level == 1), src)
+        for figure_id in used:
             usage.setdefault(figure_id, []).append(Use(locale, page_url(src), title))
     return usage

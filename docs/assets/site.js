@@ -39,8 +39,7 @@
   var formats = {
     "iso": y + "-" + pad(m) + "-" + pad(d),
     "en-long": MONTHS[m - 1] + " " + d + ", " + y,
-    "zh-long": y + "年" + m + "月" + d + "日",
-    "csl": "[[" + y + ", " + m + ", " + d + "]]"
+    "zh-long": y + "年" + m + "月" + d + "日"
   };
   document.querySelectorAll(".access-date").forEach(function (span) {
     var text = formats[span.getAttribute("data-format")];

