@@ -143,6 +143,13 @@ _SITES: dict[int, SiteMacros] = {}  # one per plugin instance (mkdocs serve rebu
 
 
 def define_env(env: Any) -> None:
+    site = _SITES.get(id(env))
+    if site is not None and site.config is env.conf:
+        # mkdocs-static-i18n builds each further language with the same config, running on_config again:
+        # the data loaded and checked moments ago is the same. (`mkdocs serve` makes a new config per rebuild.)
+        for name, function in site.macros().items():
+            env.macro(function, name)
+        return
     buildcache.use(Path(env.project_dir) / ".cache" / "build")
     try:
         # mike names the version it is building; a plain build is the version data/site.yml names.

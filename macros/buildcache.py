@@ -1,4 +1,4 @@
-"""A cache on disk for the slow, pure steps of a build (citeproc), keyed by their inputs.
+"""A cache on disk for the slow, pure steps of a build (citeproc, compiling pages), keyed by their inputs.
 
 Each entry is named by a digest of everything its output depends on, library versions and our own
 drawing code included, so a hit returns exactly what the step would compute. One file per entry,
@@ -32,16 +32,21 @@ def digest(parts: Any) -> str:
 
 def cached(namespace: str, parts: Any, make: Callable[[], str]) -> str:
     """`make()`, or what it returned before for the same `parts`."""
+    return cached_bytes(namespace, parts, lambda: make().encode("utf-8")).decode("utf-8")
+
+
+def cached_bytes(namespace: str, parts: Any, make: Callable[[], bytes]) -> bytes:
+    """The same for bytes (compiled code)."""
     if _folder is None:
         return make()
     entry = _folder / namespace / f"{digest(parts)}.txt"
     try:
-        return entry.read_text(encoding="utf-8")
+        return entry.read_bytes()
     except FileNotFoundError:
         pass
     value = make()
     entry.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, delete=False) as temporary:
+    with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as temporary:
         temporary.write(value)
     os.replace(temporary.name, entry)
     return value

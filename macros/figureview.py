@@ -7,7 +7,7 @@ which kind a figure is. The places that show a figure only choose which of these
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from . import formulas
 from .figures import Evaluated
@@ -51,8 +51,28 @@ class FigureView:
         return self.kind == "stated"
 
 
+# A build shows each figure many times (every popover, card and export, in two languages): its view
+# is made once per project. Only the latest project is remembered, so `mkdocs serve` keeps no old ones.
+_remembered: tuple[Project | None, dict[tuple[str, str, str], Any]] = (None, {})
+
+
+def _memo(project: Project, kind: str, fig: Evaluated, locale: str, make: Callable[[], Any]) -> Any:
+    global _remembered
+    if _remembered[0] is not project:
+        _remembered = (project, {})
+    memo = _remembered[1]
+    key = (kind, fig.id, locale)
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
+
+
 def display(project: Project, fig: Evaluated, locale: str) -> str:
     """A figure's value in words: derived ones rounded the safe way, stated ones as worded."""
+    return str(_memo(project, "display", fig, locale, lambda: _display(project, fig, locale)))
+
+
+def _display(project: Project, fig: Evaluated, locale: str) -> str:
     phrases = project.phrases.of(locale)
     unit = project.figures.file.units[fig.spec.unit]
     if isinstance(fig.spec, DerivedFigure):
@@ -70,6 +90,12 @@ def formula_text(project: Project, fig: Evaluated, phrases: LocalePhrases, local
 
 
 def view(project: Project, fig: Evaluated, locale: str) -> FigureView:
+    """Everything the places that show a figure may show, in `locale`."""
+    result: FigureView = _memo(project, "view", fig, locale, lambda: _view(project, fig, locale))
+    return result
+
+
+def _view(project: Project, fig: Evaluated, locale: str) -> FigureView:
     phrases = project.phrases.of(locale)
     spec = fig.spec
     unit = project.figures.file.units[spec.unit]

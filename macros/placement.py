@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape as html_unescape
 from typing import Any, Mapping
 
@@ -38,12 +39,16 @@ def insert_at_headings(html: str, *, before: Mapping[str, str] | None = None,
     return _HEADING.sub(place, html)
 
 
-def headings_of(markdown_text: str) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=256)  # both language builds of one run, and two callers, read the same sources
+def headings_of(markdown_text: str) -> tuple[tuple[int, str, str], ...]:
     """(level, id, title) of every heading, as Python-Markdown's toc extension reads them (the same
     extensions as mkdocs.yml that touch headings: attr_list for `{ #id .class }`, toc for the ids)."""
     if markdown_text.startswith("---\n"):  # YAML front matter, which MkDocs strips before Markdown reads the page
         markdown_text = markdown_text.split("\n---\n", 1)[-1]
     parser = markdown.Markdown(extensions=["attr_list", "toc"])
+    # Headings and their ids are block structure: inline Markdown (emphasis, links) is left as written,
+    # which halves the time; the titles read here are plain text in this site's sources.
+    parser.treeprocessors.deregister("inline")
     parser.convert(markdown_text)
     found: list[tuple[int, str, str]] = []
 
@@ -52,4 +57,4 @@ def headings_of(markdown_text: str) -> list[tuple[int, str, str]]:
             found.append((token["level"], token["id"], html_unescape(token["name"])))
             walk(token["children"])
     walk(parser.toc_tokens)  # type: ignore[attr-defined]
-    return found
+    return tuple(found)

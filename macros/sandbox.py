@@ -8,6 +8,10 @@ tests/builds/test_fixture_sites.py fails if an upgrade breaks the swap.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import sys
+from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
@@ -16,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, Template, TemplateNotFound, no
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from .buildcache import cached_bytes
 from .charts import ChartError
 from .errors import DataError
 from .pages import PageError
@@ -54,6 +59,9 @@ class DocsOnlyLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
+_SANDBOX_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+jinja_version = version("jinja2")
+
 MAX_POWER = 64  # 10 ** 64 is plenty for a page; 10 ** (10 ** 8) would run for ever
 MAX_REPEATED = 10_000  # characters or items a page may make by repetition ('x' * n)
 # Statements a page never needs and that could run for ever or build without bound.
@@ -71,11 +79,18 @@ class PageSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset(["**", "*"])
     current_page = "page"  # set for each page by `start_page`, for messages
 
-    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Any:
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         try:
-            return super().from_string(source, *args, **kwargs)
+            code = marshal.loads(cached_bytes("pages", [source, *self._compiled_by()],
+                                              lambda: marshal.dumps(self.compile(source))))
         except PAGE_MISTAKES as error:
             raise page_failed(self.current_page, error) from None
+        return (template_class or self.template_class).from_code(self, code, self.make_globals(globals))
+
+    def _compiled_by(self) -> list[str]:
+        """What a page's compiled code depends on besides its text: this sandbox (its checks run when a
+        page is compiled, so a changed check recompiles every page), the settings, Jinja and Python."""
+        return [_SANDBOX_CODE, jinja_version, sys.version, *(repr(getattr(self, name)) for name in _COPIED_SETTINGS)]
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, ModuleType) or isinstance(value, ModuleType):

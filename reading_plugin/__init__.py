@@ -50,10 +50,15 @@ class ReadingConfig(Config):
 
 
 class ReadingPlugin(BasePlugin[ReadingConfig]):
+    _configured: MkDocsConfig | None = None
+
     @event_priority(200)  # first: nothing is read before the tree is checked; before mike and search (100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        versions.configure(config)  # every time: mike's on_config, after this, joins the version to site_url
+        if config is self._configured:
+            return config  # mkdocs-static-i18n's build of the next language: the same tree, checked already
+        self._configured = config
         safe_tree.check(config)
-        versions.configure(config)
         if self.config.search_dictionary:
             search_dictionary.configure(config)
         return config

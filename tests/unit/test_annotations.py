@@ -255,4 +255,4 @@ def test_each_edition_shows_its_own_language():
 def test_headings_are_read_by_markdown_itself_with_attributes_in_any_form():
     from macros.annotations import headings_of
     text = "---\nsection: x\n---\n\n# 标题 { #top }\n\n## 用户 { #users .wide }\n\n### Sub {#sub}\n\n## Plain\n"
-    assert headings_of(text) == [(1, "top", "标题"), (2, "users", "用户"), (3, "sub", "Sub"), (2, "plain", "Plain")]
+    assert headings_of(text) == ((1, "top", "标题"), (2, "users", "用户"), (3, "sub", "Sub"), (2, "plain", "Plain"))
