@@ -115,9 +115,11 @@ def _track(token: str, stack: list[str]) -> None:
 def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossary_url: str, n: int) -> Markup:
     definition = glossary.entries[entry_id].definition(locale)
     pop = f"term-pop-{n}"
-    return Markup('<span class="term" data-term="{id}" tabindex="0" aria-describedby="{pop}">{form}'
-                  '<span class="term-pop" id="{pop}" role="tooltip" data-search-exclude>{definition} '
-                  '<a href="{url}#{anchor}">→</a></span></span>').format(
+    return Markup('<span class="term" data-term="{id}" data-entry="{url}#{anchor}" tabindex="0" '
+                  'aria-describedby="{pop}">{form}'
+                  '<span class="term-pop" id="{pop}" role="tooltip" data-search-exclude>'
+                  '<b class="fig-pop__title">{form}</b>{definition} '
+                  '<a href="{url}#{anchor}" tabindex="-1">→</a></span></span>').format(
         id=entry_id, pop=pop, form=form, definition=definition, url=glossary_url, anchor=anchor(entry_id))
 
 

@@ -96,11 +96,15 @@ def figure_view(ctx: PageContext, fig: Evaluated) -> figureview.FigureView:
 
 
 def _source_link(ctx: PageContext, section_id: str) -> Markup:
+    """The chapter that reads the section the words are in: a link, unless it is this very page."""
     slug = ctx.project.chapter_of(section_id)
     section = next(s for s in ctx.project.article.sections if s.id == section_id)
     if slug is None or section.title is None:
         return escape(section_id)
-    return Markup('<a href="{}">{}</a>').format(ctx.link(chapter_url(slug)), section.title(ctx.locale))
+    href = ctx.link(chapter_url(slug))
+    if href == "./":  # a link to the page the reader is on would only reload it at the top
+        return escape(section.title(ctx.locale))
+    return Markup('<a href="{}" tabindex="-1">{}</a>').format(href, section.title(ctx.locale))
 
 
 # Inside a popover no element is a <span>: Material's search indexer ends `data-search-exclude`
@@ -158,16 +162,18 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     """The figure's value, focusable, with a popover saying where it comes from."""
     fig = ctx.figure(figure_id)
     pop_id = ctx.next_popover_id(figure_id)
-    details = Markup('<a href="{}">{}</a>').format(
-        ctx.link(figure_url(figure_id)), ctx.phrases.labels.details
-    )
+    entry = ctx.link(figure_url(figure_id))
+    # One Tab stop per figure: the links inside the popover are for the mouse and for touch; from the
+    # keyboard, Enter on the figure follows its entry on the figures page (site.js).
+    details = Markup('<a href="{}" tabindex="-1">{}</a>').format(entry, ctx.phrases.labels.details)
     return Markup(
-        '<span class="fig fig--{kind}" data-fig="{id}" data-interval="{interval}" tabindex="0" '
-        'aria-describedby="{pop}"><span class="fig__value">{value}</span>'
+        '<span class="fig fig--{kind}" data-fig="{id}" data-interval="{interval}" data-entry="{entry}" '
+        'tabindex="0" aria-describedby="{pop}"><span class="fig__value">{value}</span>'
         '<span class="fig-pop" id="{pop}" role="tooltip" data-search-exclude>'
-        '<b class="fig-pop__title">{label}</b>{rows}'
+        '<b class="fig-pop__title">{label}<small class="fig-pop__value">{value}</small></b>{rows}'
         '<small class="fig-pop__row fig-pop__more">{details}</small></span></span>'
     ).format(
+        entry=entry,
         kind=fig.kind,
         id=figure_id,
         interval=interval_notation(fig.interval),

@@ -6,14 +6,19 @@
     dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.getAttribute("placeholder") || "Search");
   }
 
-  // Keep an open figure popover inside the window: when it would run off the right edge,
-  // anchor it to the figure's right end instead of its left.
+  // Keep an open popover inside the window: anchored to the figure's right end near the right edge,
+  // opening upwards when there is no room below (on a phone it is a sheet: CSS places it).
   function place(figure) {
     var popover = figure.querySelector(".fig-pop, .term-pop");
     if (!popover) return;
-    popover.classList.remove("fig-pop--end");
+    popover.classList.remove("fig-pop--end", "fig-pop--up");
     var box = popover.getBoundingClientRect();
+    if (getComputedStyle(popover).position === "fixed") return;
     if (box.right > document.documentElement.clientWidth - 8) popover.classList.add("fig-pop--end");
+    var below = window.innerHeight - figure.getBoundingClientRect().bottom;
+    if (box.bottom > window.innerHeight - 8 && figure.getBoundingClientRect().top > below) {
+      popover.classList.add("fig-pop--up");
+    }
   }
   ["mouseover", "focusin"].forEach(function (type) {
     document.addEventListener(type, function (event) {
@@ -21,6 +26,34 @@
       if (figure) place(figure);
     });
   });
+  // Esc closes the open popover (hovered or focused) until the pointer or focus leaves the figure.
+  document.addEventListener("keydown", function (event) {
+    var figure = document.activeElement && document.activeElement.closest &&
+      document.activeElement.closest(".fig, .term");
+    if (event.key === "Escape") {
+      document.querySelectorAll(".fig:hover, .term:hover").forEach(function (f) { f.classList.add("fig-pop--dismissed"); });
+      if (figure) figure.classList.add("fig-pop--dismissed");
+    } else if (event.key === "Enter" && figure && figure.getAttribute("data-entry")) {
+      window.location.href = figure.getAttribute("data-entry");  // one Tab stop: Enter follows the figure's entry
+    }
+  });
+  ["mouseout", "focusout"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var figure = event.target.closest && event.target.closest(".fig, .term");
+      if (figure && !figure.contains(event.relatedTarget)) figure.classList.remove("fig-pop--dismissed");
+    });
+  });
+  // On a phone the sheet closes when the reader scrolls its number out of view.
+  window.addEventListener("scroll", function () {
+    var figure = document.activeElement && document.activeElement.closest &&
+      document.activeElement.closest(".fig, .term");
+    if (!figure) return;
+    var box = figure.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > window.innerHeight) {
+      figure.blur();
+      figure.classList.add("fig-pop--dismissed");  // a tap also leaves the figure "hovered"
+    }
+  }, { passive: true });
 
   // The language switcher leads to the same section of the twin page: both editions share ids.
   // Capture phase, so the hash is on the link before any other handler follows it.

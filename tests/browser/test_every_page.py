@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.colours import contrast
 from tests.conftest import ROOT
 
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
@@ -75,17 +76,6 @@ def test_page_loads_cleanly_locally_accessibly_and_fits_a_phone(desktop, site_ur
     assert scroll_width <= PHONE["width"], "the page scrolls sideways on a phone"
 
 
-def _luminance(rgb: str) -> float:
-    channels = [int(c) / 255 for c in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(one: str, other: str) -> float:
-    lighter, darker = sorted([_luminance(one), _luminance(other)], reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_chart_text_and_bars_stand_out_in_both_schemes(browser, site_url, scheme):
     context = browser.new_context(color_scheme=scheme)
@@ -101,6 +91,6 @@ def test_chart_text_and_bars_stand_out_in_both_schemes(browser, site_url, scheme
     value_size = chart.locator(".chart__value").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     context.close()
     back = background if "0, 0, 0, 0" not in background else body
-    assert _contrast(text_color, back) >= 4.5, (text_color, back)
-    assert _contrast(solid, back) >= 3 and _contrast(dashed, back) >= 3, (solid, dashed, back)  # WCAG 1.4.11
+    assert contrast(text_color, back) >= 4.5, (text_color, back)
+    assert contrast(solid, back) >= 3 and contrast(dashed, back) >= 3, (solid, dashed, back)  # WCAG 1.4.11
     assert value_size >= 12  # page text, not a picture of text shrunk to the column

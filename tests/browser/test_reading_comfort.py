@@ -1,0 +1,45 @@
+"""What readers see and do: verdicts told apart, one quiet cite control, popovers that stay in view."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.colours import contrast
+
+VERDICTS = "mark.verdict"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_each_verdict_has_its_own_colour_and_sign_with_readable_text(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url)  # the home page's key figures carry both verdicts the article's sums get
+    shown = page.locator(VERDICTS).evaluate_all("""marks => marks.map(m => {
+        const style = getComputedStyle(m), sign = getComputedStyle(m, '::before');
+        return {kind: m.className, background: style.backgroundColor, color: style.color,
+                sign: sign.content, text: m.textContent};
+    })""")
+    context.close()
+    kinds = {mark["kind"]: mark for mark in shown}
+    assert {"verdict verdict--implied", "verdict verdict--consistent"} <= set(kinds)
+    assert len({mark["background"] for mark in kinds.values()}) == len(kinds)  # no two verdicts alike
+    assert len({mark["sign"] for mark in kinds.values()}) == len(kinds)  # and not by colour alone
+    for mark in kinds.values():
+        assert mark["sign"] not in ("none", "normal", "") and mark["text"].strip()
+        assert contrast(mark["color"], mark["background"]) >= 4.5, mark
+
+
+def test_article_quotations_wear_the_published_marks_and_headings_rank(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "chapters/opening/")
+    quotes = page.locator("q.article-quote").first.evaluate("q => getComputedStyle(q).quotes")
+    weights = page.evaluate("""() => ['h1', 'h2'].map(tag =>
+        parseInt(getComputedStyle(document.querySelector('article ' + tag)).fontWeight))""")
+    page.goto(site_url + "en/chapters/opening/")
+    measure = page.locator("article p").nth(2).evaluate(
+        "p => p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize)")
+    context.close()
+    assert quotes.startswith('"“" "”"')  # GB/T 15834's marks, as the article was published
+    assert weights[0] > weights[1]  # the chapter title outranks its sections
+    assert measure <= 38  # about 75 characters of English a line
