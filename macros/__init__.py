@@ -81,13 +81,17 @@ class SiteMacros:
                                      self.updated(source, slug))
         self.cited[(ctx.locale, slug)] = parts
         files = {f".{ext}": ctx.link(paths.cite_download(slug, ext)) for ext in paths.CITE_FORMATS}
+        sections = [heading.id for heading in headings if heading.level in (2, 3)]
+        suggest = {section: annotationpage.suggest_link(ctx, slug, section, self.build_day) for section in sections}
         after = {key: str(block) for key, block in
-                 citepage.citation_blocks(self.project, parts, slug, self.build_day, files).items()}
-        for heading in headings:
-            if heading.level in (2, 3):
-                after[heading.id] = after.get(heading.id, "") + str(annotationpage.section_html(
-                    ctx, slug, heading.id, annotations=self.annotations, today=self.build_day))
-        return insert_at_headings(html, before=before, after=after) + str(citepage.json_ld(self.project, parts))
+                 citepage.citation_blocks(self.project, parts, slug, self.build_day, files, suggest).items()}
+        for section in sections:
+            after[section] = after.get(section, "") + str(annotationpage.section_html(
+                ctx, slug, section, annotations=self.annotations))
+        header, footer = citepage.print_parts(self.project, parts[0], self.build_day)
+        before[slug] = before.get(slug, "") + str(header)
+        return (insert_at_headings(html, before=before, after=after) + str(footer)
+                + str(citepage.json_ld(self.project, parts)))
 
     def updated(self, source: Path, slug: str) -> date:
         """A chapter's last change in git: its source, the data every chapter shows, and its annotations."""

@@ -140,9 +140,10 @@ def newest_first(annotations: list[Annotation]) -> list[Annotation]:
     return sorted(annotations, key=lambda a: (a.date, a.id), reverse=True)
 
 
-def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: list[Annotation], today: date) -> Markup:
-    """What stands under a section heading: its count, its newest annotations (collapsed), a link to
-    all of them on the annotations page when there are more, and a suggest link."""
+def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: list[Annotation]) -> Markup:
+    """What stands under a section heading when it has annotations: their count, the newest (collapsed)
+    and a link to all of them on the annotations page when there are more. ("Suggest an annotation"
+    is in the section's cite panel.)"""
     mine = newest_first([a for a in annotations if a.target.chapter == chapter and a.target.section == section])
     # Withdrawn ones keep their notice at their permalink on the annotations page, not here: the count
     # and what the section shows are the same annotations.
@@ -162,9 +163,9 @@ def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: l
             items=Markup("").join(annotation_html(ctx, a) for a in published[:SECTION_PREVIEW]),
             more=more,
         )
-    return Markup('<div class="annotation-section" data-section="{s}">{body}{suggest}</div>').format(
-        s=section, body=body, suggest=suggest_link(ctx, chapter, section, today)
-    )
+    if not published:
+        return Markup("")
+    return Markup('<div class="annotation-section" data-section="{s}">{body}</div>').format(s=section, body=body)
 
 
 def listing_html(ctx: PageContext, annotations: list[Annotation],

@@ -56,44 +56,51 @@ def cited_parts(project: Project, locale: str, path: str, chapter_title: str, pa
     return [chapter, *sections]
 
 
-def cite_block(project: Project, cited: Cited, build_day: date, *, files: dict[str, str] | None = None) -> Markup:
-    """A collapsed "cite this" block for a chapter or section: every format, each with a copy button."""
-    return _block(project, cited.locale, citations.site_item(project, cited, ACCESSED_TODAY), build_day,
-                  cited.key, files=files, section=cited.anchor is not None)
-
-
-def original_block(project: Project, locale: str, build_day: date) -> Markup:
-    """The same for the original article, which every chapter offers as its own reference."""
-    return _block(project, locale, citations.original_item(project, locale, ACCESSED_TODAY), build_day,
-                  "original", original=True)
-
-
-def _block(project: Project, locale: str, item: dict[str, Any], build_day: date, key: str, *,
-           files: dict[str, str] | None = None, section: bool = False, original: bool = False) -> Markup:
+def _formats(project: Project, locale: str, item: dict[str, Any], build_day: date) -> Markup:
+    """Every format of one item, each with its copy button (the page shows one at a time: site.js)."""
     phrases = project.phrases.of(locale).cite
-    blocks = [
+    return Markup("").join(
         Markup('<div class="cite__format" data-format="{key}"><div class="cite__head"><b>{name}</b>'
                '<button type="button" class="cite__copy" data-copied="{copied}">{copy}</button></div>'
                '<pre><code>{text}</code></pre></div>').format(
             key=format_key, name=FORMAT_NAMES[format_key], copied=phrases.copied, copy=phrases.copy_button,
             text=with_access_date(text, date_form(format_key, locale) if format_key in _DATE_FORMS else "iso",
                                   build_day))
-        for format_key, text in citations.formats(item, locale).items()
-    ]
-    summary = phrases.original if original else (phrases.section if section else phrases.chapter)
-    links = Markup("")
-    if files:
-        downloads = Markup(" · ").join(
-            Markup('<a href="{}" download>{}</a>').format(href, name) for name, href in files.items())
-        colon = project.phrases.of(locale).colon
-        links = Markup('<p class="cite__files">{}{}{}</p>').format(phrases.files, colon, downloads)
+        for format_key, text in citations.formats(item, locale).items())
+
+
+def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[str, str],
+               suggest: Markup | None = None) -> Markup:
+    """What one heading's "cite" control opens: the chapter's or section's formats (for the chapter, the
+    original article's too), the download links and, for a section, "suggest an annotation".
+
+    A <details>, so with scripts off it opens by its own summary and lists every format; with scripts
+    on, site.js puts a small control beside the heading's ¶, hides the summary row and shows one
+    format at a time, the reader's last choice."""
+    locale = cited.locale
+    phrases = project.phrases.of(locale).cite
+    chapter = cited.anchor is None
+    groups = [Markup('<div class="cite__group">{}</div>').format(
+        _formats(project, locale, citations.site_item(project, cited, ACCESSED_TODAY), build_day))]
+    if chapter:
+        groups.append(Markup('<div class="cite__group cite__group--original"><p class="cite__label">{}</p>{}</div>')
+                      .format(phrases.original,
+                              _formats(project, locale, citations.original_item(project, locale, ACCESSED_TODAY),
+                                       build_day)))
+    colon = project.phrases.of(locale).colon
+    downloads = Markup(" · ").join(Markup('<a href="{}" download>{}</a>').format(href, name)
+                                  for name, href in files.items())
     version = project.site.version
-    note = Markup('<p class="cite__note">{}</p>').format(
-        phrases.preview_note if version == PREVIEW else phrases.note.replace("{version}", version))
-    return Markup('<details class="cite" data-search-exclude data-cite="{key}"><summary>{summary}</summary>'
-                  '{note}{blocks}{links}</details>').format(
-        key=key, summary=summary, note=note, blocks=Markup("").join(blocks),
-        links=links)
+    note = phrases.preview_note if version == PREVIEW else phrases.note.replace("{version}", version)
+    return Markup(
+        '<details class="cite" data-search-exclude data-cite="{key}" data-control="{control}" '
+        'data-formats="{formats}"><summary>{summary}</summary><div class="cite__panel">'
+        '<p class="cite__note">{note}</p>{groups}<p class="cite__files">{files_label}{colon}{downloads}</p>'
+        '{suggest}</div></details>'
+    ).format(key=cited.key, control=phrases.control, formats=phrases.formats,
+             summary=phrases.chapter if chapter else phrases.section, note=note, groups=Markup("").join(groups),
+             files_label=phrases.files, colon=colon, downloads=downloads,
+             suggest=Markup('<p class="cite__suggest">{}</p>').format(suggest) if suggest else "")
 
 
 def coins(project: Project, cited: Cited) -> Markup:
@@ -169,13 +176,45 @@ def head_meta(project: Project, chapter: Cited) -> str:
                    + "\n" for kind, name, value in tags)
 
 
+def print_parts(project: Project, chapter: Cited, build_day: date) -> tuple[Markup, Markup]:
+    """Only in print: a header naming the site, the version, the chapter's versioned URL and the day it
+    is printed (the page's build day until site.js writes the reader's); and at the end, the chapter's
+    one citation (GB/T 7714 and APA)."""
+    locale = chapter.locale
+    phrases = project.phrases.of(locale).cite
+    form = "iso"
+    day = Markup('<span class="access-date" data-format="{}">{}</span>').format(form, format_date(build_day, form))
+    header = Markup('<p class="print-only print-header" data-search-exclude>{}</p>').format(
+        Markup(escape(phrases.printed.replace("{site}", project.site.title(locale))
+                      .replace("{version}", project.site.version)
+                      .replace("{url}", citations.versioned_url(project, locale, chapter.path))))
+        .replace(escape("{date}"), day))
+    formats = citations.formats(citations.site_item(project, chapter, ACCESSED_TODAY), locale)
+    citation = Markup("").join(
+        Markup('<p><b>{}</b> {}</p>').format(FORMAT_NAMES[key], with_access_date(formats[key], date_form(key, locale),
+                                                                                   build_day))
+        for key in ("gbt7714", "apa"))
+    footer = Markup('<section class="print-only print-citation" data-search-exclude><p class="print-citation__title">'
+                    '{}</p>{}</section>').format(phrases.chapter, citation)
+    return header, footer
+
+
+def original_block(project: Project, locale: str, build_day: date) -> Markup:
+    """The original article's formats, for the "how to cite" page."""
+    phrases = project.phrases.of(locale).cite
+    item = citations.original_item(project, locale, ACCESSED_TODAY)
+    return Markup('<details class="cite" data-search-exclude data-cite="original" data-formats="{formats}">'
+                  '<summary>{summary}</summary><div class="cite__panel">{formats_html}</div></details>').format(
+        formats=phrases.formats, summary=phrases.original, formats_html=_formats(project, locale, item, build_day))
+
+
 def citation_blocks(project: Project, parts: list[Cited], chapter_id: str, build_day: date,
-                    chapter_files: dict[str, str]) -> dict[str, Markup]:
-    """What goes under each heading of a chapter, by heading id: its cite block; under the title also the
-    original article's block and the COinS of the chapter and each section."""
-    blocks = {part.anchor: cite_block(project, part, build_day) for part in parts[1:] if part.anchor}
-    blocks[chapter_id] = (cite_block(project, parts[0], build_day, files=chapter_files)
-                          + original_block(project, parts[0].locale, build_day)
+                    chapter_files: dict[str, str], suggest: dict[str, Markup]) -> dict[str, Markup]:
+    """What goes under each heading of a chapter, by heading id: its cite panel (a section's with its
+    "suggest an annotation" link); under the title also the COinS of the chapter and each section."""
+    blocks = {part.anchor: cite_panel(project, part, build_day, files=chapter_files, suggest=suggest.get(part.anchor))
+              for part in parts[1:] if part.anchor}
+    blocks[chapter_id] = (cite_panel(project, parts[0], build_day, files=chapter_files)
                           + Markup("").join(coins(project, part) for part in parts))
     return blocks
 

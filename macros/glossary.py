@@ -118,7 +118,7 @@ def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossa
     return Markup('<span class="term" data-term="{id}" data-entry="{url}#{anchor}" tabindex="0" '
                   'aria-describedby="{pop}">{form}'
                   '<span class="term-pop" id="{pop}" role="tooltip" data-search-exclude>'
-                  '<b class="fig-pop__title">{form}</b>{definition} '
+                  '<b class="fig-pop__title" aria-hidden="true">{form}</b>{definition} '
                   '<a href="{url}#{anchor}" tabindex="-1">→</a></span></span>').format(
         id=entry_id, pop=pop, form=form, definition=definition, url=glossary_url, anchor=anchor(entry_id))
 

@@ -213,14 +213,17 @@ VerdictName = Literal["implied", "consistent", "contradicted"]
 
 
 class CitePhrases(Strict):
+    control: Text  # the small control beside a heading's ¶ that opens its panel
     chapter: Text
     section: Text
     original: Text
+    formats: Text  # the name of the row of format tabs
     copy_button: Text
     copied: Text
     files: Text
     title_join: Text
     note: Text  # {version}
+    printed: Text  # the header of a printed chapter: {site} {version} {url} {date}
     preview_note: Text  # shown instead of `note` on the unreleased preview
 
 
@@ -311,7 +314,8 @@ class LocalePhrases(Strict):
             for shape in self.bounds if shape != "unbounded"}
         needed |= {"check_sentence": ("{claimed}", "{computed}", "{verdict}"),
                    "constraint_sentence": ("{figure}", "{at_most}", "{why}"),
-                   "cite.note": ("{version}",), "annotations.count": ("{n}",), "annotations.count_one": ("{n}",)}
+                   "cite.note": ("{version}",), "cite.printed": ("{site}", "{version}", "{url}", "{date}"),
+                   "annotations.count": ("{n}",), "annotations.count_one": ("{n}",)}
         for name, slots in needed.items():
             obj: Any = self
             for part in name.split("."):

@@ -11,7 +11,8 @@ from lxml import html
 # Macro output, quotations, titles of works and code may hold digits; prose typed by hand may not.
 # Annotations are data (their dates and counts are not prose typed into a page).
 MACRO_OUTPUT = ", ".join(["span.fig", "span.fig__value", "span.check", "q.article-quote", "cite", "code", "pre",
-                          ".headerlink", "details.cite", "span.Z3988", "script", "figure.chart", ".annotation-section"])
+                          ".headerlink", "details.cite", "span.Z3988", "script", "figure.chart", ".annotation-section",
+                          ".print-only"])
 # A numeral before 万/亿 ("十亿", "五千万"); "千万" alone is the adverb "by all means".
 HAN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]")
 # Strings with digits allowed in hand-typed prose, each with its reason (e.g. a standard's name

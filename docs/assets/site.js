@@ -74,9 +74,77 @@
     "en-long": MONTHS[m - 1] + " " + d + ", " + y,
     "zh-long": y + "年" + m + "月" + d + "日"
   };
+  // (The print header's date is the day of printing: the same span, filled the same way.)
   document.querySelectorAll(".access-date").forEach(function (span) {
     var text = formats[span.getAttribute("data-format")];
     if (text) span.textContent = text;
+  });
+
+  // "Cite": one small control beside each heading's ¶ opens the panel after it, which shows one format
+  // at a time (the reader's last choice, remembered). Without scripts the panels open by their summary.
+  var FORMAT_KEY = "yuanbao-reading-cite-format";
+  function remembered() { try { return localStorage.getItem(FORMAT_KEY); } catch (e) { return null; } }
+  function remember(format) { try { localStorage.setItem(FORMAT_KEY, format); } catch (e) { /* private mode */ } }
+  function show(panel, format) {
+    panel.querySelectorAll(".cite__group").forEach(function (group) {
+      var formats = group.querySelectorAll(".cite__format");
+      var chosen = group.querySelector('.cite__format[data-format="' + format + '"]') || formats[0];
+      formats.forEach(function (f) { f.classList.toggle("cite__format--shown", f === chosen); });
+    });
+    panel.querySelectorAll(".cite__tab").forEach(function (tab) {
+      tab.setAttribute("aria-selected", String(tab.getAttribute("data-format") === format));
+    });
+  }
+  document.querySelectorAll("details.cite").forEach(function (details, n) {
+    var panel = details.querySelector(".cite__panel");
+    var first = panel && panel.querySelector(".cite__group") || panel;
+    if (!first) return;
+    if (!panel.querySelector(".cite__group")) {  // the cite page's panel: one group of its own
+      var group = document.createElement("div");
+      group.className = "cite__group";
+      while (panel.firstChild) group.appendChild(panel.firstChild);
+      panel.appendChild(group);
+      first = group;
+    }
+    var tabs = document.createElement("div");
+    tabs.className = "cite__tabs";
+    tabs.setAttribute("role", "tablist");
+    tabs.setAttribute("aria-label", details.getAttribute("data-formats") || "");
+    first.querySelectorAll(".cite__format").forEach(function (format) {
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.className = "cite__tab";
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("data-format", format.getAttribute("data-format"));
+      tab.textContent = format.querySelector(".cite__head b").textContent;
+      tabs.appendChild(tab);
+    });
+    panel.insertBefore(tabs, panel.firstChild.nextSibling && panel.firstChild.classList.contains("cite__note")
+      ? panel.firstChild.nextSibling : panel.firstChild);
+    show(panel, remembered() || "gbt7714");
+    var heading = details.previousElementSibling;
+    while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+    if (!heading || !details.hasAttribute("data-control")) { details.open = details.open; return; }
+    if (!details.id) details.id = "cite-panel-" + n;
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "cite-toggle";
+    toggle.textContent = details.getAttribute("data-control");
+    toggle.setAttribute("aria-controls", details.id);
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.addEventListener("click", function () {
+      details.open = !details.open;
+      toggle.setAttribute("aria-expanded", String(details.open));
+    });
+    heading.appendChild(toggle);
+  });
+  document.documentElement.classList.add("js-cite");
+  document.addEventListener("click", function (event) {
+    var tab = event.target.closest && event.target.closest(".cite__tab");
+    if (!tab) return;
+    var format = tab.getAttribute("data-format");
+    remember(format);
+    document.querySelectorAll(".cite__panel").forEach(function (panel) { show(panel, format); });
   });
 
   // One click copies a citation.

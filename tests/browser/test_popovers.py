@@ -84,6 +84,8 @@ def test_one_tab_stop_per_figure_and_esc_closes(page, site_url):
     assert not any(inside for _, inside in stops)  # never a link inside a popover
     figures = [name for name, _ in stops if name.startswith("fig ")]
     assert len(figures) >= 3
+    while not page.evaluate("document.activeElement.matches('.fig, .term')"):
+        page.keyboard.press("Tab")
     focused = page.locator(":focus")
     assert focused.locator(".fig-pop, .term-pop").is_visible()
     page.keyboard.press("Escape")

@@ -1,8 +1,11 @@
-"""A chapter prints cleanly for a report: no navigation, link targets written out, figures and citations kept."""
+"""A chapter prints cleanly for a report: a header saying what and when, the text with its figures and
+charts, one chapter citation at the end, and nothing that is a control."""
 
 from __future__ import annotations
 
 import pytest
+from pypdf import PdfReader
+
 
 
 @pytest.fixture
@@ -13,16 +16,36 @@ def printed(browser, site_url):
     context.close()
 
 
-def test_a_chapter_in_print(printed, site_url):
+CONTROL_WORDS = ["引用本节", "复制", "为这一节建议注释", "下载本章的引用", "BibTeX", "¶"]
+
+
+def test_a_chapter_prints_with_a_header_its_text_and_one_citation(printed, site_url, project, tmp_path):
+    printed.clock.set_fixed_time("2031-02-03T10:00:00")
     printed.goto(site_url + "chapters/opening/")
     printed.emulate_media(media="print")
     assert not printed.locator(".md-header").is_visible()
     assert not printed.locator(".md-sidebar--primary").is_visible()
     assert printed.locator('span.fig[data-fig="mau"] .fig__value').first.is_visible()
     assert not printed.locator('span.fig[data-fig="mau"] .fig-pop').first.is_visible()
-    chapter_citation = printed.locator('details.cite[data-cite="yuanbao-reading-opening-zh"]')
-    assert chapter_citation.locator('[data-format="gbt7714"] code').is_visible()
-    assert chapter_citation.locator('[data-format="apa"] code').is_visible()
+    assert printed.locator("details.cite:visible, button:visible").count() == 0  # no panel, no control
+    header = printed.locator(".print-header").inner_text()
+    assert project.site.title("zh") in header and f"{project.site.version}版" in header
+    assert f"{project.site.base_url}{project.site.version}/chapters/opening/" in header
+    assert "2031-02-03" in header  # the day it is printed
+    citation = printed.locator(".print-citation")
+    assert citation.locator("p").count() == 3  # its title, GB/T 7714 and APA: once, at the end
+    pdf = tmp_path / "opening.pdf"
+    printed.pdf(path=str(pdf), format="A4", print_background=False)
+    reader = PdfReader(pdf)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert not [word for word in CONTROL_WORDS if word in text]
+    assert "GB/T 7714-2015" in text and "APA 7" in text  # the one chapter citation
+    assert len(reader.pages) <= 6, len(reader.pages)
+    # No page ends on a heading: the heading's text is never the last line of a page.
+    headings = [h.strip() for h in printed.locator("article :is(h2, h3)").all_inner_texts()]
+    for page in reader.pages[:-1]:
+        last = [line for line in page.extract_text().splitlines() if line.strip()][-1].strip()
+        assert last not in headings, last
 
 
 def test_link_targets_are_written_out_in_print(printed, site_url):

@@ -88,15 +88,23 @@ def test_json_ld_article_based_on_the_original(built_site, project, locale, pref
 
 
 @pytest.mark.parametrize("locale, prefix, slug", CASES)
-def test_a_cite_block_for_the_chapter_the_original_and_every_section(built_site, locale, prefix, slug):
+def test_a_cite_panel_for_the_chapter_with_the_original_and_one_for_every_section(built_site, locale, prefix, slug):
     tree = chapter(built_site, prefix, slug)
     blocks = tree.cssselect("details.cite")
     sections = section_headings(tree)
-    assert len(blocks) == 2 + len(sections)
+    assert len(blocks) == 1 + len(sections)
+    every = ["gbt7714", "apa", "chicago_note", "chicago_bibliography", "bibtex", "ris", "csl_json"]
     for block in blocks:
-        formats = [f.get("data-format") for f in block.cssselect(".cite__format")]
-        assert formats == ["gbt7714", "apa", "chicago_note", "chicago_bibliography", "bibtex", "ris", "csl_json"]
-        assert len(block.cssselect(".cite__copy")) == len(formats)
+        groups = block.cssselect(".cite__group")
+        assert len(groups) == (2 if block is blocks[0] else 1)  # the chapter's panel cites the original too
+        for group in groups:
+            assert [f.get("data-format") for f in group.cssselect(".cite__format")] == every
+            assert len(group.cssselect(".cite__copy")) == len(every)
+        assert block.get("data-control")  # the label of the control site.js puts beside the heading
+        links = [a.get("href") for a in block.cssselect(".cite__files a")]
+        assert links == [f"../../downloads/cite/{slug}.{ext}" for ext in ("bib", "ris", "json")]
+        suggest = block.cssselect(".cite__suggest a")
+        assert len(suggest) == (0 if block is blocks[0] else 1)  # "suggest an annotation": sections only
     for section_id, _ in sections:  # each section's block comes right after its heading
         heading = tree.cssselect(f"#{section_id}")[0]
         follower = heading.getnext()
@@ -115,8 +123,6 @@ def test_citation_files_per_chapter_and_for_the_site(built_site, project, prefix
         library = bibtexparser.parse_string((folder / f"{slug}.bib").read_text(encoding="utf-8"))
         assert not library.failed_blocks and len(library.entries) == expected
         assert len(rispy.loads((folder / f"{slug}.ris").read_text(encoding="utf-8"))) == expected
-        links = [a.get("href") for a in tree.cssselect("details.cite .cite__files a")]
-        assert links == [f"../../downloads/cite/{slug}.{ext}" for ext in ("bib", "ris", "json")]
     whole = json.loads((folder / "site.json").read_text(encoding="utf-8"))
     assert not [item["id"] for item in whole if "accessed" in item]  # an access date only the reader can know
     for download in folder.iterdir():  # nor any other date in a file that is the day it was built

@@ -32,7 +32,10 @@ def test_a_term_inside_chinese_text_gets_a_tooltip():
     out = marked("作者把AI叫作社交嘴替,意思是替人开口。")
     term = html.fragment_fromstring(out, create_parent="p").cssselect("span.term")[0]
     assert term.get("data-term") == "mouthpiece" and term.get("tabindex") == "0"
-    assert term.cssselect(".term-pop")[0].text_content().startswith("替人说话的AI。")
+    pop = term.cssselect(".term-pop")[0]
+    title = pop.cssselect(".fig-pop__title")[0]
+    assert title.text_content() == "社交嘴替" and title.get("aria-hidden") == "true"  # seen, not read twice
+    assert (title.tail or "").startswith("替人说话的AI。")
     assert term.cssselect(".term-pop a")[0].get("href") == "../../glossary/#term-mouthpiece"
 
 

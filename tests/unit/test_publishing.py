@@ -27,7 +27,7 @@ def test_the_preview_cites_itself_and_asks_for_a_release():
     cited = citations.Cited("en", "chapters/opening/", "Opening", date(2026, 11, 29))
     preview_url = f"{project.site.base_url}dev/en/chapters/opening/"
     assert citations.versioned_url(project, "en", "chapters/opening/") == preview_url
-    block = str(citepage.cite_block(project, cited, date(2026, 11, 29)))
+    block = str(citepage.cite_panel(project, cited, date(2026, 11, 29), files={}))
     assert project.phrases.en.cite.preview_note in block
     assert preview_url in block
     assert f"version {VERSION}" not in block
