@@ -55,13 +55,33 @@
     }
   }, { passive: true });
 
-  // The language switcher leads to the same section of the twin page: both editions share ids.
+  // The language switcher leads to the same place in the twin page: both editions share heading ids,
+  // so the link carries the nearest heading above the top of the window (or the address's #section).
   // Capture phase, so the hash is on the link before any other handler follows it.
+  function nearestHeading() {
+    var header = document.querySelector(".md-header");
+    // The reading line: a quarter down the window, below the header.
+    var top = (header ? header.getBoundingClientRect().bottom : 0) + window.innerHeight / 4;
+    var found = null;
+    document.querySelectorAll("article :is(h2, h3)[id]").forEach(function (heading) {  // h1: the top
+      if (heading.getBoundingClientRect().top <= top) found = heading;
+    });
+    return found;
+  }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[hreflang]");
-    if (!link || !window.location.hash || link.hash) return;
-    link.hash = window.location.hash;
+    if (!link || link.hash) return;
+    var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var box = target && target.getBoundingClientRect();
+    if (box && box.bottom > 0 && box.top < window.innerHeight) { link.hash = window.location.hash; return; }
+    var heading = nearestHeading();  // the reader scrolled on from the address's #section, or had none
+    if (heading && window.scrollY > 0) link.hash = "#" + heading.id;  // at the top: the top
   }, true);
+  // The menu marks the language the reader is in.
+  var current = document.documentElement.lang.split("-")[0];
+  document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+    if (link.getAttribute("hreflang") === current) link.setAttribute("aria-current", "true");
+  });
 
   // "Cite this": the access date is the reader's today (the page shows the build date until then).
   function pad(n) { return (n < 10 ? "0" : "") + n; }
