@@ -70,8 +70,8 @@ class SiteMacros:
         except DataError as error:
             raise PluginError(str(error)) from None
         if paths.is_annotations_page(page):
-            html = annotationpage.with_listing(html, annotationpage.listing_html(ctx, self.annotations,
-                                                                                  self.section_headings))
+            html = annotationpage.with_listing(html, annotationpage.listing_html(
+                ctx, self.annotations, today=self.build_day, headings=self.section_headings))
         slug = self.chapter(ctx.src_path, ctx.section)
         if slug is None:
             return insert_at_headings(html, before=before)
@@ -131,6 +131,7 @@ class SiteMacros:
             "article_heading": lambda: pages.article_heading_html(self.current),
             "repost_link": lambda: pages.repost_link_html(self.current),
             "chapter_map": lambda: pages.chapter_map_html(self.current),
+            "figures_overview": lambda: pages.figures_overview_html(self.current, self.usage),
             "figures_catalogue": lambda kind: pages.figures_catalogue_html(self.current, self.usage, kind),
             "not_figures": lambda: pages.not_figures_html(self.current),
             "constraints": lambda: pages.constraints_html(self.current),

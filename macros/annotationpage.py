@@ -121,8 +121,8 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     ).format(kind=annotation.kind, identity=identity, ch=annotation.target.chapter, parts=Markup("").join(parts))
 
 
-def suggest_link(ctx: PageContext, chapter: str, section: str, today: date) -> Markup:
-    """A link to the repository's new-file form, pre-filled with a valid annotation for this section."""
+def suggest_url(ctx: PageContext, chapter: str, section: str, today: date) -> str:
+    """The repository's new-file form, pre-filled with a valid annotation for this section."""
     name = f"{today.isoformat()}-{chapter}-{section}"
     query = urlencode(
         {
@@ -130,7 +130,12 @@ def suggest_link(ctx: PageContext, chapter: str, section: str, today: date) -> M
             "value": scaffold(f"{chapter}-{section}-{today:%Y%m%d}", chapter, section, today, ctx.locale),
         }
     )
-    href = f"{ctx.project.site.repository}/new/main/data/annotations?{query}"
+    return f"{ctx.project.site.repository}/new/main/data/annotations?{query}"
+
+
+def suggest_link(ctx: PageContext, chapter: str, section: str, today: date) -> Markup:
+    """A link to the new-file form for this section (suggest_url)."""
+    href = suggest_url(ctx, chapter, section, today)
     return Markup('<a class="annotation__suggest" href="{}" rel="nofollow noopener external">{}</a>').format(
         href, ctx.phrases.annotations.suggest
     )
@@ -168,12 +173,24 @@ def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: l
     return Markup('<div class="annotation-section" data-section="{s}">{body}</div>').format(s=section, body=body)
 
 
-def listing_html(ctx: PageContext, annotations: list[Annotation],
+def listing_html(ctx: PageContext, annotations: list[Annotation], *, today: date,
                  headings: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> Markup:
     """The annotations page: filters by kind and by chapter with counts, then every annotation."""
     phrases = ctx.phrases.annotations
-    if not annotations:
-        return Markup('<p class="annotations-empty">{}</p>').format(phrases.empty)
+    repository = ctx.project.site.repository
+    if not annotations:  # an invitation: what an annotation is, an example, how to add one
+        chapter = next(s.chapter for s in ctx.project.article.sections if s.chapter)
+        sections = list((headings or {}).get(chapter or "", {}).get(ctx.locale, {}))
+        # The repository's new-file form, filled in for the first section (the file says how to retarget it);
+        # without a known section, the first chapter, whose every section has its own "suggest" link.
+        start = (suggest_url(ctx, chapter or "", sections[0], today) if sections
+                 else ctx.link(chapter_url(chapter or "")))
+        return Markup(
+            '<div class="annotations-empty"><p><b>{empty}</b></p><p>{what}</p>'
+            '<p><a class="md-button md-button--primary" href="{start}" rel="nofollow noopener external">{add}</a> '
+            '<a class="md-button" href="{guide_url}" rel="noopener external">{guide}</a></p></div>'
+        ).format(empty=phrases.empty, what=phrases.empty_what, add=phrases.add_one, guide=phrases.guide,
+                 start=start, guide_url=f"{repository}/blob/main/CONTRIBUTING.md")
     published = [a for a in annotations if a.status == "published"]
 
     def button(kind: str, value: str, label: str, count: int) -> Markup:
@@ -190,9 +207,15 @@ def listing_html(ctx: PageContext, annotations: list[Annotation],
         if s.chapter and s.title
     ]
     return Markup(
-        '<div class="annotation-filters">{k}</div><div class="annotation-filters">{c}</div>'
+        '<p class="annotation-filters__intro">{intro}</p>'
+        '<div class="annotation-filters" role="group" aria-labelledby="filter-kind">'
+        '<span class="annotation-filters__label" id="filter-kind">{kind_label}{colon}</span>{k}</div>'
+        '<div class="annotation-filters" role="group" aria-labelledby="filter-chapter">'
+        '<span class="annotation-filters__label" id="filter-chapter">{chapter_label}{colon}</span>{c}</div>'
         '<div class="annotation-list">{items}</div>'
     ).format(
+        intro=phrases.filters_intro, kind_label=phrases.filter_kind, chapter_label=phrases.filter_chapter,
+        colon=ctx.phrases.colon,
         k=Markup("").join(kinds),
         c=Markup("").join(chapters),
         items=Markup("").join(annotation_html(ctx, a, at_home=True, headings=(headings or {}).get(

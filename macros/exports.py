@@ -67,7 +67,10 @@ CSV_COLUMNS = ["id", "kind", "label", "value", "unit", "relation", "low", "high"
 
 
 def figures_csv(project: Project, locale: str) -> str:
+    """The figures as CSV, starting with a UTF-8 byte-order mark: spreadsheet programs (Excel, WPS)
+    read a file without one in the system's code page, and the Chinese turns to mojibake."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for fig in project.figures.figures.values():

@@ -222,8 +222,12 @@ def check_html(ctx: PageContext, figure_id: str) -> Markup:
 # --- quotations and the article ----------------------------------------------------------
 
 
+# Inside our quotation marks, the article's own double quotes become single ones (GB/T 15834: “‘’”).
+_NESTED = str.maketrans({"“": "‘", "”": "’"})
+
+
 def quotation(text: str) -> Markup:
-    return Markup('<q class="article-quote" lang="zh-Hans">{}</q>').format(text)
+    return Markup('<q class="article-quote" lang="zh-Hans">{}</q>').format(text.translate(_NESTED))
 
 
 def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Markup:
@@ -288,6 +292,29 @@ def interval_notation(interval: Interval) -> str:
     return f"{'(' if interval.lo_open else '['}{end(interval.lo)}, {end(interval.hi)}{')' if interval.hi_open else ']'}"
 
 
+def figures_overview_html(ctx: PageContext, usage: dict[str, list[Use]]) -> Markup:
+    """One compact table of every figure: its value as worded, its bound, its verdict and where it is
+    used; each row leads to its card below."""
+    labels = ctx.phrases.labels
+    rows = []
+    for fig in ctx.project.figures.figures.values():
+        view = figure_view(ctx, fig)
+        bound = ctx.phrases.relations[view.relation] if view.relation else labels.kind_derived
+        uses = [use for use in usage.get(fig.id, []) if use.locale == ctx.locale]
+        rows.append(Markup(
+            '<tr data-fig="{id}"><td><a href="#{anchor}">{label}</a></td><td>{value}</td><td>{bound}</td>'
+            '<td>{verdict}</td><td>{uses}</td></tr>').format(
+            id=fig.id, anchor=figure_anchor(fig.id), label=fig.spec.label(ctx.locale), value=view.display,
+            bound=bound, verdict=verdict_badge(ctx, fig) if view.verdict else "",
+            uses=Markup(ctx.phrases.list_join).join(
+                Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses) or labels.unused))
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(name) for name in (
+        labels.figure, labels.value, labels.relation, labels.verdict, labels.used_in))
+    return Markup('<div class="figures-overview"><table><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+                  '<tbody>{rows}</tbody></table></div>').format(caption=labels.overview, head=head,
+                                                                rows=Markup("").join(rows))
+
+
 def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: str) -> Markup:
     """Every figure of one kind, with wording, relation, formula, inputs, verdict and where it is used."""
     if kind not in ("stated", "derived", "claim"):
@@ -319,6 +346,7 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
             rows.append(_dl_row(labels.computed, view.computed or ""))
             rows.append(_dl_row(labels.verdict, verdict_badge(ctx, fig)))
         rows.append(_dl_row(labels.values, Markup("<code>{}</code>").format(view.values)))
+        rows.append(_dl_row(labels.figure_id, Markup("<code>{}</code>").format(fig.id)))
         uses = [use for use in usage.get(fig.id, []) if use.locale == ctx.locale]
         rows.append(
             _dl_row(
@@ -332,7 +360,7 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
         cards.append(
             Markup(
                 '<div class="figure-card figure-card--{kind}" data-fig="{id}" data-interval="{interval}">'
-                '<h3 id="{anchor}">{label} <code>{id}</code></h3><dl>{rows}</dl></div>'
+                '<h3 id="{anchor}">{label}</h3><dl>{rows}</dl></div>'
             ).format(
                 kind=kind,
                 anchor=figure_anchor(fig.id),

@@ -239,6 +239,12 @@ class AnnotationPhrases(Strict):
     quote: Text
     all: Text
     empty: Text
+    empty_what: Text  # what an annotation is, when there is none yet
+    add_one: Text  # the button that starts one
+    guide: Text  # the link to CONTRIBUTING
+    filters_intro: Text  # above the filters, only when there are annotations to filter
+    filter_kind: Text  # the label of the row of kinds
+    filter_chapter: Text  # the label of the row of chapters
     in_section: Text
     languages: dict[Literal["zh", "en"], Text]
     team: Text  # beside the collective's name on the team's own annotations
@@ -284,6 +290,10 @@ class Labels(Strict):
     unused: Text
     constraint: Text
     narrows: Text
+    figure: Text  # the overview table's first column
+    kind_derived: Text  # a derived figure's "bound" in the overview: computed, not worded
+    overview: Text  # the overview table's caption
+    figure_id: Text  # the id a figure has in data/figures.yml
 
 
 class LocalePhrases(Strict):

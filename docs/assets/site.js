@@ -202,6 +202,17 @@
   window.addEventListener("hashchange", openTarget);
   openTarget();
 
+  // Wide tables (four columns or more) stack on a phone: each cell is labelled with its column's
+  // heading, so no column hides off the right edge (CSS does the stacking; without scripts they scroll).
+  document.querySelectorAll("article table").forEach(function (table) {
+    var heads = [].map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+    if (heads.length < 4) return;
+    table.classList.add("table--stacks");
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      [].forEach.call(row.children, function (cell, i) { if (heads[i]) cell.setAttribute("data-label", heads[i]); });
+    });
+  });
+
   // Annotations page: filter by kind and by chapter.
   var filters = { kind: "", chapter: "" };
   document.addEventListener("click", function (event) {

@@ -126,6 +126,7 @@ def test_in_a_browser_latest_lands_on_the_release_with_its_selector(page, releas
     page.screenshot(path=str(SCREENSHOTS / "release-en-opening.png"))
     assert page.locator('[data-md-component="outdated"]').is_hidden()  # this is the latest release
 
+    page.locator("#budgets").evaluate("h => h.scrollIntoView()")  # back where the link led: the switch keeps it
     page.locator(".md-header__option .md-select button").hover()
     page.locator('a.md-select__link[hreflang="zh"]').click()
     page.wait_for_url(release_url + f"{version}/chapters/opening/#budgets")

@@ -197,9 +197,9 @@ def test_downloads_are_generated_from_the_data(built_site: BuildResult, project:
         "shape": "more_than",
     }
     assert by_id["creations_per_user_claim"]["verdict"] == "consistent"
-    rows = list(
-        csv.DictReader(io.StringIO((built_site.site_dir / "downloads" / "figures.csv").read_text(encoding="utf-8")))
-    )
+    raw = (built_site.site_dir / "downloads" / "figures.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a byte-order mark, so spreadsheets read the Chinese as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [r["id"] for r in rows] == project.figures.ids
     assert next(r for r in rows if r["id"] == "dau")["display"] == "超过5000万"
     links = content(built_site.page("figures/")).cssselect("p.downloads a")
@@ -213,6 +213,19 @@ def test_figures_page_lists_every_figure_with_its_uses(built_site: BuildResult, 
         assert card, figure_id
     used = root.cssselect("#fig-mau")[0].getparent().text_content()
     assert "开篇：红包大战与元宝的两组数据" in used
+    assert root.cssselect("#fig-mau")[0].text_content().strip() == project.figures["mau"].spec.label("zh")  # no id
+
+
+def test_figures_page_opens_with_an_overview_row_per_figure(built_site: BuildResult, project: Project):
+    root = content(built_site.page("figures/"))
+    rows = root.cssselect(".figures-overview tbody tr")
+    assert [row.get("data-fig") for row in rows] == project.figures.ids
+    for row in rows:
+        link = row.cssselect("td a")[0]
+        assert root.cssselect(link.get("href"))  # leads to its card on the same page
+    claim = next(row for row in rows if row.get("data-fig") == "creations_per_user_claim")
+    assert claim.cssselect("mark.verdict--consistent")
+    assert root.cssselect("#overview")[0].getnext() is not None
 
 
 def mkdocs_config() -> dict:

@@ -1,5 +1,6 @@
 """Page helpers: relative links that survive any URL prefix, and escaped output."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,42 @@ def test_quotation_text_is_escaped_and_checked(ctx):
     assert str(quote_html(ctx, "亿级俱乐部")) == '<q class="article-quote" lang="zh-Hans">亿级俱乐部</q>'
     with pytest.raises(PageError, match="not verbatim"):
         quote_html(ctx, "<script>alert(1)</script>")
+
+
+def test_the_articles_own_quotes_nest_as_single_marks_inside_a_quotation():
+    from macros.pages import quotation
+    assert str(quotation("推出“元宝派”这样的AI社交功能")) == (
+        '<q class="article-quote" lang="zh-Hans">推出‘元宝派’这样的AI社交功能</q>')
+
+
+def site_headings(ctx: PageContext) -> dict:
+    from macros import SiteMacros
+    return SiteMacros(ctx.project, ROOT / "docs").section_headings
+
+
+def test_with_no_annotations_the_page_invites_one_and_shows_no_filters(ctx):
+    from macros.annotationpage import listing_html
+    home = PageContext(ctx.project, "annotations.md", "annotations/", "zh")
+    listing = listing_html(home, [], today=date(2026, 11, 29), headings=site_headings(ctx))
+    empty = html.fragment_fromstring(str(listing), create_parent="div")
+    assert not empty.cssselect(".annotation-filters")  # nothing to filter, so no filters and no word of them
+    invitation = empty.cssselect(".annotations-empty")[0]
+    assert ctx.phrases.annotations.empty_what in invitation.text_content()
+    start, guide = invitation.cssselect("a.md-button")
+    assert start.text_content() == ctx.phrases.annotations.add_one
+    form = ctx.project.site.repository + "/new/main/data/annotations?filename=2026-11-29-opening-"
+    assert start.get("href").startswith(form)  # the new-file form, filled in for the first section
+    assert guide.get("href").endswith("/blob/main/CONTRIBUTING.md")  # a link, not a file name in code
+
+
+def test_filters_are_labelled_rows(ctx):
+    from macros import SiteMacros
+    from macros.annotationpage import listing_html
+    site = SiteMacros(ctx.project, ROOT / "docs")  # the real annotations, as the site loads them
+    listing = listing_html(ctx, site.annotations, today=date(2026, 11, 29))
+    listing = html.fragment_fromstring(str(listing), create_parent="div")
+    rows = listing.cssselect('.annotation-filters[role="group"]')
+    words = ctx.phrases.annotations
+    assert [listing.cssselect("#" + row.get("aria-labelledby"))[0].text_content() for row in rows] == [
+        words.filter_kind + ctx.phrases.colon, words.filter_chapter + ctx.phrases.colon]
+    assert listing.cssselect(".annotation-filters__intro")[0].text_content() == words.filters_intro
