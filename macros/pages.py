@@ -359,9 +359,13 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
         )
         cards.append(
             Markup(
-                '<div class="figure-card figure-card--{kind}" data-fig="{id}" data-interval="{interval}">'
-                '<h3 id="{anchor}">{label}</h3><dl>{rows}</dl></div>'
+                # Collapsed: the overview above gives every value; a card opens on a click, or when a link
+                # leads to it (the browser opens a <details> its target is in; site.js does too).
+                '<details class="figure-card figure-card--{kind}" data-fig="{id}" data-interval="{interval}">'
+                '<summary><h3 id="{anchor}">{label}</h3> <span class="figure-card__value">{value}</span></summary>'
+                '<dl>{rows}</dl></details>'
             ).format(
+                value=view.display,
                 kind=kind,
                 anchor=figure_anchor(fig.id),
                 interval=interval_notation(fig.interval),

@@ -75,7 +75,10 @@
     var box = target && target.getBoundingClientRect();
     if (box && box.bottom > 0 && box.top < window.innerHeight) { link.hash = window.location.hash; return; }
     var heading = nearestHeading();  // the reader scrolled on from the address's #section, or had none
-    if (heading && window.scrollY > 0) link.hash = "#" + heading.id;  // at the top: the top
+    var title = document.querySelector("article h1");
+    var header = document.querySelector(".md-header");
+    var atTop = title && title.getBoundingClientRect().bottom > (header ? header.getBoundingClientRect().bottom : 0);
+    if (heading && !atTop) link.hash = "#" + heading.id;  // while the title is in view, the top is the place
   }, true);
   // The menu marks the language the reader is in.
   var current = document.documentElement.lang.split("-")[0];

@@ -29,81 +29,55 @@ def open_block(page, key: str, format: str | None = None):
     return block
 
 
-def test_access_date_is_the_readers_today(page, site_url):
+def test_citing_a_section_then_the_next_page(page, site_url):
+    """One quiet control per heading opens a short panel showing one format at a time, with the reader's
+    own access date; one click copies; the choice of format is remembered on the next page."""
     page.clock.set_fixed_time("2031-02-03T10:00:00")
-    page.goto(site_url + "chapters/opening/")
-    block = open_block(page, "yuanbao-reading-opening-summary-zh", "gbt7714")
-    assert "[2031-02-03]" in block.locator('.cite__format[data-format="gbt7714"] code').inner_text()
-    open_block(page, "yuanbao-reading-opening-summary-zh")  # closed again
-    block = open_block(page, "yuanbao-reading-opening-summary-zh", "bibtex")
-    bibtex = block.locator('.cite__format[data-format="bibtex"] code').inner_text()
-    assert "urldate" not in bibtex  # the reader's reference manager records its own
-    block.locator('.cite__tab[data-format="apa"]').click()
-    apa = block.locator('.cite__format[data-format="apa"] code').inner_text()
-    assert "2031年2月3日" not in apa  # APA cites no access date for a dated page
-
-
-def test_english_access_date_in_words(page, site_url):
-    page.clock.set_fixed_time("2031-02-03T10:00:00")
-    page.goto(site_url + "en/chapters/opening/")
-    block = open_block(page, "yuanbao-reading-opening-en", "apa").locator(".cite__group--original")
-    assert "Retrieved February 3, 2031, from" in block.locator('.cite__format[data-format="apa"] code').inner_text()
-
-
-def test_one_click_copies_a_citation(page, site_url):
-    page.goto(site_url + "chapters/into-your-circle/")
-    block = open_block(page, "yuanbao-reading-into-your-circle-creations-per-user-zh", "apa")
-    button = block.locator('.cite__format[data-format="apa"] .cite__copy')
-    button.click()
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == block.locator('.cite__format[data-format="apa"] code').inner_text()
-    assert copied.startswith("元宝一文细读小组. (") and copied.endswith(
-        "/chapters/into-your-circle/#creations-per-user"
-    )
-    assert button.inner_text() == "已复制"
-
-
-def test_without_scripts_the_build_date_stands_in(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "chapters/opening/")
-    shown = page.locator('.cite__group--original [data-format="gbt7714"] .access-date').text_content()
-    context.close()
-    assert date.fromisoformat(shown) == BUILD_DAY  # the build's SOURCE_DATE_EPOCH
-
-
-def test_the_permalink_of_a_section_points_at_it(page, site_url):
-    page.goto(site_url + "chapters/into-your-circle/")
-    heading = page.locator("h2#checking-the-numbers")
-    heading.hover()
-    heading.locator("a.headerlink").click()
-    assert page.url == site_url + "chapters/into-your-circle/#checking-the-numbers"
-
-
-def test_one_quiet_control_opens_a_short_panel_with_one_format_remembered(page, site_url):
     page.goto(site_url + "chapters/opening/")
     assert page.locator("details.cite > summary").first.is_hidden()  # no extra row under the headings
     toggles = page.locator("article :is(h1, h2, h3) > button.cite-toggle")
     assert toggles.count() == page.locator("article details.cite").count()  # one per heading with a panel
+    block = open_block(page, "yuanbao-reading-opening-summary-zh", "gbt7714")
+    assert "[2031-02-03]" in block.locator('.cite__format[data-format="gbt7714"] code').inner_text()
+    block.locator('.cite__tab[data-format="bibtex"]').click()
+    assert "urldate" not in block.locator('.cite__format[data-format="bibtex"] code').inner_text()  # the manager's own
+    block.locator('.cite__tab[data-format="apa"]').click()
+    apa = block.locator('.cite__format[data-format="apa"] code')
+    assert "2031年2月3日" not in apa.inner_text()  # APA cites no access date for a dated page
+    button = block.locator('.cite__format[data-format="apa"] .cite__copy')
+    button.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == apa.inner_text() and copied.startswith("元宝一文细读小组. (")
+    assert copied.endswith("/chapters/opening/#summary") and button.inner_text() == "已复制"
     block = open_block(page, "yuanbao-reading-opening-users-zh", "ris")
     assert block.locator(".cite__format:visible").count() == 1
     assert block.locator(".cite__format:visible").get_attribute("data-format") == "ris"
     assert block.bounding_box()["height"] <= 400
     assert block.locator(".cite__files a").count() == 3 and block.locator(".cite__suggest a").count() == 1
-    page.goto(site_url + "en/chapters/watershed/")  # the choice is remembered on the next page
-    other = open_block(page, "yuanbao-reading-watershed-en")
-    assert [f.get_attribute("data-format") for f in other.locator(".cite__format:visible").all()] == ["ris", "ris"]
+    heading = page.locator("h2#checking-the-numbers")  # and the ¶ beside the control is the section's address
+    heading.hover()
+    heading.locator("a.headerlink").click()
+    assert page.url == site_url + "chapters/opening/#checking-the-numbers"
+
+    page.goto(site_url + "en/chapters/opening/")  # the choice is remembered on the next page
+    chapter = open_block(page, "yuanbao-reading-opening-en")
+    assert [f.get_attribute("data-format") for f in chapter.locator(".cite__format:visible").all()] == ["ris", "ris"]
+    chapter.locator('.cite__tab[data-format="apa"]').click()
+    original = chapter.locator('.cite__group--original .cite__format[data-format="apa"] code').inner_text()
+    assert "Retrieved February 3, 2031, from" in original  # the English date in words
 
 
-def test_without_scripts_every_panel_opens_by_its_summary(browser, site_url):
+def test_without_scripts_every_format_is_listed_with_the_build_date(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "chapters/opening/")
     block = page.locator('details.cite[data-cite="yuanbao-reading-opening-users-zh"]')
     block.locator("summary").click()
     visible = block.locator(".cite__format:visible").count()
+    shown = page.locator('.cite__group--original [data-format="gbt7714"] .access-date').text_content()
     context.close()
     assert visible == 7  # every format, listed
+    assert date.fromisoformat(shown) == BUILD_DAY  # the build's SOURCE_DATE_EPOCH stands in for today
 
 
 def test_the_how_to_cite_page_opens_the_original_one_format_at_a_time(page, site_url):

@@ -89,9 +89,9 @@ def test_the_figures_page_lists_each_constraint_and_what_it_narrows(built_site: 
     [item] = figures.cssselect("ul.constraints > li")
     narrowed = {a.get("href") for a in item.cssselect("a")}
     assert narrowed == {"#fig-dau", "#fig-dau-mau-ratio", "#fig-creations-per-dau"}
-    card = figures.cssselect('#fig-dau')[0].getparent()
+    card = figures.cssselect('#fig-dau')[0].getparent().getparent()  # h3 < summary < details.figure-card
     assert "约束" in card.text_content() and "(5000万, 1.14亿]" in card.text_content()
-    english = content(built_site.page("en/figures/")).cssselect('#fig-people-reached')[0].getparent()
+    english = content(built_site.page("en/figures/")).cssselect('#fig-people-reached')[0].getparent().getparent()
     assert "[20 million people, 100 million people)" in english.text_content()
 
 

@@ -211,7 +211,7 @@ def test_figures_page_lists_every_figure_with_its_uses(built_site: BuildResult, 
     for figure_id in project.figures.ids:
         card = root.cssselect(f"#fig-{figure_id.replace('_', '-')}")
         assert card, figure_id
-    used = root.cssselect("#fig-mau")[0].getparent().text_content()
+    used = root.cssselect("#fig-mau")[0].getparent().getparent().text_content()  # h3 < summary < details.card
     assert "开篇：红包大战与元宝的两组数据" in used
     assert root.cssselect("#fig-mau")[0].text_content().strip() == project.figures["mau"].spec.label("zh")  # no id
 
