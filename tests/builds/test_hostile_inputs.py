@@ -8,6 +8,7 @@ contributed is silently dropped. The table is the contract: add a row for every 
 from __future__ import annotations
 
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -42,6 +43,15 @@ MEMORY = 2 * 1024 ** 3  # address space for the build: a YAML bomb or a huge str
 class Case:
     change: Callable[[Path], None]  # breaks a copy of the fixture site
     message: tuple[str, ...]  # fragments the build's output must contain
+
+
+@dataclass(frozen=True)
+class AnnotationCase:
+    """A bad annotation file: all of them go into one build, since the site checks every annotation file
+    and reports every problem together; each file's message must name it."""
+
+    text: str
+    message: tuple[str, ...]  # fragments of the message about this file ("{file}": its name)
 
 
 def write(relative: str | Path, text: str | bytes) -> Callable[[Path], None]:
@@ -90,12 +100,7 @@ CASES: dict[str, Case] = {
                                      ("2026-11-05-x.YML", "end in .yml")),
     "annotation in a subfolder": Case(write(ANNOTATIONS / "drafts" / "x.yml", GOOD_ANNOTATION),
                                       ("drafts", "is a folder", "move its files up")),
-    "annotation on a chapter's H1": Case(annotation(GOOD_ANNOTATION.replace("section: pages", "section: ledger")),
-                                         ("has no section 'ledger'", "its ids: other, pages")),
     # Forged quotations
-    "made-up quotation in an annotation": Case(
-        annotation(GOOD_ANNOTATION.replace("kind: context", "quote: 账本一共记了13页\nkind: context")),
-        ("field 'quote'", "is not verbatim")),
     # Private files
     "link to /etc/passwd in docs": Case(link("docs/assets/notes.txt", "/etc/passwd"),
                                         ("docs/assets/notes.txt", "is a symbolic link", "replace it")),
@@ -105,17 +110,8 @@ CASES: dict[str, Case] = {
     "6 MB file in docs": Case(write("docs/assets/huge.txt", "x" * 6_000_000), ("huge.txt", "is over 5,000,000 bytes")),
     "link in overrides": Case(link("overrides/main.html", "/etc/hostname"), ("overrides/main.html", "symbolic link")),
     # Crashes and exhaustion
-    "YAML alias bomb": Case(annotation(BOMB), ("2026-11-05-hostile.yml", "YAML alias")),
-    "recursive alias": Case(annotation("a: &a [*a]\n"), ("2026-11-05-hostile.yml", "YAML alias")),
-    "300 KB annotation": Case(annotation(GOOD_ANNOTATION.replace("一条注释。", "长" * 100_000)),
-                            ("2026-11-05-hostile.yml", "over the limit of 64,000")),
-    "Latin-1 bytes": Case(annotation("id: x\nbody: caf\xe9\n".encode("latin-1")),
-                          ("2026-11-05-hostile.yml:2", "is not UTF-8", "save the file as UTF-8")),
     "Latin-1 page": Case(write("docs/latin.md", "# Caf\xe9 { #cafe }\n".encode("latin-1")),
                          ("docs/latin.md", "is not UTF-8")),
-    "impossible date": Case(annotation(GOOD_ANNOTATION.replace("date: 2026-11-01", "date: 2026-02-30")),
-                            ("2026-11-05-hostile.yml:8", "'2026-02-30' cannot be read", "YYYY-MM-DD")),
-    "complex key": Case(annotation("? [a, b]\n: 1\n"), ("2026-11-05-hostile.yml:1", "a key must be plain text")),
     "infinite value": Case(figure_value("1.0e+400"), ("figures.yml:13", "figure 'buns'", "(got inf)")),
     "401-digit value": Case(figure_value("9" * 401), ("figures.yml", "figure 'buns'", "less than or equal to")),
     # Pages
@@ -126,20 +122,43 @@ CASES: dict[str, Case] = {
                  ("evil.md", "may not use `for` statements")),
     "filter": Case(page("{{ 'x' | center(1000000000) }}"), ("evil.md", "No filter named 'center'")),
     # Messages
-    "missing field": Case(annotation(GOOD_ANNOTATION.replace("author: {name: 测试者}\n", "")),
-                          ("2026-11-05-hostile.yml:1", "field 'author' is missing")),
-    "null document": Case(annotation("# nothing here\n"), ("2026-11-05-hostile.yml:1", "holds no data")),
-    "future access date": Case(annotation(GOOD_ANNOTATION.replace("accessed: 2026-11-01", "accessed: 2999-01-01")),
-                               ("2026-11-05-hostile.yml:10", "field 'sources[0].accessed'", "in the future")),
-    "bad source url": Case(annotation(GOOD_ANNOTATION.replace('"https://example.org/"', '"javascript:alert(1)"')),
-                           ("field 'sources[0].url'", "is not an http(s) link")),
-    "quoted date": Case(annotation(GOOD_ANNOTATION.replace("date: 2026-11-01", 'date: "2026-11-01"')),
-                        ("field 'date'", "a date in quotes as text", "without quotes")),
-    "status: yes": Case(annotation(GOOD_ANNOTATION.replace("status: published", "status: yes")),
-                        ("field 'status'", "YAML 1.1 read the word as true")),
-    "look-alike letter in id": Case(annotation(GOOD_ANNOTATION.replace("id: hostile-case", "id: hostile-cаse")),
-                                    ("field 'id'", "U+0430", "CYRILLIC SMALL LETTER A")),
     "number as string": Case(figure_value("3e2"), ("figure 'buns'", "write 114000000 or 1.14e+8")),
+    # Refused before anything is read (the tree check), so not in the shared build below.
+    "Latin-1 bytes": Case(annotation("id: x\nbody: caf\xe9\n".encode("latin-1")),
+                          ("2026-11-05-hostile.yml:2", "is not UTF-8", "save the file as UTF-8")),
+}
+
+# "{file}" stands for the case's own file name in data/annotations/.
+ANNOTATION_CASES: dict[str, AnnotationCase] = {
+    # Contributions misplaced
+    "annotation on a chapter's H1": AnnotationCase(GOOD_ANNOTATION.replace("section: pages", "section: ledger"),
+                                                   ("has no section 'ledger'", "its ids: other, pages")),
+    # Forged quotations
+    "made-up quotation in an annotation": AnnotationCase(
+        GOOD_ANNOTATION.replace("kind: context", "quote: 账本一共记了13页\nkind: context"),
+        ("field 'quote'", "is not verbatim")),
+    # Crashes and exhaustion
+    "YAML alias bomb": AnnotationCase(BOMB, ("YAML alias",)),
+    "recursive alias": AnnotationCase("a: &a [*a]\n", ("YAML alias",)),
+    "300 KB annotation": AnnotationCase(GOOD_ANNOTATION.replace("一条注释。", "长" * 100_000),
+                                        ("over the limit of 64,000",)),
+    "impossible date": AnnotationCase(GOOD_ANNOTATION.replace("date: 2026-11-01", "date: 2026-02-30"),
+                                      ("{file}:8", "'2026-02-30' cannot be read", "YYYY-MM-DD")),
+    "complex key": AnnotationCase("? [a, b]\n: 1\n", ("{file}:1", "a key must be plain text")),
+    # Messages
+    "missing field": AnnotationCase(GOOD_ANNOTATION.replace("author: {name: 测试者}\n", ""),
+                                    ("{file}:1", "field 'author' is missing")),
+    "null document": AnnotationCase("# nothing here\n", ("{file}:1", "holds no data")),
+    "future access date": AnnotationCase(GOOD_ANNOTATION.replace("accessed: 2026-11-01", "accessed: 2999-01-01"),
+                                         ("{file}:10", "field 'sources[0].accessed'", "in the future")),
+    "bad source url": AnnotationCase(GOOD_ANNOTATION.replace('"https://example.org/"', '"javascript:alert(1)"'),
+                                     ("field 'sources[0].url'", "is not an http(s) link")),
+    "quoted date": AnnotationCase(GOOD_ANNOTATION.replace("date: 2026-11-01", 'date: "2026-11-01"'),
+                                  ("field 'date'", "a date in quotes as text", "without quotes")),
+    "status: yes": AnnotationCase(GOOD_ANNOTATION.replace("status: published", "status: yes"),
+                                  ("field 'status'", "YAML 1.1 read the word as true")),
+    "look-alike letter in id": AnnotationCase(GOOD_ANNOTATION.replace("id: hostile-case", "id: hostile-cаse"),
+                                              ("field 'id'", "U+0430", "CYRILLIC SMALL LETTER A")),
 }
 
 
@@ -166,6 +185,41 @@ def test_hostile_input_stops_the_build_with_a_clear_message(tmp_path: Path, case
         assert fragment in output, output[-3000:]
     assert len(output) < 20_000  # no file, body or value echoed whole into the log
     assert not list(out.rglob("*.html")) if out.exists() else True  # nothing half-built is published
+
+
+def file_of(name: str) -> str:
+    return "2026-11-05-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + ".yml"
+
+
+@pytest.fixture(scope="module")
+def all_bad_annotations(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, float, Path]:
+    """One build of the fixture site with every bad annotation file at once: (output, seconds, site dir)."""
+    folder = tmp_path_factory.mktemp("bad-annotations")
+    site = copy_fixture_site(folder)
+    for n, (name, case) in enumerate(ANNOTATION_CASES.items()):
+        text = case.text.replace("id: hostile-case\n", f"id: hostile-case-{n}\n")  # no id "already taken"
+        annotation(text, file_of(name))(site)
+    out = folder / "out"
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                          cwd=site, capture_output=True, text=True, timeout=SECONDS * 3, preexec_fn=limit_memory,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)})
+    assert proc.returncode != 0
+    assert not list(out.rglob("*.html")) if out.exists() else True  # nothing half-built is published
+    return proc.stdout + proc.stderr, time.monotonic() - started, out
+
+
+@pytest.mark.parametrize("name", ANNOTATION_CASES, ids=ANNOTATION_CASES.keys())
+def test_every_bad_annotation_is_named_with_its_problem_in_one_report(all_bad_annotations, name: str):
+    output, seconds, _ = all_bad_annotations
+    assert seconds < SECONDS and "Traceback" not in output, output[-3000:]
+    assert len(output) < 20_000  # no file, body or value echoed whole into the log
+    file = file_of(name)
+    # This file's report: from its name to the next file's, so each message is about this file.
+    report = next((part for part in re.split(r"(?=data/annotations/2026-11-05-)", output) if file in part), "")
+    assert report, f"{file} is not named in the report:\n{output[-3000:]}"
+    for fragment in ANNOTATION_CASES[name].message:
+        assert fragment.replace("{file}", file) in report, report[:1500]
 
 
 def test_good_quotations_of_the_fixture_pass(tmp_path: Path):
