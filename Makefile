@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed-from-lock
 ARTICLE ?= ../shared/source/000_0bae9a1fdfa1cd96.txt
 # Material 9 prints an end-of-life banner on every run; the README's "Maintenance" section covers it.
 export NO_MKDOCS_2_WARNING := 1
+# Some shells (this project's CI image among them) set PYTHONDONTWRITEBYTECODE: every `mkdocs` the tests
+# start would then compile macros/ from source again, and pytest would rewrite each test module each run.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help install serve build test bench release preview serve-versions fingerprint anchors citation annotation \
 	annotation-schema typography lock clean
