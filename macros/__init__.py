@@ -16,7 +16,8 @@ from mkdocs.exceptions import PluginError
 
 from . import anchors, annotationpage, buildcache, charts, citations, citepage, exports, glossary, pages, paths, sandbox
 from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
-from .cjk import join_cjk_lines
+from .cjk import join_cjk_lines, mark_chinese_runs
+from .deferred import Deferred
 from .gitdates import CHAPTER_DATA, build_date, last_change
 from .errors import DataError
 from .placement import Heading, insert_at_headings
@@ -37,6 +38,7 @@ class SiteMacros:
         # (language, chapter slug) -> the chapter, then its sections; filled as each page renders
         self.cited: dict[tuple[str, str], list[citations.Cited]] = {}
         self.built_languages: set[str] = set()  # the languages of the pages rendered since the last downloads
+        self.deferred: dict[str, Deferred] = {}  # page URL -> what goes in once the page is rendered
         ledger = project.root / "data" / "anchors.yml"
         self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
         terms = project.root / "data" / "glossary.yml"
@@ -55,8 +57,9 @@ class SiteMacros:
         locale = getattr(page.file, "locale", None) or self.project.site.default_language
         if locale not in self.project.site.languages:
             raise PluginError(f"page '{page.file.src_uri}': language '{locale}' is not in data/site.yml")
+        deferred = self.deferred[page.url] = Deferred()
         self.page = pages.PageContext(project=self.project, src_path=page.file.src_uri, url=page.url,
-                                      locale=locale, section=meta.get("section"))
+                                      locale=locale, section=meta.get("section"), deferred=deferred)
         self.built_languages.add(locale)
 
     def page_content(self, html: str, url: str, headings: list[Heading], source: Path) -> str:
@@ -83,14 +86,15 @@ class SiteMacros:
         files = {f".{ext}": ctx.link(paths.cite_download(slug, ext)) for ext in paths.CITE_FORMATS}
         sections = [heading.id for heading in headings if heading.level in (2, 3)]
         suggest = {section: annotationpage.suggest_link(ctx, slug, section, self.build_day) for section in sections}
-        after = {key: str(block) for key, block in
+        # The panels, like the popovers, go in after the search index has read the page (macros/deferred.py).
+        after = {key: str(ctx.defer(block)) for key, block in
                  citepage.citation_blocks(self.project, parts, slug, self.build_day, files, suggest).items()}
         for section in sections:
             after[section] = after.get(section, "") + str(annotationpage.section_html(
                 ctx, slug, section, annotations=self.annotations))
         header, footer = citepage.print_parts(self.project, parts[0], self.build_day)
-        before[slug] = before.get(slug, "") + str(header)
-        return (insert_at_headings(html, before=before, after=after) + str(footer)
+        before[slug] = before.get(slug, "") + str(ctx.defer(header))
+        return (insert_at_headings(html, before=before, after=after) + str(ctx.defer(footer))
                 + str(citepage.json_ld(self.project, parts)))
 
     def updated(self, source: Path, slug: str) -> date:
@@ -100,6 +104,16 @@ class SiteMacros:
         files = [source, *(root / name for name in CHAPTER_DATA), *shown]
         return last_change(root, [path.resolve().relative_to(root.resolve()).as_posix() for path in files
                                   if path.resolve().is_relative_to(root.resolve())]) or self.build_day
+
+    def fill_deferred(self, output: str, url: str, locale: str) -> str:
+        """The rendered page with what its macros deferred put in place; on a page not in Chinese, its
+        Chinese runs marked as Chinese, as the rest of the page's content is."""
+        deferred = self.deferred.pop(url, None)
+        if deferred is None:
+            return output
+        if locale == "zh":
+            return deferred.fill(output)
+        return deferred.fill(output, lambda html: mark_chinese_runs(html, "zh-Hans"))
 
     def head(self, output: str, src_path: str, section: str | None, locale: str) -> str:
         """A chapter page with its metadata for reference managers in the <head>."""
@@ -180,7 +194,8 @@ def on_post_page_macros(env: Any) -> None:
     site = _SITES[id(env)]
     ctx = site.current
     if ctx.section and paths.is_chapter_source(env.page.file.src_uri):
-        env.markdown = glossary.with_tooltips(env.markdown, site.glossary, ctx.locale, ctx.link(paths.GLOSSARY_PAGE))
+        env.markdown = glossary.with_tooltips(env.markdown, site.glossary, ctx.locale, ctx.link(paths.GLOSSARY_PAGE),
+                                              ctx.defer)
 
 
 

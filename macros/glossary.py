@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
@@ -49,9 +49,11 @@ _TRANSPARENT = {"q", "em", "strong", "b", "i"}
 _TOKEN = re.compile(r"(<[^>]+>|\]\([^)]*\)|`[^`]*`)")
 
 
-def with_tooltips(markdown: str, glossary: Glossary, locale: str, glossary_url: str) -> str:
-    """Mark the first use of each term in the page's running text with a tooltip."""
-    marker = _Marker(glossary, locale, glossary_url)
+def with_tooltips(markdown: str, glossary: Glossary, locale: str, glossary_url: str,
+                  defer: Callable[[Markup], Markup] = lambda html: html) -> str:
+    """Mark the first use of each term in the page's running text with a tooltip (its popover passed
+    through `defer`: macros/deferred.py)."""
+    marker = _Marker(glossary, locale, glossary_url, defer)
     out: list[str] = []
     in_code = False
     for line in markdown.split("\n"):
@@ -72,6 +74,7 @@ class _Marker:
     glossary: Glossary
     locale: str
     glossary_url: str
+    defer: Callable[[Markup], Markup]
     done: set[str] = field(default_factory=set)
     ids: Iterator[int] = field(default_factory=lambda: count(1))
 
@@ -95,7 +98,8 @@ class _Marker:
                     self.done.add(entry_id)
                     piece = piece.replace(form, f"\x00{entry_id}\x01{form}\x02", 1)
             pieces[n] = re.sub("\x00(.*?)\x01(.*?)\x02", lambda m: str(_term_html(
-                m.group(2), m.group(1), self.glossary, self.locale, self.glossary_url, next(self.ids))), piece)
+                m.group(2), m.group(1), self.glossary, self.locale, self.glossary_url, next(self.ids), self.defer)),
+                piece)
         return "".join(pieces)
 
 
@@ -112,15 +116,17 @@ def _track(token: str, stack: list[str]) -> None:
         stack.append(name)
 
 
-def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossary_url: str, n: int) -> Markup:
+def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossary_url: str, n: int,
+               defer: Callable[[Markup], Markup]) -> Markup:
     definition = glossary.entries[entry_id].definition(locale)
     pop = f"term-pop-{n}"
+    popover = Markup('<span class="term-pop" id="{pop}" role="tooltip" data-search-exclude>'
+                     '<b class="fig-pop__title" aria-hidden="true">{form}</b>{definition} '
+                     '<a href="{url}#{anchor}" tabindex="-1">→</a></span>').format(
+        pop=pop, form=form, definition=definition, url=glossary_url, anchor=anchor(entry_id))
     return Markup('<span class="term" data-term="{id}" data-entry="{url}#{anchor}" tabindex="0" '
-                  'aria-describedby="{pop}">{form}'
-                  '<span class="term-pop" id="{pop}" role="tooltip" data-search-exclude>'
-                  '<b class="fig-pop__title" aria-hidden="true">{form}</b>{definition} '
-                  '<a href="{url}#{anchor}" tabindex="-1">→</a></span></span>').format(
-        id=entry_id, pop=pop, form=form, definition=definition, url=glossary_url, anchor=anchor(entry_id))
+                  'aria-describedby="{pop}">{form}{popover}</span>').format(
+        id=entry_id, pop=pop, form=form, url=glossary_url, anchor=anchor(entry_id), popover=defer(popover))
 
 
 def glossary_html(glossary: Glossary, locale: str) -> Markup:

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from . import figureview
 from .errors import closest
+from .deferred import Deferred
 from .figures import Evaluated
 from .intervals import INF, Interval
 from .paths import FIGURE_DOWNLOADS, chapter_url, cite_download, figure_anchor, figure_url, language_root, relative_url
@@ -60,7 +61,13 @@ class PageContext:
     url: str
     locale: str
     section: str | None = None
+    # Popovers go in after Markdown and the search index have read the page (macros/deferred.py);
+    # None: in place (unit tests, and anything rendered outside a page).
+    deferred: Deferred | None = None
     _popovers: Iterator[int] = field(default_factory=lambda: count(1))
+
+    def defer(self, html: Markup) -> Markup:
+        return self.deferred.put(html) if self.deferred is not None else html
 
     @property
     def phrases(self) -> LocalePhrases:
@@ -168,20 +175,20 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     details = Markup('<a href="{}" tabindex="-1">{}</a>').format(entry, ctx.phrases.labels.details)
     return Markup(
         '<span class="fig fig--{kind}" data-fig="{id}" data-interval="{interval}" data-entry="{entry}" '
-        'tabindex="0" aria-describedby="{pop}"><span class="fig__value">{value}</span>'
-        '<span class="fig-pop" id="{pop}" role="tooltip" data-search-exclude>'
-        '<b class="fig-pop__title">{label}<small class="fig-pop__value">{value}</small></b>{rows}'
-        '<small class="fig-pop__row fig-pop__more">{details}</small></span></span>'
+        'tabindex="0" aria-describedby="{pop}"><span class="fig__value">{value}</span>{popover}</span>'
     ).format(
+        popover=ctx.defer(Markup(
+            '<span class="fig-pop" id="{pop}" role="tooltip" data-search-exclude>'
+            '<b class="fig-pop__title">{label}<small class="fig-pop__value">{value}</small></b>{rows}'
+            '<small class="fig-pop__row fig-pop__more">{details}</small></span>').format(
+            pop=pop_id, label=fig.spec.label(ctx.locale), value=display(ctx, fig),
+            rows=Markup("").join(popover_rows(ctx, fig)), details=details)),
         entry=entry,
         kind=fig.kind,
         id=figure_id,
         interval=interval_notation(fig.interval),
         pop=pop_id,
         value=display(ctx, fig),
-        label=fig.spec.label(ctx.locale),
-        rows=Markup("").join(popover_rows(ctx, fig)),
-        details=details,
     )
 
 

@@ -90,6 +90,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         site = site_of(config)
         if site is not None:
+            output = site.fill_deferred(output, page.url, language_of(page))
             output = site.head(output, page.file.src_uri, (page.meta or {}).get("section"), language_of(page))
         output = page_language.document(language_switcher.document(output), language_of(page))
         return content_security.with_policy(output) if self.config.content_security_policy else output
