@@ -136,7 +136,8 @@ def glossary_html(glossary: Glossary, locale: str) -> Markup:
         return Markup("").join(Markup(' / <span lang="{}">{}</span>').format(
             "zh-Hans" if loc == "zh" else loc, t) for loc, t in found)
 
-    rows = [Markup('<dt id="{a}">{terms}{other}</dt><dd>{definition}</dd>').format(
+    # Each term a heading of its own, so the search finds it as a section of its own (#term-…).
+    rows = [Markup('<div class="glossary__entry"><h3 id="{a}">{terms}{other}</h3><p>{definition}</p></div>').format(
         a=anchor(entry_id), terms=" / ".join(entry.terms.get(locale, [])), other=other(entry),
         definition=entry.definition(locale)) for entry_id, entry in glossary.entries.items()]
-    return Markup('<dl class="glossary">{}</dl>').format(Markup("").join(rows))
+    return Markup('<div class="glossary">{}</div>').format(Markup("").join(rows))

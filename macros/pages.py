@@ -370,7 +370,7 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
                 # leads to it (the browser opens a <details> its target is in; site.js does too).
                 '<details class="figure-card figure-card--{kind}" data-fig="{id}" data-interval="{interval}">'
                 '<summary><h3 id="{anchor}">{label}</h3> <span class="figure-card__value">{value}</span></summary>'
-                '<dl>{rows}</dl></details>'
+                '<dl data-search-exclude>{rows}</dl></details>'
             ).format(
                 value=view.display,
                 kind=kind,

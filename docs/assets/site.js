@@ -205,6 +205,39 @@
   window.addEventListener("hashchange", openTarget);
   openTarget();
 
+  // Search: both editions share one index (mkdocs-static-i18n builds one), so the results the reader
+  // sees are only those of the edition they are reading, and the count says so.
+  var config = document.getElementById("__config");
+  var words = config ? (JSON.parse(config.textContent).translations || {}) : {};
+  var root = new URL(config ? JSON.parse(config.textContent).base : ".", location.href).href;
+  var english = document.documentElement.lang === "en";
+  function inEdition(href) {
+    var path = href.slice(root.length);
+    return english ? path.indexOf("en/") === 0 : path.indexOf("en/") !== 0;
+  }
+  function filterResults(list) {
+    var shown = 0;
+    list.querySelectorAll(":scope > .md-search-result__item").forEach(function (item) {
+      var link = item.querySelector("a");
+      var keep = !link || inEdition(link.href);
+      item.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    var meta = document.querySelector(".md-search-result__meta");
+    if (meta && words["search.result.none"] && results.children.length) {
+      var text = shown === 0 ? words["search.result.none"]
+        : shown === 1 ? words["search.result.one"] : words["search.result.other"].replace("#", shown);
+      if (meta.textContent !== text) meta.textContent = text;  // (this observer also watches the count)
+    }
+  }
+  var results = document.querySelector(".md-search-result__list");
+  var count = document.querySelector(".md-search-result__meta");
+  if (results) {
+    var observer = new MutationObserver(function () { filterResults(results); });
+    observer.observe(results, { childList: true });
+    if (count) observer.observe(count, { childList: true, characterData: true, subtree: true });
+  }
+
   // Wide tables (four columns or more) stack on a phone: each cell is labelled with its column's
   // heading, so no column hides off the right edge (CSS does the stacking; without scripts they scroll).
   document.querySelectorAll("article table").forEach(function (table) {

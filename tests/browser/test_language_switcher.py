@@ -73,15 +73,40 @@ def results_for(page, query: str, expected: str) -> list[str]:
     return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
 
 
-# One page load per edition; each query in turn replaces the last.
-@pytest.mark.parametrize("start, queries", [
-    ("", [("社交嘴替", "chapters/why-tencent/"), ("无感知普及", "chapters/watershed/"),
-          ("红包大战", "chapters/opening/")]),
-    ("en/", [("avatars", "en/chapters/why-tencent/"), ("stickiness", "en/chapters/opening/"),
-             ("watershed", "en/chapters/watershed/")]),
-])
-def test_search_finds_the_chapter_in_each_language(page, site_url, start, queries):
+def visible_results(page) -> list[str]:
+    """The page each shown result leads to (a result also lists the page's matching sections)."""
+    return page.locator(".md-search-result__item:visible").evaluate_all(
+        "items => items.map(item => item.querySelector('a').href)")
+
+
+# What a reader would look for, and the page they would want first; one page load per edition.
+RANKING = {
+    "": [("元宝", ""), ("红包大战", "chapters/opening/"), ("马化腾", "chapters/opening/"),
+         ("亿级俱乐部", "figures/"), ("无感知普及", "glossary/")],  # a term: its own entry
+    "en/": [("Yuanbao", "en/chapters/opening/"), ("red envelope", "en/chapters/opening/"),
+            ("watershed", "en/chapters/watershed/"), ("daily users", "en/figures/"),
+            ("avatars", "en/chapters/why-tencent/")],
+}
+
+
+@pytest.mark.parametrize("start", RANKING, ids=["zh", "en"])
+def test_search_ranks_the_expected_page_first_and_stays_in_the_edition(page, site_url, start):
     open_search(page, site_url + start)
-    for query, expected in queries:
-        results = results_for(page, query, site_url + expected)
-        assert any(href.startswith(site_url + expected) for href in results), (query, results)
+    for query, expected in RANKING[start]:
+        results_for(page, query, site_url + expected)
+        shown = visible_results(page)
+        assert shown, query
+        first = shown[0].split("?")[0].split("#")[0]
+        assert first == site_url + expected, (query, shown[:3])
+        assert all(link.startswith(site_url + "en/") == (start == "en/") for link in shown), (query, shown)
+    # A query in the other language finds only this edition's pages (or none), and the count says so.
+    other = "红包大战" if start == "en/" else "watershed"
+    page.locator("input.md-search__input").fill("")
+    page.keyboard.type(other, delay=20)
+    page.keyboard.press("End")
+    page.wait_for_function("document.querySelector('.md-search-result__list').children.length > 0")
+    page.wait_for_timeout(300)  # the filter runs as the list settles
+    shown = visible_results(page)
+    assert all(link.startswith(site_url + "en/") == (start == "en/") for link in shown), (other, shown)
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert (str(len(shown)) in meta) if shown else not any(ch.isdigit() for ch in meta), meta

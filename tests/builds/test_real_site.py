@@ -263,8 +263,11 @@ def test_players_page_compares_the_four_and_says_what_is_missing(built_site: Bui
 
 def test_glossary_page_defines_every_term(built_site: BuildResult):
     for prefix in ("", "en/"):
-        terms = content(built_site.page(f"{prefix}glossary/")).cssselect("dl.glossary dt")
+        terms = content(built_site.page(f"{prefix}glossary/")).cssselect(".glossary h3")
         assert len(terms) >= 8 and all(t.get("id", "").startswith("term-") for t in terms)
+    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"] for doc in index["docs"]}
+    assert {"glossary/#term-social-stand-in", "en/glossary/#term-social-stand-in"} <= sections  # a term, a section
     link = content(built_site.page("chapters/why-tencent/")).cssselect('span.term[data-term="social_stand_in"] a')[0]
     assert link.get("href") == "../../glossary/#term-social-stand-in"
 
