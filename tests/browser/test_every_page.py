@@ -13,6 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.colours import contrast
+from tests.browser.conftest import without_search_index
 from tests.conftest import ROOT
 
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
@@ -38,8 +39,9 @@ def shot_name(page: str, variant: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def desktop(browser):
+def desktop(browser, built_site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    without_search_index(context, built_site.site_dir)  # search has its own tests (test_language_switcher.py)
     context.add_init_script(script=AXE.axe_script)  # in every page as it opens: compiled once, not per page
     yield context
     context.close()

@@ -91,7 +91,7 @@ RANKING = {
 
 @pytest.mark.parametrize("start", RANKING, ids=["zh", "en"])
 def test_search_ranks_the_expected_page_first_and_stays_in_the_edition(page, site_url, start):
-    open_search(page, site_url + start)
+    open_search(page, site_url + start)  # with the whole index: the page loads it with no error (below)
     for query, expected in RANKING[start]:
         results_for(page, query, site_url + expected)
         shown = visible_results(page)
@@ -104,9 +104,10 @@ def test_search_ranks_the_expected_page_first_and_stays_in_the_edition(page, sit
     page.locator("input.md-search__input").fill("")
     page.keyboard.type(other, delay=20)
     page.keyboard.press("End")
-    page.wait_for_function("document.querySelector('.md-search-result__list').children.length > 0")
+    page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length > 0")
     page.wait_for_timeout(300)  # the filter runs as the list settles
     shown = visible_results(page)
     assert all(link.startswith(site_url + "en/") == (start == "en/") for link in shown), (other, shown)
     meta = page.locator(".md-search-result__meta").inner_text()
     assert (str(len(shown)) in meta) if shown else not any(ch.isdigit() for ch in meta), meta
+    assert page.console_errors == []
