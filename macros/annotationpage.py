@@ -84,14 +84,14 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
         parts.append(
             Markup(
                 '<p class="annotation__claim">{cl}{colon}<span lang="{lang}">{claim}</span> · {vl}{colon}'
-                '<mark class="annotation__verdict">{verdict}</mark></p>'
+                '<mark class="annotation__verdict annotation__verdict--{key}">{verdict}</mark></p>'
             ).format(
                 cl=phrases.claim,
                 colon=ctx.phrases.colon,
                 lang=language,
                 claim=text.claim,
                 vl=phrases.verdict,
-                verdict=phrases.verdicts[annotation.verdict],
+                verdict=phrases.verdicts[annotation.verdict], key=annotation.verdict,
             )
         )
     parts.append(

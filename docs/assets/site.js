@@ -159,7 +159,7 @@
       details.open = !details.open;
       toggle.setAttribute("aria-expanded", String(details.open));
     });
-    heading.appendChild(toggle);
+    heading.insertBefore(toggle, heading.querySelector(".headerlink"));  // before the ¶, which keeps its room
   });
   document.documentElement.classList.add("js-cite");
   document.addEventListener("click", function (event) {
@@ -243,7 +243,7 @@
   document.querySelectorAll("article table").forEach(function (table) {
     var heads = [].map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
     if (heads.length < 4) return;
-    table.classList.add("table--stacks");
+    table.setAttribute("data-stacks", "");  // an attribute, not a class: Material styles only tables without one
     table.querySelectorAll("tbody tr").forEach(function (row) {
       [].forEach.call(row.children, function (cell, i) { if (heads[i]) cell.setAttribute("data-label", heads[i]); });
     });

@@ -172,3 +172,11 @@ def test_a_busy_section_shows_its_newest_and_leads_to_the_rest(fixture_site, tmp
     assert section.cssselect(".annotations__more a")[0].get("href") == "../../annotations/"
     listed = page(result, "annotations/").cssselect(".annotation-list article.annotation")
     assert len(listed) == 14 and listed[-1].get("id") == "ann-busy-10"  # newest first, every one
+
+
+def test_each_fact_check_verdict_is_marked_by_its_own_kind(built_site: BuildResult):
+    marks = content(built_site.page("annotations/")).cssselect("mark.annotation__verdict")
+    assert marks
+    kinds = {cls.split("--")[1] for mark in marks for cls in mark.get("class").split() if "--" in cls}
+    assert len(marks) == sum(len([c for c in m.get("class").split() if "--" in c]) for m in marks)
+    assert kinds <= {"accurate", "inaccurate", "misleading", "unverifiable"} and len(kinds) >= 2
