@@ -115,6 +115,12 @@ class SiteMacros:
             return deferred.fill(output)
         return deferred.fill(output, lambda html: mark_chinese_runs(html, "zh-Hans"))
 
+    def description(self, src_path: str, section: str | None, locale: str) -> str | None:
+        """A chapter page's own description (the <meta name="description"> Material writes), else None."""
+        slug = self.chapter(src_path, section)
+        parts = self.cited.get((locale, slug)) if slug else None
+        return citepage.description(self.project, parts[0]) if parts else None
+
     def head(self, output: str, src_path: str, section: str | None, locale: str) -> str:
         """A chapter page with its metadata for reference managers in the <head>."""
         slug = self.chapter(src_path, section)

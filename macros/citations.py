@@ -234,8 +234,10 @@ def ris(item: dict[str, Any]) -> str:
         "urls": [item["URL"]],
         "language": item["language"],
     }
-    if "issued" in item:
-        entry["date"] = _iso(item["issued"])
+    if "issued" in item:  # RIS: the year alone in PY, the date as YYYY/MM/DD in DA
+        year, month, day = item["issued"]["date-parts"][0]
+        entry["year"] = f"{year:04d}"
+        entry["date"] = f"{year:04d}/{month:02d}/{day:02d}"
     if "accessed" in item:
         entry["access_date"] = _iso(item["accessed"])
     if "version" in item:

@@ -155,6 +155,11 @@ def json_ld(project: Project, parts: list[Cited]) -> Markup:
     return Markup('<script type="application/ld+json">{}</script>').format(Markup(text))
 
 
+def description(project: Project, chapter: Cited) -> str:
+    """What a chapter is, in a sentence: its own description, not the site's (Zotero saves it as the abstract)."""
+    return project.phrases.of(chapter.locale).cite.description.replace("{title}", chapter.chapter_title)
+
+
 def head_meta(project: Project, chapter: Cited) -> str:
     """Tags reference managers read, so Zotero saves a web page by the collective, not a journal article."""
     site = project.site
@@ -167,6 +172,9 @@ def head_meta(project: Project, chapter: Cited) -> str:
         ("property", "og:type", "website"),
         ("property", "og:site_name", site.title(chapter.locale)),
         ("property", "og:title", chapter.title),
+        ("property", "og:url", citations.versioned_url(project, chapter.locale, chapter.path)),
+        ("property", "og:locale", {"zh": "zh_CN", "en": "en_US"}[chapter.locale]),
+        ("property", "og:description", description(project, chapter)),
         ("name", "DC.type", "Text"),
         ("name", "DC.title", chapter.title),
         ("name", "DC.creator", site.collective.name(chapter.locale)),

@@ -224,6 +224,7 @@ class CitePhrases(Strict):
     title_join: Text
     note: Text  # {version}
     printed: Text  # the header of a printed chapter: {site} {version} {url} {date}
+    description: Text  # a chapter's description for reference managers and link previews: {title}
     preview_note: Text  # shown instead of `note` on the unreleased preview
 
 
@@ -325,6 +326,7 @@ class LocalePhrases(Strict):
         needed |= {"check_sentence": ("{claimed}", "{computed}", "{verdict}"),
                    "constraint_sentence": ("{figure}", "{at_most}", "{why}"),
                    "cite.note": ("{version}",), "cite.printed": ("{site}", "{version}", "{url}", "{date}"),
+                   "cite.description": ("{title}",),
                    "annotations.count": ("{n}",), "annotations.count_one": ("{n}",)}
         for name, slots in needed.items():
             obj: Any = self

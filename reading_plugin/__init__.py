@@ -78,6 +78,11 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n (50) has set the switcher's links
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
+        site = site_of(config)
+        section = (page.meta or {}).get("section")
+        found = site.description(page.file.src_uri, section, language_of(page)) if site else None
+        if found:  # Material writes page.meta.description instead of the site's
+            page.meta["description"] = found
         return language_switcher.page_context(context, page, config)
 
     def on_template_context(self, context: TemplateContext, /, *, template_name: str,

@@ -56,6 +56,10 @@ def test_head_metadata_for_reference_managers(built_site, project, locale, prefi
     assert meta["citation_public_url"] == expected_url(project, prefix, slug)
     assert meta["og:type"] == "website" and meta["og:site_name"] == project.site.title(locale)
     assert meta["DC.type"] == "Text"
+    assert meta["og:url"] == expected_url(project, prefix, slug)
+    assert meta["og:locale"] == {"zh": "zh_CN", "en": "en_US"}[locale]
+    assert title in meta["description"] and meta["description"] == meta["og:description"]  # its own, not the site's
+    assert meta["description"] != project.site.description(locale)
     updated = last_change(ROOT, [f"docs/chapters/{slug}{'' if locale == 'zh' else '.en'}.md", *CHAPTER_DATA,
                                  *annotation_files(slug)]) or BUILD_DAY
     assert meta["citation_publication_date"] == updated.strftime("%Y/%m/%d")

@@ -66,7 +66,7 @@ ZH = {
     "}",
     "ris": "TY  - ELEC\nAU  - 元宝一文细读小组\nTI  - 开篇：红包大战与元宝的两组数据 · 摘要\n"
     "T2  - 元宝“AI社交”一文细读\n"
-    f"UR  - {BASE}/chapters/opening/#summary\nLA  - zh\nDA  - 2026-11-29\nET  - 0.1.0\nER  -",
+    f"UR  - {BASE}/chapters/opening/#summary\nLA  - zh\nPY  - 2026\nDA  - 2026/11/29\nET  - 0.1.0\nER  -",
 }
 
 
@@ -136,7 +136,7 @@ def test_ris_round_trips():
     assert entry["type_of_reference"] == "ELEC"
     assert entry["authors"] == ["元宝一文细读小组"]
     assert entry["urls"] == [f"{BASE}/chapters/opening/#summary"]
-    assert entry["date"] == "2026-11-29" and "access_date" not in entry
+    assert entry["year"] == "2026" and entry["date"] == "2026/11/29" and "access_date" not in entry
 
 
 def test_csl_json_renders_with_citeproc():
