@@ -99,11 +99,11 @@ class SiteMacros:
 
     def updated(self, source: Path, slug: str) -> date:
         """A chapter's last change in git: its source, the data every chapter shows, and its annotations."""
-        root = self.project.root
+        root = self.project.root.resolve()
         shown = [self.annotations.files[a.id] for a in self.annotations if a.target.chapter == slug]
-        files = [source, *(root / name for name in CHAPTER_DATA), *shown]
-        return last_change(root, [path.resolve().relative_to(root.resolve()).as_posix() for path in files
-                                  if path.resolve().is_relative_to(root.resolve())]) or self.build_day
+        inside = [path.resolve() for path in (source, *shown) if path.resolve().is_relative_to(root)]
+        files = [*(path.relative_to(root).as_posix() for path in inside), *CHAPTER_DATA]
+        return last_change(root, files) or self.build_day
 
     def fill_deferred(self, output: str, url: str, locale: str) -> str:
         """The rendered page with what its macros deferred put in place; on a page not in Chinese, its

@@ -38,13 +38,16 @@ class Row:
     figure: str | None = None
 
     @property
+    def kind(self) -> str:
+        """How the row is drawn: not_given (words only), exact (a bar), lower (dashes and an arrow), range."""
+        if self.shape in ("not_given", "exact"):
+            return self.shape
+        return "lower" if self.hi is None else "range"
+
+    @property
     def reach(self) -> float:
         """How far right the row is drawn."""
-        if self.shape == "not_given":
-            return 0.0
-        if self.hi is None:
-            return self.lo * _REACH
-        return self.hi if self.shape != "exact" else self.lo
+        return {"not_given": 0.0, "exact": self.lo, "lower": self.lo * _REACH}.get(self.kind, self.hi or 0.0)
 
 
 def rows_of(ctx: PageContext, chart_id: str) -> list[Row]:
@@ -74,15 +77,15 @@ _SPAN = Markup('<span class="{}" aria-hidden="true" style="{}"></span>')  # deco
 
 
 def _bar(row: Row, right: float) -> Markup:
-    if row.shape == "not_given":
+    if row.kind == "not_given":
         return Markup("")
-    if row.shape == "exact":
+    if row.kind == "exact":
         return _SPAN.format("chart__bar", f"width:{_percent(row.lo, right)}")
-    if row.hi is None:
+    if row.kind == "lower":
         return _SPAN.format("chart__bar chart__bar--lower", f"width:{_percent(row.lo, right)}") + _SPAN.format(
             "chart__arrow", f"width:{_percent(row.reach - row.lo, right)}")
     return _SPAN.format("chart__bar chart__bar--range",
-                        f"margin-left:{_percent(row.lo, right)};width:{_percent(row.hi - row.lo, right)}")
+                        f"margin-left:{_percent(row.lo, right)};width:{_percent(row.reach - row.lo, right)}")
 
 
 def chart_html(ctx: PageContext, chart_id: str) -> Markup:
@@ -92,16 +95,13 @@ def chart_html(ctx: PageContext, chart_id: str) -> Markup:
     # The longest bar ends near 60% of the width, leaving room for its value after it.
     right = max((row.reach for row in rows), default=0.0) * 1.6 or 1.0
     body = Markup("").join(
-        Markup('<li class="chart__row chart__row--{shape}"><span class="chart__label">{label}</span>'
+        Markup('<li class="chart__row chart__row--{kind}"><span class="chart__label">{label}</span>'
                '<span class="chart__track">{bar}<span class="chart__value">{text}</span></span></li>').format(
-            shape=row.shape if row.hi is not None or row.shape == "not_given" else "lower",
-            label=row.label, bar=_bar(row, right), text=row.text)
+            kind=row.kind, label=row.label, bar=_bar(row, right), text=row.text)
         for row in rows)
-    keys = []
-    if any(row.shape not in ("exact", "not_given") and row.hi is None for row in rows):
-        keys.append(Markup('<span class="chart__key chart__key--lower">{}</span>').format(words.lower_bound))
-    if any(row.shape not in ("exact", "not_given") and row.hi is not None for row in rows):
-        keys.append(Markup('<span class="chart__key chart__key--range">{}</span>').format(words.range))
+    kinds = {row.kind for row in rows}  # a key for each drawing that is not a plain bar
+    keys = [Markup('<span class="chart__key chart__key--{}">{}</span>').format(kind, text)
+            for kind, text in (("lower", words.lower_bound), ("range", words.range)) if kind in kinds]
     figures = [row.figure for row in rows if row.figure]
     data_link = ctx.link(figure_url(figures[0]) if len(figures) == 1 else FIGURES_PAGE)
     title_id = f"chart-{chart_id}-title"

@@ -32,8 +32,9 @@ def format_date(day: date, form: str) -> str:
 
 
 def date_form(format_key: str, locale: str) -> str:
-    """The access date's form in one format on a page in `locale` (Chicago follows the page's language)."""
-    form = _DATE_FORMS[format_key]
+    """The access date's form in one format on a page in `locale` (Chicago follows the page's language);
+    ISO for the formats that never show one."""
+    form = _DATE_FORMS.get(format_key, "iso")
     return f"{locale}-long" if form == "long" else form
 
 
@@ -64,8 +65,7 @@ def _formats(project: Project, locale: str, item: dict[str, Any], build_day: dat
                '<button type="button" class="cite__copy" data-copied="{copied}">{copy}</button></div>'
                '<pre><code>{text}</code></pre></div>').format(
             key=format_key, name=FORMAT_NAMES[format_key], copied=phrases.copied, copy=phrases.copy_button,
-            text=with_access_date(text, date_form(format_key, locale) if format_key in _DATE_FORMS else "iso",
-                                  build_day))
+            text=with_access_date(text, date_form(format_key, locale), build_day))
         for format_key, text in citations.formats(item, locale).items())
 
 
@@ -190,13 +190,12 @@ def print_parts(project: Project, chapter: Cited, build_day: date) -> tuple[Mark
     one citation (GB/T 7714 and APA)."""
     locale = chapter.locale
     phrases = project.phrases.of(locale).cite
-    form = "iso"
-    day = Markup('<span class="access-date" data-format="{}">{}</span>').format(form, format_date(build_day, form))
+    # The print date is marked as an access date is: the page writes the reader's day there.
+    words = (phrases.printed.replace("{site}", project.site.title(locale)).replace("{version}", project.site.version)
+             .replace("{url}", citations.versioned_url(project, locale, chapter.path))
+             .replace("{date}", citations.ACCESS_MARK))
     header = Markup('<p class="print-only print-header" data-search-exclude>{}</p>').format(
-        Markup(escape(phrases.printed.replace("{site}", project.site.title(locale))
-                      .replace("{version}", project.site.version)
-                      .replace("{url}", citations.versioned_url(project, locale, chapter.path))))
-        .replace(escape("{date}"), day))
+        with_access_date(words, "iso", build_day))
     formats = citations.formats(citations.site_item(project, chapter, ACCESSED_TODAY), locale)
     citation = Markup("").join(
         Markup('<p><b>{}</b> {}</p>').format(FORMAT_NAMES[key], with_access_date(formats[key], date_form(key, locale),

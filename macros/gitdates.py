@@ -41,5 +41,6 @@ def last_changes(root: Path) -> dict[str, date]:
 
 def last_change(root: Path, files: Iterable[str]) -> date | None:
     """The last change of any of `files` (paths relative to `root`): a page is as new as what it shows."""
-    known = [day for name in files if (day := last_changes(root).get(name))]
+    changes = last_changes(root)
+    known = [day for name in files if (day := changes.get(name))]
     return max(known, default=None)

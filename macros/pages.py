@@ -299,6 +299,13 @@ def interval_notation(interval: Interval) -> str:
     return f"{'(' if interval.lo_open else '['}{end(interval.lo)}, {end(interval.hi)}{')' if interval.hi_open else ']'}"
 
 
+def _uses_html(ctx: PageContext, usage: dict[str, list[Use]], figure_id: str) -> Markup | str:
+    """The pages of this edition that show a figure, linked; or the word for none."""
+    uses = [use for use in usage.get(figure_id, []) if use.locale == ctx.locale]
+    return Markup(ctx.phrases.list_join).join(
+        Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses) or ctx.phrases.labels.unused
+
+
 def figures_overview_html(ctx: PageContext, usage: dict[str, list[Use]]) -> Markup:
     """One compact table of every figure: its value as worded, its bound, its verdict and where it is
     used; each row leads to its card below."""
@@ -307,14 +314,12 @@ def figures_overview_html(ctx: PageContext, usage: dict[str, list[Use]]) -> Mark
     for fig in ctx.project.figures.figures.values():
         view = figure_view(ctx, fig)
         bound = ctx.phrases.relations[view.relation] if view.relation else labels.kind_derived
-        uses = [use for use in usage.get(fig.id, []) if use.locale == ctx.locale]
         rows.append(Markup(
             '<tr data-fig="{id}"><td><a href="#{anchor}">{label}</a></td><td>{value}</td><td>{bound}</td>'
             '<td>{verdict}</td><td>{uses}</td></tr>').format(
             id=fig.id, anchor=figure_anchor(fig.id), label=fig.spec.label(ctx.locale), value=view.display,
             bound=bound, verdict=verdict_badge(ctx, fig) if view.verdict else "",
-            uses=Markup(ctx.phrases.list_join).join(
-                Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses) or labels.unused))
+            uses=_uses_html(ctx, usage, fig.id)))
     head = Markup("").join(Markup('<th scope="col">{}</th>').format(name) for name in (
         labels.figure, labels.value, labels.relation, labels.verdict, labels.used_in))
     return Markup('<div class="figures-overview"><table><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
@@ -354,16 +359,7 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
             rows.append(_dl_row(labels.verdict, verdict_badge(ctx, fig)))
         rows.append(_dl_row(labels.values, Markup("<code>{}</code>").format(view.values)))
         rows.append(_dl_row(labels.figure_id, Markup("<code>{}</code>").format(fig.id)))
-        uses = [use for use in usage.get(fig.id, []) if use.locale == ctx.locale]
-        rows.append(
-            _dl_row(
-                labels.used_in,
-                Markup(ctx.phrases.list_join).join(
-                    Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses)
-                if uses
-                else labels.unused,
-            )
-        )
+        rows.append(_dl_row(labels.used_in, _uses_html(ctx, usage, fig.id)))
         cards.append(
             Markup(
                 # Collapsed: the overview above gives every value; a card opens on a click, or when a link

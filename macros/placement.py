@@ -40,12 +40,15 @@ def insert_at_headings(html: str, *, before: Mapping[str, str] | None = None,
 
 
 @lru_cache(maxsize=256)  # both language builds of one run, and two callers, read the same sources
-def headings_of(markdown_text: str) -> tuple[tuple[int, str, str], ...]:
+def headings_of(markdown_text: str, auto_id: str | None = None) -> tuple[tuple[int, str, str], ...]:
     """(level, id, title) of every heading, as Python-Markdown's toc extension reads them (the same
-    extensions as mkdocs.yml that touch headings: attr_list for `{ #id .class }`, toc for the ids)."""
+    extensions as mkdocs.yml that touch headings: attr_list for `{ #id .class }`, toc for the ids).
+    `auto_id`: the id to give a heading that has no explicit one (toc's own otherwise), so a check can
+    tell them apart."""
     if markdown_text.startswith("---\n"):  # YAML front matter, which MkDocs strips before Markdown reads the page
         markdown_text = markdown_text.split("\n---\n", 1)[-1]
-    parser = markdown.Markdown(extensions=["attr_list", "toc"])
+    toc = {"slugify": lambda value, separator: auto_id} if auto_id else {}
+    parser = markdown.Markdown(extensions=["attr_list", "toc"], extension_configs={"toc": toc})
     # Headings and their ids are block structure: inline Markdown (emphasis, links) is left as written,
     # which halves the time; the titles read here are plain text in this site's sources.
     parser.treeprocessors.deregister("inline")

@@ -207,9 +207,10 @@
 
   // Search: both editions share one index (mkdocs-static-i18n builds one), so the results the reader
   // sees are only those of the edition they are reading, and the count says so.
-  var config = document.getElementById("__config");
-  var words = config ? (JSON.parse(config.textContent).translations || {}) : {};
-  var root = new URL(config ? JSON.parse(config.textContent).base : ".", location.href).href;
+  var configElement = document.getElementById("__config");
+  var config = configElement ? JSON.parse(configElement.textContent) : {};
+  var words = config.translations || {};
+  var root = new URL(config.base || ".", location.href).href;
   var english = document.documentElement.lang === "en";
   function inEdition(href) {
     var path = href.slice(root.length);

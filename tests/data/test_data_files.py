@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.placement import headings_of
 from macros.fingerprint import MAX_QUOTE_CHARS, make, normalise
 from macros.intervals import INF, Interval
 from macros.project import Project
@@ -144,25 +145,11 @@ def test_chapters_follow_the_article(project: Project):
 
 
 def test_every_heading_in_the_sources_has_an_explicit_ascii_id():
-    """Read as Python-Markdown reads them (front matter aside): a heading without an explicit `{ #id }`
-    would get an id made up by the toc extension (position-based for Chinese), so one is made up here
-    that no explicit id can be, and any heading that gets it is reported."""
-    import markdown
-
-    bad = []
-    for path in DOCS.rglob("*.md"):
-        text = path.read_text(encoding="utf-8")
-        if text.startswith("---\n"):
-            text = text.split("\n---\n", 1)[1]
-        parser = markdown.Markdown(extensions=["attr_list", "toc"],
-                                   extension_configs={"toc": {"slugify": lambda value, separator: "NO-ID"}})
-        parser.convert(text)
-        stack = list(parser.toc_tokens)
-        while stack:
-            token = stack.pop()
-            stack.extend(token["children"])
-            if token["id"].startswith("NO-ID") or not re.fullmatch(r"[a-z][a-z0-9-]*", token["id"]):
-                bad.append((path.name, token["name"], token["id"]))
+    """Read as Python-Markdown reads them: a heading without an explicit `{ #id }` would get an id the
+    toc extension makes up (position-based for Chinese); here it gets one no explicit id can be."""
+    bad = [(path.name, title, heading_id) for path in DOCS.rglob("*.md")
+           for _, heading_id, title in headings_of(path.read_text(encoding="utf-8"), auto_id="NO-ID")
+           if heading_id.startswith("NO-ID") or not re.fullmatch(r"[a-z][a-z0-9-]*", heading_id)]
     assert bad == []
 
 
