@@ -17,6 +17,7 @@ from scripts.localweb import CHROMIUM, QuietHandler, launch
 from tests import releasing
 from tests.conftest import made_once
 
+DESKTOP = {"width": 1200, "height": 900}
 
 
 @pytest.fixture(scope="session")
@@ -43,18 +44,37 @@ def without_search_index(context, site_dir: Path) -> None:
                   lambda route: route.fulfill(status=200, content_type="application/json", body=body))
 
 
-@pytest.fixture
-def page(browser):
-    """A desktop-sized page in a fresh context; `page.console_errors` collects console errors.
-    Modules that need more (touch, clipboard) define their own."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+@pytest.fixture(scope="session")
+def _tab(browser):
+    context = browser.new_context(viewport=DESKTOP)
     context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.console_errors = errors
-    yield page
+    yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page(_tab):
+    """A desktop-sized tab; `page.console_errors` collects console errors. The same tab for every test
+    that asks (a new one costs a renderer process, a third of a short test), left on a blank page with
+    empty storage and the desktop size after each. Modules that need more (touch, clipboard, a fake
+    clock) define their own."""
+    errors: list[str] = []
+
+    def on_console(message) -> None:  # type: ignore[no-untyped-def]
+        if message.type == "error":
+            errors.append(message.text)
+
+    _tab.on("console", on_console)
+    _tab.console_errors = errors
+    try:
+        yield _tab
+    finally:
+        _tab.remove_listener("console", on_console)
+        if _tab.url.startswith("http"):
+            _tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        _tab.context.clear_cookies()
+        _tab.set_viewport_size(DESKTOP)
+        _tab.goto("about:blank")  # the next test's first address is a new document, even with a #section
 
 
 def _serve(site_dir: Path) -> Iterator[str]:

@@ -22,6 +22,7 @@ PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-te
          "reading/", "figures/", "source/", "cite/", "annotations/", "glossary/", "players/"]
 ALL_PAGES = PAGES + ["en/" + page for page in PAGES]
 AXE = Axe()
+DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 # Every rule, violations only, without the node paths this test never reads (a fifth of axe's time).
 AXE_RUN = ("axe.run({resultTypes: ['violations'], selectors: false, ancestry: false, xpath: false, "
@@ -39,38 +40,49 @@ def shot_name(page: str, variant: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def desktop(browser, built_site):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def tab(browser, built_site):
+    """One tab for every page, as a reader's tab goes from page to page: a new tab for each would cost
+    a new renderer process (a third of a page's time here)."""
+    context = browser.new_context()
     without_search_index(context, built_site.site_dir)  # search has its own tests (test_language_switcher.py)
     context.add_init_script(script=AXE.axe_script)  # in every page as it opens: compiled once, not per page
-    yield context
+    yield context.new_page()
     context.close()
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_page_loads_cleanly_locally_accessibly_and_fits_a_phone(desktop, site_url, path):
+def test_page_loads_cleanly_locally_accessibly_and_fits_a_phone(tab, site_url, path):
     """One load per page for every read-only check: console, requests, macros, italics, axe-core at
     desktop size; then the same page at a phone's width in the dark scheme must not scroll sideways."""
-    page = desktop.new_page()
+    page = tab
+    page.set_viewport_size(DESKTOP)
+    page.emulate_media(color_scheme="light")
     errors, foreign = [], []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
     local = site_url.split("/")[2]
-    page.on("request", lambda request: foreign.append(request.url) if request.url.split("/")[2] != local else None)
-    page.goto(site_url + path)  # "load": every request the page makes by itself has been sent
-    text = page.locator("article.md-content__inner").inner_text()
-    italic_chinese = page.evaluate(ITALIC_CJK)
-    if TAKE_SCREENSHOTS:
-        page.screenshot(path=shot_name(path, "desktop"), full_page=True)
-    found = page.evaluate(AXE_RUN)["violations"]
-    violations = [(v["id"], v["impact"], v["nodes"][0]["html"][:120]) for v in found
-                  if v["impact"] in ("serious", "critical")]
-    page.set_viewport_size(PHONE)
-    page.emulate_media(color_scheme="dark")
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    if TAKE_SCREENSHOTS:
-        page.screenshot(path=shot_name(path, "phone-dark"))
-    page.close()
+    listeners = {
+        "console": lambda message: errors.append(message.text) if message.type == "error" else None,
+        "pageerror": lambda error: errors.append(str(error)),
+        "request": lambda request: foreign.append(request.url) if request.url.split("/")[2] != local else None,
+    }
+    for event, listener in listeners.items():
+        page.on(event, listener)
+    try:
+        page.goto(site_url + path)  # "load": every request the page makes by itself has been sent
+        text = page.locator("article.md-content__inner").inner_text()
+        italic_chinese = page.evaluate(ITALIC_CJK)
+        if TAKE_SCREENSHOTS:
+            page.screenshot(path=shot_name(path, "desktop"), full_page=True)
+        found = page.evaluate(AXE_RUN)["violations"]
+        violations = [(v["id"], v["impact"], v["nodes"][0]["html"][:120]) for v in found
+                      if v["impact"] in ("serious", "critical")]
+        page.set_viewport_size(PHONE)
+        page.emulate_media(color_scheme="dark")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if TAKE_SCREENSHOTS:
+            page.screenshot(path=shot_name(path, "phone-dark"))
+    finally:  # the tab goes on to the next page
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
     assert errors == [] and foreign == []
     assert italic_chinese == []  # CJK has no italics; browsers would slant it artificially
     assert "Macro Rendering Error" not in text and "{{" not in text.replace("{{ 7*7 }}", "")

@@ -7,11 +7,7 @@ contributed is silently dropped. The table is the contract: add a row for every 
 
 from __future__ import annotations
 
-import os
 import re
-import resource
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +15,8 @@ from typing import Callable
 
 import pytest
 
-from tests.conftest import BUILD_EPOCH, copy_fixture_site
+from tests import mkdocs_fork
+from tests.conftest import BUILD_ENV, copy_fixture_site
 
 ANNOTATIONS = Path("data/annotations")
 GOOD_ANNOTATION = """\
@@ -162,20 +159,14 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
 }
 
 
-def limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-
-
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_hostile_input_stops_the_build_with_a_clear_message(tmp_path: Path, case: Case):
     site = copy_fixture_site(tmp_path)
     case.change(site)
     out = tmp_path / "out"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)}
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=site, capture_output=True, text=True, env=env, timeout=SECONDS * 3,
-                          preexec_fn=limit_memory)
+    proc = mkdocs_fork.run(["build", "--strict", "--site-dir", str(out)], cwd=site, env=BUILD_ENV,
+                           timeout=SECONDS * 3, memory=MEMORY)
     elapsed = time.monotonic() - started
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0, output[-2000:]
@@ -201,9 +192,8 @@ def all_bad_annotations(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, 
         annotation(text, file_of(name))(site)
     out = folder / "out"
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=site, capture_output=True, text=True, timeout=SECONDS * 3, preexec_fn=limit_memory,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)})
+    proc = mkdocs_fork.run(["build", "--strict", "--site-dir", str(out)], cwd=site, env=BUILD_ENV,
+                           timeout=SECONDS * 3, memory=MEMORY)
     assert proc.returncode != 0
     assert not list(out.rglob("*.html")) if out.exists() else True  # nothing half-built is published
     return proc.stdout + proc.stderr, time.monotonic() - started, out
@@ -226,9 +216,8 @@ def test_good_quotations_of_the_fixture_pass(tmp_path: Path):
     """The quote case above fails for forging, not for quoting: the real words pass."""
     site = copy_fixture_site(tmp_path)
     annotation(GOOD_ANNOTATION.replace("kind: context", "quote: 一共记了12页\nkind: context"))(site)
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
-                          cwd=site, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)})
+    proc = mkdocs_fork.run(["build", "--strict", "--site-dir", str(tmp_path / "out")], cwd=site, env=BUILD_ENV,
+                           timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 

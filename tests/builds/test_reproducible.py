@@ -25,7 +25,7 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_of_the_same_commit_are_identical(built_site: BuildResult, tmp_path: Path):
-    again = build_site(ROOT, tmp_path / "again")
+    again = build_site(ROOT, tmp_path / "again", fresh=True)
     assert again.returncode == 0, again.output
     first, second = files_of(built_site.site_dir), files_of(again.site_dir)
     assert sorted(first) == sorted(second)
