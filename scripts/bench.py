@@ -130,9 +130,10 @@ def scale(work: Path) -> list[Figure]:
     folder = work / "validation"
     folder.mkdir()
     synthetic_annotations(folder, 10_000)
-    seconds, loaded = validation_seconds(folder)
-    assert loaded == 10_000, loaded
-    figures.append(Figure("validate 10,000 annotations", f"{seconds:.2f} s", "< 2 s", seconds < 2))
+    runs = [validation_seconds(folder) for _ in range(3)]  # median of 3: the files were just written
+    seconds = statistics.median(seconds for seconds, _ in runs)
+    assert all(loaded == 10_000 for _, loaded in runs), runs
+    figures.append(Figure("validate 10,000 annotations (median of 3)", f"{seconds:.2f} s", "< 2 s", seconds < 2))
 
     times = {}
     sites = {}
