@@ -23,6 +23,15 @@ SECTION_PREVIEW = 3  # a section shows its newest few; a chapter page stays ligh
 LISTING_SLOT = '<div class="annotation-listing"></div>'  # where the annotations page lists them all
 
 
+# Brackets inside brackets are square (GB/T 15834-2011, 4.9.3; English does the same).
+_INNER_BRACKETS = str.maketrans({"（": "［", "）": "］", "(": "[", ")": "]"})
+
+
+def inside_brackets(text: str) -> str:
+    """Text shown inside a bracket: its own round brackets become square ones."""
+    return text.translate(_INNER_BRACKETS)
+
+
 def listing_slot() -> Markup:
     """A placeholder the plugin fills with the listing after Markdown has run (bodies never pass through it)."""
     return Markup(LISTING_SLOT)
@@ -102,7 +111,8 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
         book = ctx.project.figures
         used = Markup(ctx.phrases.list_join).join(
             Markup('<a href="{}">{}</a> <span class="fig__value">{}</span>').format(
-                ctx.link(figure_url(f)), book[f].spec.label(ctx.locale), display(ctx, book[f]))
+                ctx.link(figure_url(f)), inside_brackets(book[f].spec.label(ctx.locale)),
+                inside_brackets(display(ctx, book[f])))
             for f in annotation.figures)
         grounds.append(Markup("{}{}{}{}").format(
             phrases.bases["arithmetic"], ctx.phrases.open_bracket, used, ctx.phrases.close_bracket))

@@ -131,8 +131,10 @@ def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossa
 
 def glossary_html(glossary: Glossary, locale: str) -> Markup:
     def other(entry: Entry) -> Markup:
-        """The term in the other language, marked as such (a browser picks its font, tests skip it)."""
-        found = [(loc, t) for loc, ts in entry.terms.items() if loc != locale for t in ts][:1]
+        """The term's forms in the other language that this one lacks (日活 as well as 日活跃用户, but DAU
+        once), each marked with its language (a browser picks its font, tests skip it)."""
+        own = set(entry.terms.get(locale, []))
+        found = [(loc, t) for loc, ts in entry.terms.items() if loc != locale for t in ts if t not in own]
         return Markup("").join(Markup(' / <span lang="{}">{}</span>').format(
             "zh-Hans" if loc == "zh" else loc, t) for loc, t in found)
 

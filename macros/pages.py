@@ -256,8 +256,11 @@ def article_title_html(ctx: PageContext) -> Markup:
 
 
 def repost_link_html(ctx: PageContext) -> Markup:
-    repost = ctx.project.article.repost
-    return Markup('<a href="{url}" rel="external">{url}</a>').format(url=repost.url)
+    """The repost's address, written out, breakable only after a slash (a phone's line is shorter)."""
+    url = ctx.project.article.repost.url
+    scheme, _, rest = url.partition("//")
+    shown = Markup("{}//{}").format(scheme, Markup("/<wbr>").join(rest.split("/")))
+    return Markup('<a href="{url}" rel="external">{shown}</a>').format(url=url, shown=shown)
 
 
 def article_heading_html(ctx: PageContext) -> Markup:
@@ -275,7 +278,9 @@ def chapter_map_html(ctx: PageContext) -> Markup:
         Markup('<li><a href="{}">{}</a>{}</li>').format(
             ctx.link(chapter_url(s.chapter)),
             s.title(ctx.locale),
-            Markup(" — ") + quotation(s.heading) if s.heading else "",
+            Markup(ctx.phrases.dash) + (quotation(s.heading) if s.heading
+                             else Markup('<span class="chapter-map__note">{}</span>').format(
+                                 ctx.phrases.labels.no_subheading)),
         )
         for s in ctx.project.article.sections
         if s.chapter and s.title

@@ -295,6 +295,7 @@ class Labels(Strict):
     kind_derived: Text  # a derived figure's "bound" in the overview: computed, not worded
     overview: Text  # the overview table's caption
     figure_id: Text  # the id a figure has in data/figures.yml
+    no_subheading: Text  # the home page's chapter list, beside the chapter the article gives no subheading
 
 
 class LocalePhrases(Strict):
@@ -311,6 +312,7 @@ class LocalePhrases(Strict):
     list_join: Text  # between the items of an inline list
     clause_join: Text  # between clauses (；/ ;)
     colon: Text  # after a label (：/ : )
+    dash: Text  # before an aside (——/ — ), as the language's punctuation writes it
     open_bracket: Text  # （ / (
     close_bracket: Text
     cite: CitePhrases

@@ -130,9 +130,9 @@ def scale(work: Path) -> list[Figure]:
     folder = work / "validation"
     folder.mkdir()
     synthetic_annotations(folder, 10_000)
-    runs = [validation_seconds(folder) for _ in range(3)]  # median of 3: the files were just written
-    seconds = statistics.median(seconds for seconds, _ in runs)
-    assert all(loaded == 10_000 for _, loaded in runs), runs
+    validations = [validation_seconds(folder) for _ in range(3)]  # median of 3: the files were just written
+    seconds = statistics.median(seconds for seconds, _ in validations)
+    assert all(loaded == 10_000 for _, loaded in validations), validations
     figures.append(Figure("validate 10,000 annotations (median of 3)", f"{seconds:.2f} s", "< 2 s", seconds < 2))
 
     times = {}

@@ -39,6 +39,18 @@ def test_every_page_exists_at_its_stable_path(built_site: BuildResult, project: 
         assert (built_site.site_dir / page / "index.html").is_file()
 
 
+@pytest.mark.parametrize("page", ALL_PAGES + ["annotations/"])
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_a_bracket_inside_a_bracket_is_square(built_site: BuildResult, page: str, edition: str):
+    """GB/T 15834-2011, 4.9.3 (and English usage): never "（…（…））" or "(…(…))"."""
+    root = content(built_site.page(edition + page))
+    for box in root.cssselect(".fig-pop, .term-pop, details.cite"):  # boxes of their own, not inline text
+        box.drop_tree()
+    text = root.text_content()
+    nested = re.findall(r"[（(][^（）()]*[（(][^（）()]*[）)][^（）()]*[）)]", text)
+    assert nested == []
+
+
 @pytest.mark.parametrize("page", ALL_PAGES)
 def test_no_unrendered_macro_and_no_macro_error(built_site: BuildResult, page: str):
     root = content(built_site.page(page))

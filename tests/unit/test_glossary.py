@@ -73,3 +73,11 @@ def test_the_real_glossary_loads_and_defines_every_term_in_both_languages():
     } <= set(terms.entries)
     for entry in terms.entries.values():
         assert entry.terms["zh"] and entry.terms["en"] and entry.definition.zh and entry.definition.en
+
+
+def test_a_term_is_headed_by_its_forms_and_those_the_other_language_adds():
+    english = html.fromstring(str(glossary.glossary_html(TERMS, "en")))
+    assert [h.text_content() for h in english.iter("h3")] == ["social mouthpiece / 社交嘴替", "MAU / 月活"]
+    assert [s.get("lang") for s in english.iter("span")] == ["zh-Hans", "zh-Hans"]
+    chinese = html.fromstring(str(glossary.glossary_html(TERMS, "zh")))
+    assert [h.text_content() for h in chinese.iter("h3")] == ["社交嘴替 / social mouthpiece", "月活 / MAU"]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from macros.pages import PageContext, PageError, figure_html, quote_html
+from macros.pages import PageContext, PageError, figure_html, quote_html, repost_link_html
 from macros.paths import relative_url
 from macros.project import load_project
 
@@ -100,3 +100,13 @@ def test_filters_are_labelled_rows(ctx):
     assert [listing.cssselect("#" + row.get("aria-labelledby"))[0].text_content() for row in rows] == [
         words.filter_kind + ctx.phrases.colon, words.filter_chapter + ctx.phrases.colon]
     assert listing.cssselect(".annotation-filters__intro")[0].text_content() == words.filters_intro
+
+
+def test_the_repost_address_is_written_out_and_breaks_only_after_a_slash(ctx):
+    markup = str(repost_link_html(ctx))
+    link = html.fromstring(markup)
+    url = ctx.project.article.repost.url
+    assert link.get("href") == url and link.text_content() == url
+    pieces = [html.fromstring(f"<span>{piece}</span>").text_content() for piece in markup.split("<wbr>")]
+    assert len(pieces) > 1 and all(piece.endswith("/") for piece in pieces[:-1])
+    assert pieces[0].startswith("https://www.")  # never between the scheme's two slashes
