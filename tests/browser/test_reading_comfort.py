@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from tests.browser.colours import contrast
@@ -43,3 +46,28 @@ def test_article_quotations_wear_the_published_marks_and_headings_rank(browser, 
     assert quotes.startswith('"“" "”"')  # GB/T 15834's marks, as the article was published
     assert weights[0] > weights[1]  # the chapter title outranks its sections
     assert measure <= 38  # about 75 characters of English a line
+
+
+# The width of the first “ in the page's H1, in ems of its font size.
+QUOTE_WIDTH = """() => {
+    const h1 = document.querySelector('article h1'), text = [...h1.childNodes].find(n => n.nodeType === 3
+        && n.textContent.includes('\u201c'));
+    const range = document.createRange(), at = text.textContent.indexOf('\u201c');
+    range.setStart(text, at);
+    range.setEnd(text, at + 1);
+    return range.getBoundingClientRect().width / parseFloat(getComputedStyle(h1).fontSize);
+}"""
+
+
+def test_chinese_quotation_marks_are_full_width_and_english_ones_are_not(browser, site_url):
+    if not list(Path("/usr/share/fonts").rglob("NotoSansCJK*")) and not os.environ.get("CI"):
+        pytest.skip("no Chinese font on this machine (apt-get install fonts-noto-cjk; .ci/run does)")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url)
+    chinese = page.evaluate(QUOTE_WIDTH)
+    page.goto(site_url + "en/")
+    english = page.evaluate(QUOTE_WIDTH)
+    context.close()
+    assert chinese >= 0.9  # GB/T 15834: a full-width mark, from a Chinese font on the reader's device
+    assert english < 0.6  # the English edition keeps its own
