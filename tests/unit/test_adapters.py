@@ -64,7 +64,8 @@ def test_every_citation_of_the_site_is_the_same_with_and_without_remembered_look
 
     def render_all() -> list[dict[str, str]]:
         citations._style.cache_clear()
-        return [citations.formats(item, item["language"]) for item in items]
+        return [citations.formats(item, item["language"], project.phrases.of(item["language"]).cite, in_text=True)
+                for item in items]
 
     remembered = render_all()
     citeproc_adapter.uninstall()

@@ -30,8 +30,8 @@ def with_date(text: str, key: str, locale: str, accessed: date) -> str:
 
 def section(locale: str) -> citations.Cited:
     title = PROJECT.article.sections[1].title(locale)
-    heading, join = ("摘要", " · ") if locale == "zh" else ("Summary", ": ")
-    return citations.Cited(locale, "chapters/opening/", title, UPDATED, "summary", heading, title_join=join)
+    heading = "摘要" if locale == "zh" else "Summary"
+    return citations.Cited(locale, "chapters/opening/", title, UPDATED, "summary", heading)
 
 
 def rendered(item_locale: str, original: bool = False) -> dict[str, str]:
@@ -40,33 +40,117 @@ def rendered(item_locale: str, original: bool = False) -> dict[str, str]:
         if original
         else citations.site_item(PROJECT, section(item_locale), citations.ACCESSED_TODAY)
     )
+    words = PROJECT.phrases.of(item_locale).cite
     return {key: with_date(text, key, item_locale, ACCESSED)
-            for key, text in citations.formats(item, item_locale).items()}
+            for key, text in citations.formats(item, item_locale, words, in_text=not original).items()}
 
 
+# One section in each language, every format but CSL-JSON (below), as a reader copies it.
 ZH = {
-    "gbt7714": f"[1] 元宝一文细读小组. 开篇：红包大战与元宝的两组数据 · 摘要[EB/OL]. (2026-11-29)[2026-12-03]. "
-    f"{BASE}/chapters/opening/#summary.",
-    "apa": f"元宝一文细读小组. (2026, November 29). 开篇：红包大战与元宝的两组数据 · 摘要. 元宝“AI社交”一文细读. "
-    f"{BASE}/chapters/opening/#summary",
-    "chicago_note": "元宝一文细读小组, 《开篇：红包大战与元宝的两组数据 · 摘要》, "
-    "版 0.1.0, 元宝“AI社交”一文细读, "
-    f"2026年11月29日, {BASE}/chapters/opening/#summary.",
-    "chicago_bibliography": "元宝一文细读小组. 《开篇：红包大战与元宝的两组数据 · 摘要》. "
-    "版 0.1.0. 元宝“AI社交”一文细读, "
-    f"2026年11月29日. {BASE}/chapters/opening/#summary.",
-    "bibtex": "@online{yuanbao-reading-opening-summary-zh,\n"
-    "  author = {{元宝一文细读小组}},\n"
-    "  title = {{开篇：红包大战与元宝的两组数据 · 摘要}},\n"
-    "  titleaddon = {元宝“AI社交”一文细读},\n"
-    "  version = {0.1.0},\n"
-    "  date = {2026-11-29},\n"
-    f"  url = {{{BASE}/chapters/opening/#summary}},\n"
-    "  langid = {chinese}\n"
-    "}",
-    "ris": "TY  - ELEC\nAU  - 元宝一文细读小组\nTI  - 开篇：红包大战与元宝的两组数据 · 摘要\n"
-    "T2  - 元宝“AI社交”一文细读\n"
-    f"UR  - {BASE}/chapters/opening/#summary\nLA  - zh\nPY  - 2026\nDA  - 2026/11/29\nET  - 0.1.0\nER  -",
+    "gbt7714": (
+        '[1] 元宝一文细读小组. 开篇：红包大战与元宝的两组数据[EB/OL]. '
+        f'(2026-11-29)[2026-12-03]. {BASE}/chapters/opening/#summary.'
+    ),
+    "apa": (
+        '元宝一文细读小组. (2026, November 29). 开篇：红包大战与元宝的两组数据. '
+        f'元宝“AI社交”一文细读. {BASE}/chapters/opening/#summary\n'
+        '正文引用：(元宝一文细读小组, 2026, 摘要 section)'
+    ),
+    "chicago_note": (
+        '元宝一文细读小组, 《开篇：红包大战与元宝的两组数据》, 0.1.0版, 元宝“AI社交”一文细读, '
+        f'最后修改于2026年11月29日, 节 摘要, {BASE}/chapters/opening/#summary.'
+    ),
+    "chicago_bibliography": (
+        '元宝一文细读小组. 《开篇：红包大战与元宝的两组数据》. 0.1.0版. 元宝“AI社交”一文细读, '
+        f'最后修改于2026年11月29日. {BASE}/chapters/opening/#summary.'
+    ),
+    "bibtex": (
+        '@online{yuanbao-reading-opening-summary-zh,\n'
+        '  author = {{元宝一文细读小组}},\n'
+        '  title = {{开篇：红包大战与元宝的两组数据}},\n'
+        '  titleaddon = {元宝“AI社交”一文细读},\n'
+        '  version = {0.1.0},\n'
+        '  date = {2026-11-29},\n'
+        f'  url = {{{BASE}/chapters/opening/#summary}},\n'
+        '  note = {“摘要”一节},\n'
+        '  addendum = {对定焦One陈颐《10亿次AI创作背后：元宝用“社交”加速AI全民化》一文的注释性细读}\n'
+        '}'
+    ),
+    "ris": (
+        'TY  - ELEC\n'
+        'AU  - 元宝一文细读小组,\n'
+        'TI  - 开篇：红包大战与元宝的两组数据\n'
+        'T2  - 元宝“AI社交”一文细读\n'
+        f'UR  - {BASE}/chapters/opening/#summary\n'
+        'LA  - zh\n'
+        'PY  - 2026\n'
+        'DA  - 2026/11/29\n'
+        'SE  - 摘要\n'
+        'N1  - '
+        '对定焦One陈颐《10亿次AI创作背后：元宝用“社交”加速AI全民化》一文的注释性细读。本站版本：0.1.0。\n'
+        'ER  -'
+    ),
+}
+
+
+EN = {
+    "gbt7714": (
+        '[1] Yuanbao Reading Collective. Opening: the red-envelope '
+        "war and Yuanbao's two sets of numbers[EB/OL]. "
+        f'(2026-11-29)[2026-12-03]. {BASE}/en/chapters/opening/#summary.'
+    ),
+    "apa": (
+        'Yuanbao Reading Collective. (2026, November 29). Opening: '
+        "The red-envelope war and Yuanbao's two sets of numbers. "
+        'Yuanbao and “AI social”: an annotated reading. '
+        f'{BASE}/en/chapters/opening/#summary\n'
+        'In text: (Yuanbao Reading Collective, 2026, Summary section)'
+    ),
+    "chicago_note": (
+        'Yuanbao Reading Collective, “Opening: The Red-Envelope War '
+        "and Yuanbao's Two Sets of Numbers,” version 0.1.0, Yuanbao "
+        'and “AI Social”: An Annotated Reading, last modified '
+        'November 29, 2026, sec. Summary, '
+        f'{BASE}/en/chapters/opening/#summary.'
+    ),
+    "chicago_bibliography": (
+        'Yuanbao Reading Collective. “Opening: The Red-Envelope War '
+        "and Yuanbao's Two Sets of Numbers.” Version 0.1.0. Yuanbao "
+        'and “AI Social”: An Annotated Reading, last modified '
+        f'November 29, 2026. {BASE}/en/chapters/opening/#summary.'
+    ),
+    "bibtex": (
+        '@online{yuanbao-reading-opening-summary-en,\n'
+        '  author = {{Yuanbao Reading Collective}},\n'
+        "  title = {{Opening: the red-envelope war and Yuanbao's two "
+        'sets of numbers}},\n'
+        '  titleaddon = {Yuanbao and “AI social”: an annotated '
+        'reading},\n'
+        '  version = {0.1.0},\n'
+        '  date = {2026-11-29},\n'
+        f'  url = {{{BASE}/en/chapters/opening/#summary}},\n'
+        '  note = {Section “Summary”},\n'
+        '  addendum = {An annotated reading of an article by Chen Yi '
+        '(陈颐) in 定焦One (Dingjiao One): 《10亿次AI创作背后：元宝用“社交”加速AI全民化》},\n'
+        '  langid = {english}\n'
+        '}'
+    ),
+    "ris": (
+        'TY  - ELEC\n'
+        'AU  - Yuanbao Reading Collective,\n'
+        "TI  - Opening: the red-envelope war and Yuanbao's two sets "
+        'of numbers\n'
+        'T2  - Yuanbao and “AI social”: an annotated reading\n'
+        f'UR  - {BASE}/en/chapters/opening/#summary\n'
+        'LA  - en\n'
+        'PY  - 2026\n'
+        'DA  - 2026/11/29\n'
+        'SE  - Summary\n'
+        'N1  - An annotated reading of an article by Chen Yi (陈颐) in '
+        '定焦One (Dingjiao One): 《10亿次AI创作背后：元宝用“社交”加速AI全民化》. Site '
+        'version 0.1.0.\n'
+        'ER  -'
+    ),
 }
 
 
@@ -75,18 +159,25 @@ def test_chinese_section_citation(key):
     assert rendered("zh")[key] == ZH[key]
 
 
+@pytest.mark.parametrize("key", EN)
+def test_english_section_citation(key):
+    assert rendered("en")[key] == EN[key]
+
+
 def test_csl_json_of_a_section():
     assert json.loads(rendered("zh")["csl_json"]) == [
         {
             "id": "yuanbao-reading-opening-summary-zh",
             "type": "webpage",
-            "title": "开篇：红包大战与元宝的两组数据 · 摘要",
+            "title": "开篇：红包大战与元宝的两组数据",  # the page's title: the section is not a work of its own
             "container-title": "元宝“AI社交”一文细读",
             "author": [{"literal": "元宝一文细读小组"}],
             "URL": f"{BASE}/chapters/opening/#summary",
             "issued": {"date-parts": [[2026, 11, 29]]},
             "version": "0.1.0",
             "language": "zh",
+            "section": "摘要",
+            "note": "对定焦One陈颐《10亿次AI创作背后：元宝用“社交”加速AI全民化》一文的注释性细读",
         }
     ]
 
@@ -95,14 +186,14 @@ def test_english_citation_of_the_original_romanises_the_title_as_apa_asks():
     apa = rendered("en", original=True)["apa"]
     assert apa == (
         "Chen, Y. (n.d.). 10 yi ci AI chuangzuo beihou: Yuanbao yong “shejiao” jiasu AI quanminhua "
-        "[Behind one billion AI creations: Yuanbao uses “social” to bring AI to everyone]. Dingjiao One. "
-        "Retrieved December 3, 2026, from https://www.jinnalai.com/jiaodian/810517.html"
-    )
+        "[Behind one billion AI creations: Yuanbao uses “social” to bring AI to everyone]. "
+        "Dingjiao One (reposted on jinnalai.com). https://www.jinnalai.com/jiaodian/810517.html"
+    )  # no retrieval date: a news article is not designed to change (APA 7, 9.16); the host of the URL named
 
 
 def test_chicago_keeps_the_romanised_title_in_sentence_case():
     note = rendered("en", original=True)["chicago_note"]
-    assert "“10 yi ci AI chuangzuo beihou: Yuanbao yong “shejiao” jiasu" in note
+    assert note.startswith("Chen Yi, “10 yi ci AI chuangzuo beihou: Yuanbao yong ‘shejiao’ jiasu")  # CMOS 8.15, 6.11
     assert "Chuangzuo" not in note
 
 
@@ -134,7 +225,10 @@ def test_bibtex_parses_with_a_real_parser():
 def test_ris_round_trips():
     entry = rispy.loads(rendered("zh")["ris"])[0]
     assert entry["type_of_reference"] == "ELEC"
-    assert entry["authors"] == ["元宝一文细读小组"]
+    assert entry["authors"] == ["元宝一文细读小组,"]  # a corporate author, whole (tests/zotero_names.py)
+    assert entry["section"] == "摘要" and "edition" not in entry
+    assert entry["notes"] == ["对定焦One陈颐《10亿次AI创作背后：元宝用“社交”加速AI全民化》一文的注释性细读"
+                              "。本站版本：0.1.0。"]
     assert entry["urls"] == [f"{BASE}/chapters/opening/#summary"]
     assert entry["year"] == "2026" and entry["date"] == "2026/11/29" and "access_date" not in entry
 
@@ -160,7 +254,7 @@ def test_the_access_date_goes_where_each_style_puts_it_and_nowhere_else(locale):
     for original in (False, True):
         item = (citations.original_item(PROJECT, locale, citations.ACCESSED_TODAY) if original
                 else citations.site_item(PROJECT, section(locale), citations.ACCESSED_TODAY))
-        formats = citations.formats(item, locale)
+        formats = citations.formats(item, locale, PROJECT.phrases.of(locale).cite)
         assert formats["gbt7714"].count(citations.ACCESS_MARK) == 1  # GB/T 7714 always gives [引用日期]
         for key in ("bibtex", "ris", "csl_json"):  # machine formats carry no access date at all
             assert citations.ACCESS_MARK not in formats[key] and "urldate" not in formats[key]
