@@ -123,7 +123,8 @@ def coins(project: Project, cited: Cited) -> Markup:
         "ctx_ver": "Z39.88-2004",
         "rft_val_fmt": "info:ofi/fmt:kev:mtx:dc",
         "rft.type": "webpage",
-        "rft.title": cited.title,
+        # A section: its page's title and its locator, so Zotero's picker tells the items apart.
+        "rft.title": f"{cited.title} § {cited.section_title}" if cited.section_title else cited.title,
         "rft.aucorp": project.site.collective.name(cited.locale),  # a corporate author: Zotero keeps it whole
         "rft.date": cited.updated.isoformat(),
         "rft.identifier": citations.versioned_url(project, cited.locale, cited.path, cited.anchor),

@@ -79,6 +79,8 @@ def test_coins_chapter_first_then_each_section(built_site, project, locale, pref
     assert len(spans) == 1 + len(sections)
     assert spans[0]["rft.identifier"] == [expected_url(project, prefix, slug)]
     assert [s["rft.identifier"][0] for s in spans[1:]] == [expected_url(project, prefix, slug, i) for i, _ in sections]
+    title = next(s.title(locale) for s in project.article.sections if s.chapter == slug)
+    assert [s["rft.title"][0] for s in spans] == [title] + [f"{title} § {heading}" for _, heading in sections]
     assert all(
         s["rft.type"] == ["webpage"] and s["rft.aucorp"] == [project.site.collective.name(locale)] for s in spans
     )

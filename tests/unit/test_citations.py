@@ -182,6 +182,25 @@ def test_csl_json_of_a_section():
     ]
 
 
+def test_csl_json_of_an_english_section():
+    assert json.loads(rendered("en")["csl_json"]) == [
+        {
+            "id": "yuanbao-reading-opening-summary-en",
+            "type": "webpage",
+            "title": "Opening: the red-envelope war and Yuanbao's two sets of numbers",
+            "container-title": "Yuanbao and “AI social”: an annotated reading",
+            "author": [{"literal": "Yuanbao Reading Collective"}],
+            "URL": f"{BASE}/en/chapters/opening/#summary",
+            "issued": {"date-parts": [[2026, 11, 29]]},
+            "version": "0.1.0",
+            "language": "en",
+            "section": "Summary",
+            "note": "An annotated reading of an article by Chen Yi (陈颐) in 定焦One (Dingjiao One): "
+                    "《10亿次AI创作背后：元宝用“社交”加速AI全民化》",
+        }
+    ]
+
+
 def test_english_citation_of_the_original_romanises_the_title_as_apa_asks():
     apa = rendered("en", original=True)["apa"]
     assert apa == (
