@@ -17,7 +17,7 @@ from .intervals import INF, Interval
 from .paths import FIGURE_DOWNLOADS, chapter_url, cite_download, figure_anchor, figure_url, language_root, relative_url
 from .project import Project
 from .usage import Use
-from .schema import ClaimFigure, Constraint, LocalePhrases
+from .schema import ClaimFigure, Constraint, LocalePhrases, Section
 
 
 
@@ -268,9 +268,17 @@ def article_heading_html(ctx: PageContext) -> Markup:
     section = next((s for s in ctx.project.article.sections if s.id == ctx.section), None)
     if section is None:
         raise PageError(f"page '{ctx.src_path}': article_heading() needs `section:` in the front matter")
+    return heading_html(ctx, section)
+
+
+def heading_html(ctx: PageContext, section: Section) -> Markup:
+    """The article's own subheading of a section, quoted; on an English page with our gloss after it."""
     if section.heading is None:
         return Markup("")
-    return quotation(section.heading)
+    if ctx.locale == "zh" or not section.heading_translation:
+        return quotation(section.heading)
+    return Markup('{} <span class="heading-gloss">(“{}”)</span>').format(
+        quotation(section.heading), section.heading_translation.translate(_NESTED))
 
 
 def chapter_map_html(ctx: PageContext) -> Markup:
@@ -278,7 +286,7 @@ def chapter_map_html(ctx: PageContext) -> Markup:
         Markup('<li><a href="{}">{}</a>{}</li>').format(
             ctx.link(chapter_url(s.chapter)),
             s.title(ctx.locale),
-            Markup(ctx.phrases.dash) + (quotation(s.heading) if s.heading
+            Markup(ctx.phrases.dash) + (heading_html(ctx, s) if s.heading
                              else Markup('<span class="chapter-map__note">{}</span>').format(
                                  ctx.phrases.labels.no_subheading)),
         )

@@ -64,6 +64,7 @@ class Section(Strict):
     id: Slug
     starts_with: Text
     heading: Optional[Text] = None
+    heading_translation: Optional[Text] = None  # our English gloss of `heading`, shown beside it in English
     chapter: Optional[Slug]
     title: Optional[Localized] = None  # our own title for the chapter page
 

@@ -10,7 +10,8 @@ from lxml import html
 
 # Macro output, quotations, titles of works and code may hold digits; prose typed by hand may not.
 # Annotations are data (their dates and counts are not prose typed into a page).
-MACRO_OUTPUT = ", ".join(["span.fig", "span.fig__value", "span.check", "q.article-quote", "cite", "code", "pre",
+MACRO_OUTPUT = ", ".join(["span.fig", "span.fig__value", "span.check", "q.article-quote", ".heading-gloss", "cite",
+                          "code", "pre",
                           ".headerlink", "details.cite", "span.Z3988", "script", "figure.chart", ".annotation-section",
                           ".print-only"])
 # A numeral before 万/亿 ("十亿", "五千万"); "千万" alone is the adverb "by all means".
