@@ -252,7 +252,12 @@ def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Marku
 
 
 def article_title_html(ctx: PageContext) -> Markup:
-    return Markup('<cite lang="zh-Hans">{}</cite>').format(ctx.project.article.title)
+    """The article's title as published; on an English page with our translation after it."""
+    title = Markup('<cite lang="zh-Hans">{}</cite>').format(ctx.project.article.title)
+    if ctx.locale == "zh":
+        return title
+    translation = ctx.project.article.romanised.title_translation.translate(_NESTED)
+    return Markup('{} <span class="heading-gloss">(“{}”)</span>').format(title, translation)
 
 
 def repost_link_html(ctx: PageContext) -> Markup:
