@@ -318,6 +318,7 @@ class LocalePhrases(Strict):
     clause_join: Text  # between clauses (；/ ;)
     colon: Text  # after a label (：/ : )
     dash: Text  # before an aside (——/ — ), as the language's punctuation writes it
+    moved: Text  # a redirect page's words, before the new address
     open_bracket: Text  # （ / (
     close_bracket: Text
     cite: CitePhrases

@@ -11,7 +11,7 @@ one module of this package; the modules know MkDocs, the pure work they do lives
 - on_page_context / on_template_context: the language switcher (language_switcher).
 - on_post_page / on_post_template: html lang, the head's alternate links, the Content-Security-Policy
   last of all (page_language, language_switcher, content_security).
-- on_post_build: the English twins of the redirects (redirects).
+- on_post_build: the redirect pages of the edition just built, in its language (redirects).
 
 What this plugin reads of other plugins' internals goes through one adapter per plugin
 (i18n_adapter; versions for mike), each with its pinned version tested in tests/unit/test_adapters.py.
@@ -47,6 +47,8 @@ class ReadingConfig(Config):
 
     content_security_policy = config_options.Type(bool, default=True)
     search_dictionary = config_options.Type(bool, default=True)
+    # Old page -> new page, for pages renamed or moved since a release; written in every edition.
+    redirects = config_options.Type(dict, default={})
 
 
 class ReadingPlugin(BasePlugin[ReadingConfig]):
@@ -111,8 +113,10 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         return content_security.with_policy(output) if self.config.content_security_policy else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if "redirects" in config.plugins:
-            redirects.write_twins(config)
+        site = site_of(config)
+        if self.config.redirects and site is not None:
+            words = site.project.phrases.of(current_language(config))
+            redirects.write(config, self.config.redirects, words.moved, words.colon)
 
 
 def headings(toc: Iterable[AnchorLink]) -> Iterator[Heading]:

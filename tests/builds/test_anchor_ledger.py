@@ -14,8 +14,8 @@ from tests.htmltools import content
 
 def redirects() -> dict[str, str]:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    plugin = next((p["redirects"] for p in config["plugins"] if isinstance(p, dict) and "redirects" in p), {})
-    return plugin.get("redirect_maps", {})
+    plugin = next((p["reading"] for p in config["plugins"] if isinstance(p, dict) and "reading" in p), {})
+    return plugin.get("redirects", {})
 
 
 def test_every_published_anchor_still_works_and_every_new_one_is_recorded(built_site: BuildResult):

@@ -286,9 +286,9 @@ def test_glossary_page_defines_every_term(built_site: BuildResult):
 
 @pytest.mark.parametrize("prefix, lang", [("", "zh-Hans"), ("en/", "en")])
 def test_redirects_lead_to_the_new_page_in_the_same_edition(built_site: BuildResult, prefix: str, lang: str):
-    plugin = next(p["redirects"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "redirects" in p)
-    assert plugin["redirect_maps"], "no redirect to test"
-    for old, new in plugin["redirect_maps"].items():
+    plugin = next(p["reading"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "reading" in p)
+    assert plugin["redirects"], "no redirect to test"
+    for old, new in plugin["redirects"].items():
         old_page = built_site.site_dir / prefix / get_html_path(old, True)
         sends_to = redirect_target(old_page)
         assert sends_to, f"{old_page} is not a redirect page"
@@ -296,6 +296,7 @@ def test_redirects_lead_to_the_new_page_in_the_same_edition(built_site: BuildRes
         new_url = prefix + File(new, "", "", True).url
         assert target == new_url, f"{prefix}{old} leads to {target}, not {new_url}"
         assert html.parse(str(built_site.site_dir / new_url / "index.html")).getroot().get("lang") == lang
+        assert html.parse(str(old_page)).getroot().get("lang") == lang  # the redirect page speaks it too
 
 
 def test_the_404_page_is_chinese_and_offers_both_homes(built_site: BuildResult):
