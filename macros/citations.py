@@ -255,29 +255,37 @@ def _for_chicago(item: dict[str, Any], page_locale: str) -> dict[str, Any]:
     return {**item, "author": authors, "title": title}
 
 
-def _apa_in_text(note: str, section: str | None) -> str:
+def _apa_in_text(note: str, section: str | None, page_locale: str) -> str:
     """APA 7 (8.13): an unnumbered part is named as "<Name> section", not "Section <Name>" as the CSL
-    style writes it."""
+    style writes it; on a Chinese page, "“<Name>”一节"."""
     if section:
-        note = note.replace(f"Section {section})", f"{section} section)")
+        named = f"{section} section" if page_locale == "en" else f"“{section}”一节"
+        note = note.replace(f"Section {section})", f"{named})")
     return note
 
 
-def _chicago(text: str, item: dict[str, Any], page_locale: str) -> str:
+def _chicago(text: str, item: dict[str, Any], page_locale: str, *, bibliography: bool = False) -> str:
     """Chicago (CMOS 17): in English, commas and full stops go inside closing quotation marks (6.9),
     hyphenated compounds are capitalised on both sides in title case (8.161), a page known only by its
-    last change is dated "last modified" (14.207); in Chinese, the version reads "0.1.0版"."""
+    last change is dated "last modified" (14.207), an element of its own in a bibliography entry
+    ("… Reading. Last modified …"). In Chinese the style's zh-CN terms are put right: "0.1.0版" for
+    "版 0.1.0", "访问于" (accessed) for "见于" (found in), "“节名”一节" for "节 节名"."""
     if page_locale == "en":
         text = re.sub(r"”([,.])", r"\1”", text)
         text = re.sub(r"(“[^”]*”)", lambda m: re.sub(r"-([a-z])", lambda h: "-" + h.group(1).upper(), m.group(1)),
                       text)
     else:
         text = re.sub(r"版 (\d+(?:\.\d+)*)", r"\1版", text)
+        text = text.replace("见于 ", "访问于")
+        if item.get("section"):
+            text = text.replace(f"节 {item['section']}", f"“{item['section']}”一节")
     if "issued" in item and item.get("version"):  # the site's pages: their date is their last change
         year, month, day = item["issued"]["date-parts"][0]
         written = (f"{date(year, month, day):%B} {day}, {year}" if page_locale == "en" else f"{year}年{month}月{day}日")
         modified = "last modified " if page_locale == "en" else "最后修改于"
         text = text.replace(written, modified + written, 1)
+        if bibliography:
+            text = text.replace(f", {modified}", f". {modified[0].upper()}{modified[1:]}", 1)
     return text
 
 
@@ -297,12 +305,12 @@ def formats(item: dict[str, Any], page_locale: str, words: CitePhrases, *, in_te
     if "version" not in item:  # the style still writes "Retrieved" before the address of an undated page
         apa = apa.replace(f"Retrieved {item['URL']}", item["URL"])
     if in_text:
-        apa = f"{apa}\n{words.in_text}{_apa_in_text(_fix(apa_in_text, item), section)}"
+        apa = f"{apa}\n{words.in_text}{_apa_in_text(_fix(apa_in_text, item), section, page_locale)}"
     return {
         "gbt7714": re.sub(r"^\[(\d+)\]\s*", r"[\1] ", _fix(gbt, item)),  # GB/T: a space after [1]
         "apa": apa,
         "chicago_note": _chicago(_fix(chicago_note, item), item, page_locale),
-        "chicago_bibliography": _chicago(_fix(chicago_bibliography, item), item, page_locale),
+        "chicago_bibliography": _chicago(_fix(chicago_bibliography, item), item, page_locale, bibliography=True),
         "bibtex": bibtex(record, words),
         "ris": ris(record, words),
         "csl_json": csl_json([record]).strip(),
@@ -333,8 +341,9 @@ def bibtex(item: dict[str, Any], words: CitePhrases) -> str:
         ("title", "{" + _bib_escape(item["title"]) + "}"),
         ("titleaddon", _bib_escape(item.get("container-title", ""))),
         ("version", item.get("version", "")),
-        # No date known (the original gives none): EDTF's unspecified year, which biblatex reads as
-        # such, rather than an invented one or a missing mandatory field.
+        # No date known (the original gives none): EDTF's unspecified year. biber accepts it and keeps no
+        # date, which is the truth (styles then write "n.d." or nothing), where leaving the field out
+        # would fail biblatex's data model and any real year would be invented.
         ("date", _iso(item["issued"]) if "issued" in item else "XXXX"),
         ("url", item["URL"]),
         ("urldate", _iso(item["accessed"]) if "accessed" in item else ""),

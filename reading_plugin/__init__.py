@@ -11,6 +11,7 @@ one module of this package; the modules know MkDocs, the pure work they do lives
 - on_page_context / on_template_context: the language switcher (language_switcher).
 - on_post_page / on_post_template: html lang, the head's alternate links, the Content-Security-Policy
   last of all (page_language, language_switcher, content_security).
+- on_serve: `make serve` keeps serving the last good build when an edit breaks one (serve_adapter).
 - on_post_build: the redirect pages of the edition just built, in its language (redirects).
 
 What this plugin reads of other plugins' internals goes through one adapter per plugin
@@ -22,14 +23,16 @@ from __future__ import annotations
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.structure.toc import AnchorLink
@@ -38,7 +41,7 @@ from macros import site_of
 from macros.placement import Heading
 
 from . import (content_security, language_switcher, page_language, redirects, safe_tree, search_dictionary,
-               template_cache, versions)
+               serve_adapter, template_cache, versions)
 from .i18n_adapter import current_language, page_language as language_of
 
 
@@ -111,6 +114,10 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
             return output
         output = page_language.document(output, current_language(config))
         return content_security.with_policy(output) if self.config.content_security_policy else output
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+                 ) -> LiveReloadServer:
+        return serve_adapter.keep_last_good_build(server)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = site_of(config)

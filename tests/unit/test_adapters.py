@@ -74,3 +74,22 @@ def test_every_citation_of_the_site_is_the_same_with_and_without_remembered_look
     finally:
         citeproc_adapter.install()
     assert remembered == plain
+
+
+def test_mkdocs_serve_still_runs_the_builder_it_keeps_and_serves_its_root():
+    import inspect
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from reading_plugin import serve_adapter
+    assert version("mkdocs") == pinned("mkdocs") == serve_adapter.PINNED
+    assert "self.builder()" in inspect.getsource(LiveReloadServer._build_loop)  # what the adapter wraps
+    def build() -> None:
+        pass
+
+    server = LiveReloadServer(builder=build, host="127.0.0.1", port=0, root="/tmp/served")
+    try:
+        assert server.builder is build and server.root == "/tmp/served"
+        assert serve_adapter.keep_last_good_build(server).builder is not build  # wrapped where it is read
+    finally:
+        server.server_close()

@@ -54,14 +54,14 @@ ZH = {
     "apa": (
         '元宝一文细读小组. (2026, November 29). 开篇：红包大战与元宝的两组数据. '
         f'元宝“AI社交”一文细读. {BASE}/chapters/opening/#summary\n'
-        '正文引用：(元宝一文细读小组, 2026, 摘要 section)'
+        '正文引用：(元宝一文细读小组, 2026, “摘要”一节)'
     ),
     "chicago_note": (
         '元宝一文细读小组, 《开篇：红包大战与元宝的两组数据》, 0.1.0版, 元宝“AI社交”一文细读, '
-        f'最后修改于2026年11月29日, 节 摘要, {BASE}/chapters/opening/#summary.'
+        f'最后修改于2026年11月29日, “摘要”一节, {BASE}/chapters/opening/#summary.'
     ),
     "chicago_bibliography": (
-        '元宝一文细读小组. 《开篇：红包大战与元宝的两组数据》. 0.1.0版. 元宝“AI社交”一文细读, '
+        '元宝一文细读小组. 《开篇：红包大战与元宝的两组数据》. 0.1.0版. 元宝“AI社交”一文细读. '
         f'最后修改于2026年11月29日. {BASE}/chapters/opening/#summary.'
     ),
     "bibtex": (
@@ -116,7 +116,7 @@ EN = {
     "chicago_bibliography": (
         'Yuanbao Reading Collective. “Opening: The Red-Envelope War '
         "and Yuanbao's Two Sets of Numbers.” Version 0.1.0. Yuanbao "
-        'and “AI Social”: An Annotated Reading, last modified '
+        'and “AI Social”: An Annotated Reading. Last modified '
         f'November 29, 2026. {BASE}/en/chapters/opening/#summary.'
     ),
     "bibtex": (
