@@ -7,6 +7,7 @@ Everything else lives in modules that know nothing of MkDocs.
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,7 +15,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import anchors, annotationpage, buildcache, charts, citations, citepage, exports, glossary, pages, paths, sandbox
+from . import (anchors, annotationpage, buildcache, charts, citations, citepage, exports, glossary, hosting, pages,
+               paths, sandbox)
 from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from .cjk import join_cjk_lines, mark_chinese_runs
 from .deferred import Deferred
@@ -167,6 +169,7 @@ class SiteMacros:
         }
 
 
+log = logging.getLogger("mkdocs.plugins.reading")
 _SITES: dict[int, SiteMacros] = {}  # one per plugin instance (mkdocs serve rebuilds make new ones)
 
 
@@ -181,7 +184,10 @@ def define_env(env: Any) -> None:
     buildcache.use(Path(env.project_dir) / ".cache" / "build")
     try:
         # mike names the version it is building; a plain build is the version data/site.yml names.
-        project = load_project(Path(env.project_dir), deployed_as=os.environ.get("MIKE_DOCS_VERSION"))
+        hosted = hosting.from_environment(os.environ)
+        project = load_project(Path(env.project_dir), deployed_as=os.environ.get("MIKE_DOCS_VERSION"), hosting=hosted)
+        log.info("Citations and links name %s", hosted.describe() if hosted else
+                 f"data/site.yml's base URL {project.site.base_url} (a deploy sets {hosting.BASE_URL})")
         site = SiteMacros(project, Path(env.conf["docs_dir"]), env.conf)
     except DataError as error:
         raise PluginError(f"data check failed, nothing was built:\n{error}") from None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import figures as figure_engine
 from .errors import DataError, DataErrors
+from .hosting import Hosting, apply as apply_hosting
 from .figures import FigureBook
 from .fingerprint import Fingerprint
 from .schema import Article, ClaimFigure, FigureFile, PhraseFile, Site, StatedFigure
@@ -39,10 +40,11 @@ def load_figures(path: Path) -> tuple[FigureBook, YamlDocument]:
 PREVIEW = "dev"  # the version name main is deployed under: the next release, still changing
 
 
-def load_project(root: Path, deployed_as: str | None = None) -> Project:
-    """`deployed_as` is the version a deploy builds (mike's name for it); None for a plain build."""
+def load_project(root: Path, deployed_as: str | None = None, hosting: Hosting | None = None) -> Project:
+    """`deployed_as` is the version a deploy builds (mike's name for it); None for a plain build.
+    `hosting`: the address and repository a deploy is given (macros/hosting.py); None keeps site.yml's."""
     data = root / "data"
-    site = _as_deployed(validate(load_yaml(data / "site.yml"), Site), deployed_as)
+    site = apply_hosting(_as_deployed(validate(load_yaml(data / "site.yml"), Site), deployed_as), hosting)
     article = load_article(data / "article.yml")
     phrases = validate(load_yaml(data / "phrases.yml"), PhraseFile)
     figure_book, figures_doc = load_figures(data / "figures.yml")

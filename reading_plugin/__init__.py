@@ -3,8 +3,9 @@
 Registered as the entry point `reading` (pyproject.toml); mkdocs.yml lists it. Each event calls
 one module of this package; the modules know MkDocs, the pure work they do lives in macros/.
 
-- on_config: refuse unsafe files (safe_tree), the version selector and site_url under mike
-  (versions), the small jieba dictionary for search (search_dictionary).
+- on_config: a deploy's own address as site_url (macros/hosting.py); refuse unsafe files (safe_tree);
+  the version selector and site_url under mike (versions); the small jieba dictionary for search
+  (search_dictionary).
 - on_pre_build: site_url's final slash under mike (versions).
 - on_env: the theme's templates compiled once (template_cache).
 - on_page_content: Chinese runs on English pages marked as Chinese (page_language).
@@ -15,7 +16,8 @@ one module of this package; the modules know MkDocs, the pure work they do lives
 - on_post_build: the redirect pages of the edition just built, in its language (redirects).
 
 What this plugin reads of other plugins' internals goes through one adapter per plugin
-(i18n_adapter; versions for mike), each with its pinned version tested in tests/unit/test_adapters.py.
+(i18n_adapter; versions for mike; serve_adapter for MkDocs' server), each with its pinned version tested
+in tests/unit/test_adapters.py.
 """
 
 from __future__ import annotations
@@ -24,13 +26,15 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+import os
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +42,8 @@ import jinja2
 from mkdocs.structure.toc import AnchorLink
 
 from macros import site_of
+from macros.errors import DataError
+from macros.hosting import Hosting, from_environment
 from macros.placement import Heading
 
 from . import (content_security, language_switcher, page_language, redirects, safe_tree, search_dictionary,
@@ -59,6 +65,9 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
 
     @event_priority(200)  # first: nothing is read before the tree is checked; before mike and search (100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        hosted = hosting_from(os.environ)  # a deploy's own address (a fork's): canonical links follow it
+        if hosted is not None and config is not self._configured:
+            config.site_url = hosted.base_url
         versions.configure(config)  # every time: mike's on_config, after this, joins the version to site_url
         if config is self._configured:
             return config  # mkdocs-static-i18n's build of the next language: the same tree, checked already
@@ -124,6 +133,13 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         if self.config.redirects and site is not None:
             words = site.project.phrases.of(current_language(config))
             redirects.write(config, self.config.redirects, words.moved, words.colon)
+
+
+def hosting_from(environ: Mapping[str, str]) -> Hosting | None:
+    try:
+        return from_environment(environ)
+    except DataError as error:
+        raise PluginError(f"hosting check failed, nothing was built:\n{error}") from None
 
 
 def headings(toc: Iterable[AnchorLink]) -> Iterator[Heading]:

@@ -21,9 +21,19 @@ def test_pull_requests_are_tested_read_only_and_never_deploy():
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
     assert WORKFLOW["permissions"] == {}  # nothing by default; each job names what it needs
     assert WORKFLOW["jobs"]["test"]["permissions"] == {"contents": "read"}
-    deploy = WORKFLOW["jobs"]["deploy"]
-    assert deploy["needs"] == "test" and deploy["if"] == "github.event_name == 'push'"
+    deploy, pages = WORKFLOW["jobs"]["deploy"], WORKFLOW["jobs"]["pages"]
+    assert deploy["needs"] == ["test", "pages"] and deploy["if"] == "github.event_name == 'push'"
     assert deploy["permissions"] == {"contents": "write"}
+    assert pages["if"] == deploy["if"] and pages["permissions"] == {"pages": "read"}  # reads the address only
+
+
+def test_a_deploy_names_the_address_it_is_published_at():
+    """A fork publishes under its own Pages address (macros/hosting.py; tests/builds/test_hosting.py)."""
+    pages = WORKFLOW["jobs"]["pages"]
+    assert [s["uses"].split("@")[0] for s in pages["steps"]] == ["actions/configure-pages"]
+    assert pages["outputs"]["base_url"] == "${{ steps.pages.outputs.base_url }}"
+    deploying = [s for s in WORKFLOW["jobs"]["deploy"]["steps"] if s.get("run", "").startswith("make ")]
+    assert deploying and all(s["env"]["SITE_BASE_URL"] == "${{ needs.pages.outputs.base_url }}" for s in deploying)
 
 
 def test_ci_runs_the_same_commands_as_a_contributor():
@@ -36,7 +46,8 @@ def test_ci_runs_the_same_commands_as_a_contributor():
 def test_supply_chain_is_pinned_and_credentials_stay_put():
     for name, job in WORKFLOW["jobs"].items():
         assert 0 < job["timeout-minutes"] <= 60, name
-        assert re.fullmatch(r"debian:bookworm@sha256:[0-9a-f]{64}", job["container"]), name
+        if any("run" in step for step in job["steps"]):  # a job that runs commands runs them in Debian
+            assert re.fullmatch(r"debian:bookworm@sha256:[0-9a-f]{64}", job["container"]), name
         for step in job["steps"]:
             if "uses" in step:
                 assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]  # a commit, not a tag
