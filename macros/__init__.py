@@ -86,8 +86,10 @@ class SiteMacros:
                                      self.updated(source, slug))
         self.cited[(ctx.locale, slug)] = parts
         files = {f".{ext}": ctx.link(paths.cite_download(slug, ext)) for ext in paths.CITE_FORMATS}
-        sections = [heading.id for heading in headings if heading.level in (2, 3)]
-        suggest = {section: annotationpage.suggest_link(ctx, slug, section, self.build_day) for section in sections}
+        titles = {heading.id: heading.title for heading in headings if heading.level in (2, 3)}
+        sections = list(titles)
+        suggest = {section: annotationpage.suggest_link(ctx, slug, section, self.build_day, titles[section])
+                   for section in sections}
         # The panels, like the popovers, go in after the search index has read the page (macros/deferred.py).
         after = {key: str(ctx.defer(block)) for key, block in
                  citepage.citation_blocks(self.project, parts, slug, self.build_day, files, suggest).items()}

@@ -131,21 +131,19 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     ).format(kind=annotation.kind, identity=identity, ch=annotation.target.chapter, parts=Markup("").join(parts))
 
 
-def suggest_url(ctx: PageContext, chapter: str, section: str, today: date) -> str:
-    """The repository's new-file form, pre-filled with a valid annotation for this section."""
+def suggest_url(ctx: PageContext, chapter: str, section: str, today: date, heading: str = "") -> str:
+    """The repository's new-file form, pre-filled with a valid annotation for this section, its comments
+    in the page's language and the section named by its heading."""
     name = f"{today.isoformat()}-{chapter}-{section}"
-    query = urlencode(
-        {
-            "filename": f"{name}.yml",
-            "value": scaffold(f"{chapter}-{section}-{today:%Y%m%d}", chapter, section, today, ctx.locale),
-        }
-    )
+    value = scaffold(f"{chapter}-{section}-{today:%Y%m%d}", chapter, section, today, ctx.locale,
+                     ctx.phrases.annotations.template, heading)
+    query = urlencode({"filename": f"{name}.yml", "value": value})
     return f"{ctx.project.site.repository}/new/main/data/annotations?{query}"
 
 
-def suggest_link(ctx: PageContext, chapter: str, section: str, today: date) -> Markup:
+def suggest_link(ctx: PageContext, chapter: str, section: str, today: date, heading: str = "") -> Markup:
     """A link to the new-file form for this section (suggest_url)."""
-    href = suggest_url(ctx, chapter, section, today)
+    href = suggest_url(ctx, chapter, section, today, heading)
     return Markup('<a class="annotation__suggest" href="{}" rel="nofollow noopener external">{}</a>').format(
         href, ctx.phrases.annotations.suggest
     )
@@ -190,10 +188,11 @@ def listing_html(ctx: PageContext, annotations: list[Annotation], *, today: date
     repository = ctx.project.site.repository
     if not annotations:  # an invitation: what an annotation is, an example, how to add one
         chapter = next(s.chapter for s in ctx.project.article.sections if s.chapter)
-        sections = list((headings or {}).get(chapter or "", {}).get(ctx.locale, {}))
+        titles = dict((headings or {}).get(chapter or "", {}).get(ctx.locale, {}))
+        sections = list(titles)
         # The repository's new-file form, filled in for the first section (the file says how to retarget it);
         # without a known section, the first chapter, whose every section has its own "suggest" link.
-        start = (suggest_url(ctx, chapter or "", sections[0], today) if sections
+        start = (suggest_url(ctx, chapter or "", sections[0], today, titles[sections[0]]) if sections
                  else ctx.link(chapter_url(chapter or "")))
         return Markup(
             '<div class="annotations-empty"><p><b>{empty}</b></p><p>{what}</p>'

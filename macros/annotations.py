@@ -24,7 +24,7 @@ from .cjk import join_cjk_lines
 from .placement import headings_of
 from .errors import DataError, DataErrors
 from .fingerprint import Fingerprint
-from .schema import Section
+from .schema import Section, TemplatePhrases
 from .validation import validate
 from .yamlio import YamlDocument, load_yaml
 
@@ -330,22 +330,26 @@ def web_annotation(annotation: Annotation, home_url: str, target_url: str, sourc
     return item
 
 
-def scaffold(annotation_id: str, chapter: str, section: str, today: date, language: str = "zh") -> str:
-    """A valid annotation file for one section, for a contributor to fill in."""
+def scaffold(annotation_id: str, chapter: str, section: str, today: date, language: str, words: TemplatePhrases,
+             heading: str = "") -> str:
+    """A valid annotation file for one section, for a contributor to fill in: comments and placeholders in
+    `language` (`words`), the section named by its heading."""
+    where = f"{chapter} § {heading}" if heading else chapter
     return (
         "# yaml-language-server: $schema=./schema.json\n"
-        "# One annotation. Fields: see data/annotations/schema.json and CONTRIBUTING.md.\n"
+        f"# {words.intro}\n"
+        f"# {words.section}: {where}\n"
         f"id: {annotation_id}\n"
         f"target: {{chapter: {chapter}, section: {section}}}\n"
-        "kind: context  # context | fact-check | counterpoint | correction | update\n"
+        f"kind: context  # {words.kinds}\n"
         f"language: {language}\n"
         "body: |\n"
-        "  Write the annotation here, in Markdown, in your own words.\n"
-        "author: {name: Your name}\n"
+        f"  {words.body}\n"
+        f"author: {{name: {words.author}}}\n"
         f"date: {today.isoformat()}\n"
-        "# What it rests on: outside sources below, and/or basis: [article] (the article's own text)\n"
-        "# or basis: [arithmetic] with figures: [ids from the figures page].\n"
+        f"# {words.basis}\n"
         "sources:\n"
-        f'  - {{title: The page you rely on, url: "https://example.org/", accessed: {today.isoformat()}}}\n'
+        f'  - {{title: "{words.source_title}", url: "https://example.org/", accessed: {today.isoformat()}}}\n'
+        f"# {words.status}\n"
         "status: published\n"
     )

@@ -233,6 +233,19 @@ class CitePhrases(Strict):
     preview_note: Text  # shown instead of `note` on the unreleased preview
 
 
+class TemplatePhrases(Strict):
+    """The comments and placeholders of a new annotation file ("suggest an annotation"), in one language."""
+
+    intro: Text
+    section: Text  # before the section's chapter and heading
+    kinds: Text
+    body: Text
+    author: Text
+    basis: Text
+    source_title: Text
+    status: Text  # what `status: published` means: merging publishes
+
+
 class AnnotationPhrases(Strict):
     count: Text  # {n}
     count_one: Text  # {n}, when it is 1 (English has a singular)
@@ -248,6 +261,7 @@ class AnnotationPhrases(Strict):
     empty_what: Text  # what an annotation is, when there is none yet
     add_one: Text  # the button that starts one
     guide: Text  # the link to CONTRIBUTING
+    template: TemplatePhrases
     filters_intro: Text  # above the filters, only when there are annotations to filter
     filter_kind: Text  # the label of the row of kinds
     filter_chapter: Text  # the label of the row of chapters

@@ -11,6 +11,9 @@ from pathlib import Path
 from macros.annotations import chapter_index, scaffold
 from macros.gitdates import build_date
 from macros.project import load_article
+from macros.schema import PhraseFile
+from macros.validation import validate
+from macros.yamlio import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,6 +24,9 @@ def main(argv: list[str]) -> int:
         return 2
     chapter, section = argv[1], argv[2]
     language = argv[3] if len(argv) == 4 else "zh"
+    if language not in ("zh", "en"):
+        print(f"unknown language '{language}' (known: zh, en)", file=sys.stderr)
+        return 2
     article = load_article(ROOT / "data" / "article.yml")
     index = chapter_index(article.sections, ROOT / "docs")
     if chapter not in index.chapters:
@@ -35,7 +41,9 @@ def main(argv: list[str]) -> int:
     if path.exists():
         print(f"{path.relative_to(ROOT)} exists already", file=sys.stderr)
         return 2
-    path.write_text(scaffold(f"{chapter}-{section}-{today:%Y%m%d}", chapter, section, today, language),
+    words = validate(load_yaml(ROOT / "data" / "phrases.yml"), PhraseFile).of(language).annotations.template
+    heading = index.headings.get(chapter, {}).get(language, {}).get(section, "")
+    path.write_text(scaffold(f"{chapter}-{section}-{today:%Y%m%d}", chapter, section, today, language, words, heading),
                     encoding="utf-8")
     print(f"wrote {path.relative_to(ROOT)}: fill in body, author and sources, then run `make test`")
     return 0

@@ -236,3 +236,17 @@ def test_in_english_gbt_gives_the_original_in_chinese_first(built_site, project)
     chinese, english = original.split("\n")
     assert chinese.startswith(f"[1] {project.article.author}. {project.article.title}[EB/OL].")
     assert english.startswith("CHEN Y. 10 yi ci AI chuangzuo beihou")  # the same entry, romanised, unnumbered
+
+
+@pytest.mark.parametrize("locale, prefix", EDITIONS)
+def test_suggesting_an_annotation_opens_a_file_in_the_readers_language_naming_the_section(
+        built_site, project, locale, prefix):
+    tree = chapter(built_site, prefix, "opening")
+    link = tree.cssselect('details.cite[data-cite$="-opening-users-%s"] .cite__suggest a' % locale)[0].get("href")
+    assert link.startswith(f"{project.site.repository}/new/main/data/annotations?")
+    query = parse_qs(link.split("?", 1)[1])
+    template = project.phrases.of(locale).annotations.template
+    heading = dict(section_headings(tree))["users"]
+    value = query["value"][0]
+    assert f"# {template.section}: opening § {heading}" in value and f"# {template.intro}" in value
+    assert yaml.safe_load(value)["language"] == locale

@@ -15,6 +15,7 @@ from macros import annotations
 from macros.annotations import MAX_BODY_CHARS, Annotation, ChapterIndex, render_body
 from macros.errors import DataError
 from macros.fingerprint import Fingerprint, make
+from macros.project import load_project
 from macros.schema import Section
 
 ROOT = Path(__file__).parents[2]
@@ -166,9 +167,22 @@ def test_ordinary_markdown_survives():
     )
 
 
-def test_the_scaffold_is_a_valid_annotation():
-    data = yaml.safe_load(annotations.scaffold("opening-users-20261129", "opening", "users", TODAY))
-    assert Annotation.model_validate(data).target.section == "users"
+def template(language: str):
+    return load_project(ROOT).phrases.of(language).annotations.template
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_scaffold_is_a_valid_annotation_in_the_readers_language(language):
+    words = template(language)
+    text = annotations.scaffold("opening-users-20261129", "opening", "users", TODAY, language, words, "用户与活跃度")
+    data = yaml.safe_load(text)
+    assert Annotation.model_validate(data).target.section == "users" and data["language"] == language
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert f"# {words.section}: opening § 用户与活跃度" in comments  # the section by its heading
+    assert f"# {words.status}" in comments  # what `status: published` means, said beside it
+    assert data["body"].strip() == words.body and data["author"]["name"] == words.author
+    if language == "zh":
+        assert all(re.search(r"[\u4e00-\u9fff]", line) for line in comments[1:])  # Chinese readers read Chinese
 
 
 def test_the_committed_json_schema_is_the_models():
@@ -205,7 +219,8 @@ def test_the_scaffold_command_writes_a_file_the_checker_accepts(tmp_path, monkey
         text=True,
     )
     assert result.returncode == 2 and "chapter 'opening' has no section 'nowhere'" in result.stderr
-    data = yaml.safe_load(annotations.scaffold("opening-users-20261129", "opening", "users", TODAY, "en"))
+    data = yaml.safe_load(annotations.scaffold("opening-users-20261129", "opening", "users", TODAY, "en",
+                                               template("en")))
     write(tmp_path, "new.yml", data)
     index = ChapterIndex({"opening": ("opening", {"users"})})
     [loaded] = annotations.load_all(tmp_path, index, FINGERPRINT, TODAY)
