@@ -57,3 +57,13 @@ def test_supply_chain_is_pinned_and_credentials_stay_put():
     assert "pull_request_target" not in text
     token_steps = [s for job in WORKFLOW["jobs"].values() for s in job["steps"] if "secrets." in str(s)]
     assert len(token_steps) == 1 and token_steps[0]["run"].startswith("git push")  # the push alone has a token
+
+
+def test_a_pull_request_shows_its_changes_and_its_site_without_a_token():
+    steps = WORKFLOW["jobs"]["test"]["steps"]
+    summary = next(s for s in steps if "scripts.pr_summary" in s.get("run", ""))
+    assert "pull_request" in summary["if"] and "!cancelled()" in summary["if"]  # also when a check fails
+    assert '>> "$GITHUB_STEP_SUMMARY"' in summary["run"] and "${{" not in summary["run"]  # no expression in a shell
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/" and "secrets." not in str(steps)
+    assert "make build" in [s.get("run") for s in steps]
