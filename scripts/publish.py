@@ -3,6 +3,7 @@
     python -m scripts.publish release [--push]   # this commit's version (data/site.yml), aliased "latest"
     python -m scripts.publish preview [--push]   # main, as the version "dev"
 
+A release also puts its 404 page at the branch root, for addresses outside any version.
 A release is deployed once and never changed: it needs a clean working tree, an entry in
 CHANGELOG.md, the tag v<version> when run for a tag in GitHub Actions, and a version the branch
 does not hold yet. Builds are dated by the commit (SOURCE_DATE_EPOCH), so they can be repeated.
@@ -17,6 +18,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from macros.project import PREVIEW, load_project
@@ -69,6 +71,25 @@ def release_problems(version: str, *, deployed: set[str], changelog: set[str], d
     return problems
 
 
+def put_root_not_found_page(version: str, branch: str) -> None:
+    """GitHub Pages serves the branch root's 404.html for any address outside a version, and mike leaves
+    the root alone: the release's own 404 page (its links absolute, into /<version>/) goes there as well,
+    committed on the branch without checking it out."""
+    blob = git("rev-parse", f"{branch}:{version}/404.html")
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "GIT_INDEX_FILE": str(Path(folder) / "index")}
+
+        def plumbing(*args: str) -> str:
+            return subprocess.run(["git", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                                  check=True).stdout.strip()
+
+        plumbing("read-tree", branch)
+        plumbing("update-index", "--add", "--cacheinfo", f"100644,{blob},404.html")
+        commit = plumbing("commit-tree", plumbing("write-tree"), "-p", branch,
+                          "-m", f"The 404 page at the root: version {version}'s")
+        plumbing("update-ref", f"refs/heads/{branch}", commit)
+
+
 def build_env() -> dict[str, str]:
     # mike runs `mkdocs` from PATH: the one beside this interpreter (.venv/bin).
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
@@ -100,6 +121,9 @@ def main() -> int:
             raise PublishError("cannot release:\n" + "\n".join(f"- {p}" for p in problems))
         mike("deploy", "--update-aliases", version, LATEST, *branch, *push, env=build_env())
         mike("set-default", LATEST, *branch, *push)
+        put_root_not_found_page(version, args.branch)
+        if args.push:
+            git("push", "origin", args.branch)
         print(f"released {version} as /{version}/ (alias /{LATEST}/) on {args.branch}")
         return 0
     except PublishError as error:

@@ -132,3 +132,12 @@ def test_in_a_browser_latest_lands_on_the_release_with_its_selector(page, releas
     page.wait_for_url(release_url + f"{version}/chapters/opening/#budgets")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
     assert problems == []
+
+
+def test_outside_any_version_the_root_serves_the_releases_404_page(release, project):
+    """GitHub Pages serves the branch root's 404.html for a missed address outside every version."""
+    version = project.site.version
+    root, own = release.pages / "404.html", release.pages / version / "404.html"
+    assert root.read_bytes() == own.read_bytes()
+    links = [link for link in re.findall(r'(?:href|src)="(/[^"]*)"', root.read_text(encoding="utf-8"))]
+    assert links and all(f"/{version}/" in link for link in links)  # absolute, into the release: any depth works
