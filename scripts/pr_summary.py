@@ -63,13 +63,18 @@ def _checked(head: Path, project: Project) -> tuple[dict[str, contributed.Annota
     return {loaded.files[a.id].name: a for a in loaded}, {}
 
 
-def _shown(annotation: contributed.Annotation, project: Project) -> str:
-    """An annotation as a reader will meet it, in HTML a job summary renders."""
-    section = next((s for s in project.article.sections if s.chapter == annotation.target.chapter), None)
-    chapter = section.title("zh") if section and section.title else annotation.target.chapter
+def _shown(annotation: contributed.Annotation, project: Project, head: Path) -> str:
+    """An annotation as a reader will meet it, in HTML a job summary renders: its section by the chapter's
+    title and the section's heading (and id), kind, the article's words, body and what it rests on."""
+    target = annotation.target
+    section = next((s for s in project.article.sections if s.chapter == target.chapter), None)
+    chapter = section.title("zh") if section and section.title else target.chapter
+    headings = contributed.chapter_index(project.article.sections, head / "docs").headings
+    heading = headings.get(target.chapter, {}).get("zh", {}).get(target.section, "")
     language, text = annotation.text_for(annotation.language)
-    lines = [f"<p><b>{escape(annotation.kind)}</b> · {escape(chapter)} § <code>{escape(annotation.target.section)}"
-             f"</code> · {escape(language)} · {escape(annotation.date.isoformat())}</p>"]
+    lines = [f"<p><b>{escape(annotation.kind)}</b> · {escape(chapter)} § {escape(heading)} "
+             f"(<code>{escape(target.section)}</code>) · {escape(language)} · "
+             f"{escape(annotation.date.isoformat())}</p>"]
     if annotation.quote:
         lines.append(f"<p>“{escape(annotation.quote)}”</p>")
     if text.claim:
@@ -103,7 +108,7 @@ def summarise(base: Path, head: Path) -> str:
         if name in problems:
             out += [f"#### ✗ `{name}` ({status}): the checker refuses it", "", "```"] + problems[name] + ["```", ""]
         elif name in passed:
-            out += [f"#### ✓ `{name}` ({status}): passes the checker", "", _shown(passed[name], project), ""]
+            out += [f"#### ✓ `{name}` ({status}): passes the checker", "", _shown(passed[name], project, head), ""]
     for name in removed:
         out += [f"#### `{name}` (removed): its permalink would break; withdraw it instead (CONTRIBUTING.md)", ""]
     out += ["### Figures", ""]

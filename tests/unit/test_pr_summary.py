@@ -43,7 +43,8 @@ def summary(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_an_added_annotation_is_shown_as_the_site_will_show_it(summary):
     part = summary.split("`2026-11-05-ledger-new.yml` (added)")[1].split("####")[0]
-    assert "passes the checker" in part and "<b>counterpoint</b>" in part and "§ <code>pages</code>" in part
+    assert "passes the checker" in part and "<b>counterpoint</b>" in part and "(<code>pages</code>)" in part
+    assert "§ " in part and "§  (" not in part  # the section by its heading
     assert "<strong>页数</strong>" in part and "<script>" not in part  # rendered, and sanitised as on the site
     assert "Rests on: article" in part
 
