@@ -94,6 +94,17 @@ def versioned_url(project: Project, locale: str, path: str, anchor: str | None =
     return f"{url}#{anchor}" if anchor else url
 
 
+def format_date(day: date, form: str) -> str:
+    """A day as the styles write it: "iso", "en-long" (November 29, 2026) or "zh-long" (2026年11月29日)."""
+    if form == "iso":
+        return day.isoformat()
+    if form == "en-long":
+        return f"{day:%B} {day.day}, {day.year}"
+    if form == "zh-long":
+        return f"{day.year}年{day.month}月{day.day}日"
+    raise ValueError(f"unknown date form '{form}'")
+
+
 def _date_parts(day: date) -> dict[str, Any]:
     return {"date-parts": [[day.year, day.month, day.day]]}
 
@@ -111,40 +122,30 @@ def reading_of(project: Project, locale: str) -> str:
     return words.replace("{author}", author).replace("{title}", article.title).replace("{outlet}", outlet)
 
 
+def _our_item(project: Project, locale: str, item_id: str, title: str, url: str, day: date,
+              **more: Any) -> dict[str, Any]:
+    """A CSL item of the site's own: by the collective, versioned, naming the article it reads."""
+    site = project.site
+    return {"id": item_id, "type": "webpage", "title": title, **more,
+            "author": [{"literal": site.collective.name(locale)}], "URL": url, "issued": _date_parts(day),
+            "version": site.version, "language": locale, "note": reading_of(project, locale)}
+
+
 def site_item(project: Project, cited: Cited, accessed: dict[str, Any] | None = None) -> dict[str, Any]:
     """The CSL item of a chapter or section; `accessed`: ACCESSED_TODAY on a page, nothing in a file.
     A section's item is its page's, at the section's address, with the section named in `section`."""
-    site = project.site
-    return {
-        "id": cited.key,
-        "type": "webpage",
-        "title": cited.title,
-        "container-title": site.title(cited.locale),
-        "author": [{"literal": site.collective.name(cited.locale)}],
-        "URL": versioned_url(project, cited.locale, cited.path, cited.anchor),
-        "issued": _date_parts(cited.updated),
-        "version": site.version,
-        "language": cited.locale,
-        **({"section": cited.section_title} if cited.section_title else {}),
-        "note": reading_of(project, cited.locale),
-        **(accessed or {}),
-    }
+    item = _our_item(project, cited.locale, cited.key, cited.title,
+                     versioned_url(project, cited.locale, cited.path, cited.anchor), cited.updated,
+                     **{"container-title": project.site.title(cited.locale)})
+    if cited.section_title:
+        item["section"] = cited.section_title
+    return {**item, **(accessed or {})}
 
 
 def whole_site_item(project: Project, locale: str, released: date) -> dict[str, Any]:
     """The whole site as one item, dated by its release (the day its commit was built)."""
-    site = project.site
-    return {
-        "id": f"yuanbao-reading-{locale}",
-        "type": "webpage",
-        "title": site.title(locale),
-        "author": [{"literal": site.collective.name(locale)}],
-        "URL": versioned_url(project, locale, ""),
-        "issued": _date_parts(released),
-        "version": site.version,
-        "language": locale,
-        "note": reading_of(project, locale),
-    }
+    return _our_item(project, locale, f"yuanbao-reading-{locale}", project.site.title(locale),
+                     versioned_url(project, locale, ""), released)
 
 
 def original_item(project: Project, locale: str, accessed: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -280,8 +281,7 @@ def _chicago(text: str, item: dict[str, Any], page_locale: str, *, bibliography:
         if item.get("section"):
             text = text.replace(f"节 {item['section']}", f"“{item['section']}”一节")
     if "issued" in item and item.get("version"):  # the site's pages: their date is their last change
-        year, month, day = item["issued"]["date-parts"][0]
-        written = (f"{date(year, month, day):%B} {day}, {year}" if page_locale == "en" else f"{year}年{month}月{day}日")
+        written = format_date(date(*item["issued"]["date-parts"][0]), f"{page_locale}-long")
         modified = "last modified " if page_locale == "en" else "最后修改于"
         text = text.replace(written, modified + written, 1)
         if bibliography:

