@@ -7,7 +7,7 @@ one module of this package; the modules know MkDocs, the pure work they do lives
   the version selector and site_url under mike (versions); the small jieba dictionary for search
   (search_dictionary).
 - on_pre_build: site_url's final slash under mike (versions).
-- on_env: the theme's templates compiled once (template_cache).
+- on_config, on_env: the theme's files listed once, its templates compiled once (template_cache).
 - on_page_content: Chinese runs on English pages marked as Chinese (page_language).
 - on_page_context / on_template_context: the language switcher (language_switcher).
 - on_post_page / on_post_template: html lang, the head's alternate links, the Content-Security-Policy
@@ -73,6 +73,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
             return config  # mkdocs-static-i18n's build of the next language: the same tree, checked already
         self._configured = config
         safe_tree.check(config)
+        template_cache.list_theme_once(config.theme)
         if self.config.search_dictionary:
             search_dictionary.configure(config)
         return config

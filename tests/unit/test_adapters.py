@@ -93,3 +93,28 @@ def test_mkdocs_serve_still_runs_the_builder_it_keeps_and_serves_its_root():
         assert serve_adapter.keep_last_good_build(server).builder is not build  # wrapped where it is read
     finally:
         server.server_close()
+
+
+def test_the_theme_listed_once_copies_exactly_the_files_mkdocs_lists_itself():
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+    from mkdocs.theme import Theme
+
+    from reading_plugin import template_cache
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert Theme.get_env.__qualname__ == "Theme.get_env"  # the method whose environments get the loader
+
+    def copied() -> list[tuple[str, str]]:
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return sorted((file.src_uri, file.abs_src_path or "") for file in files)
+
+    theirs = copied()
+    template_cache.list_theme_once(config.theme)
+    ours = copied()
+    assert ours == theirs and len(ours) > 20  # Material's scripts, styles, fonts' licences, images
+    assert copied() == ours  # the second build's listing is the first's
+    env = config.theme.get_env()
+    assert all(not name.startswith(".") and "/." not in name for name in env.list_templates())
+    assert env.get_template(".icons/material/github.svg")  # hidden folders still serve their templates
