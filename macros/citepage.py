@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from . import citations
+from . import citations, figurecite, figureview
 from .citations import ACCESSED_TODAY, FORMAT_NAMES, Cited, format_date
+from .figureview import FigureView
+from .paths import CITE_FORMATS, FIGURES_CITATIONS, cite_download, figure_cite_anchor
 from .placement import Heading
 from .project import PREVIEW, Project
 
@@ -50,18 +52,45 @@ def _formats(project: Project, locale: str, item: dict[str, Any], build_day: dat
     for the site's own pages (`ours`), APA's in-text citation too."""
     phrases = project.phrases.of(locale).cite
     texts = citations.formats(item, locale, phrases, in_text=ours)
-    if not ours and locale != project.site.default_language:
-        # GB/T 7714-2015 describes a work in its own language; the English follows as a bilingual entry.
-        chinese = citations.formats(citations.original_item(project, project.site.default_language, ACCESSED_TODAY),
-                                    locale, phrases)["gbt7714"]
-        texts["gbt7714"] = chinese + "\n" + texts["gbt7714"].removeprefix("[1] ")
+    if not ours:
+        texts["gbt7714"] = figurecite.original_gbt7714(project, locale)
+    return format_blocks(project, locale, texts, item, build_day)
+
+
+def format_blocks(project: Project, locale: str, texts: dict[str, str], item: dict[str, Any], build_day: date
+                  ) -> Markup:
+    """Each format's text with its name and copy button; `item` is the one whose APA title is set in italics."""
+    phrases = project.phrases.of(locale).cite
+    names = {**FORMAT_NAMES, "number": phrases.number}
     return Markup("").join(
         Markup('<div class="cite__format" data-format="{key}"><div class="cite__head"><b>{name}</b>'
                '<button type="button" class="cite__copy" data-copied="{copied}">{copy}</button></div>'
                '<pre><code>{text}</code></pre></div>').format(
-            key=format_key, name=FORMAT_NAMES[format_key], copied=phrases.copied, copy=phrases.copy_button,
+            key=format_key, name=names[format_key], copied=phrases.copied, copy=phrases.copy_button,
             text=_shown(locale, format_key, text, item, build_day))
         for format_key, text in texts.items())
+
+
+def figure_panel(project: Project, view: FigureView, locale: str, updated: date, build_day: date,
+                 link: Callable[[str], str]) -> Markup:
+    """A figure's "cite this figure": the number with its citation first, then every format, then the files
+    of every figure's citation (`link`: a site path as the page links it); its id (cite-fig-<id>) is where
+    the figure's popover and the overview lead."""
+    phrases = project.phrases.of(locale).cite
+    page = figurecite.cited(project, view, locale, updated)
+    version = project.site.version
+    note = phrases.preview_note if version == PREVIEW else phrases.note.replace("{version}", version)
+    return Markup(
+        '<details class="cite cite--figure" id="{id}" data-search-exclude data-cite="{key}" data-formats="{formats}" '
+        'data-default="number"><summary>{summary}</summary><div class="cite__panel"><p class="cite__note">{note}</p>'
+        '<div class="cite__group">{blocks}</div><p class="cite__files">{files_label}{colon}{downloads}</p></div>'
+        '</details>'
+    ).format(files_label=phrases.figure_files, colon=project.phrases.of(locale).colon,
+             downloads=Markup(" · ").join(Markup('<a href="{}" download>.{}</a>').format(link(cite_download(
+                 FIGURES_CITATIONS, ext)), ext) for ext in CITE_FORMATS),
+             id=figure_cite_anchor(view.id), key=page.key, formats=phrases.formats, summary=phrases.figure,
+             note=note, blocks=format_blocks(project, locale, figurecite.formats(project, view, locale, updated),
+                                             citations.site_item(project, page, ACCESSED_TODAY), build_day))
 
 
 def _shown(locale: str, format_key: str, text: str, item: dict[str, Any], build_day: date) -> Markup:
@@ -247,10 +276,10 @@ def citation_blocks(project: Project, parts: list[Cited], chapter_id: str, build
 
 
 def download_files(project: Project, locale: str, cited: dict[str, list[Cited]], folder: str,
-                   released: date) -> dict[str, str]:
-    """.bib, .ris and CSL-JSON per chapter (the chapter, its sections, the original) and for the whole site
-    (the site as one item, dated by its release, then the original); with no access date, which only the
-    reader's reference manager can know."""
+                   released: date, figures_updated: date) -> dict[str, str]:
+    """.bib, .ris and CSL-JSON per chapter (the chapter, its sections, the original), for the whole site
+    (the site as one item, dated by its release, then the original) and for every figure (figurecite.record);
+    with no access date, which only the reader's reference manager can know."""
     words = project.phrases.of(locale).cite
     original = citations.original_item(project, locale)
     files: dict[str, str] = {}
@@ -259,6 +288,9 @@ def download_files(project: Project, locale: str, cited: dict[str, list[Cited]],
                                      + [original], words))
     files.update(citations.files(f"{folder}/site", [citations.whole_site_item(project, locale, released), original],
                                  words))
+    figures = [figurecite.record(project, figureview.view(project, fig, locale), locale, figures_updated)
+               for fig in project.figures.figures.values()]
+    files.update(citations.files(f"{folder}/{FIGURES_CITATIONS}", figures, words))
     return files
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 from dataclasses import dataclass, field
 from itertools import count
@@ -9,12 +10,13 @@ from typing import Callable, Iterator
 
 from markupsafe import Markup, escape
 
-from . import figureview
+from . import citepage, figurecite, figureview
 from .errors import closest
 from .deferred import Deferred
 from .figures import Evaluated
 from .intervals import INF, Interval
-from .paths import FIGURE_DOWNLOADS, chapter_url, cite_download, figure_anchor, figure_url, language_root, relative_url
+from .paths import (FIGURE_DOWNLOADS, FIGURES_PAGE, chapter_url, cite_download, figure_anchor, figure_cite_anchor,
+                    figure_url, language_root, relative_url)
 from .project import Project
 from .usage import Use
 from .schema import ClaimFigure, Constraint, LocalePhrases, Section
@@ -64,6 +66,8 @@ class PageContext:
     # Popovers go in after Markdown and the search index have read the page (macros/deferred.py);
     # None: in place (unit tests, and anything rendered outside a page).
     deferred: Deferred | None = None
+    build_day: date = field(default_factory=date.today)  # the access date shown until site.js writes the reader's
+    figures_updated: date | None = None  # the figures page's last change, as a figure's citation dates it
     _popovers: Iterator[int] = field(default_factory=lambda: count(1))
 
     def defer(self, html: Markup) -> Markup:
@@ -85,6 +89,10 @@ class PageContext:
                 f"(closest known ids: {closest(figure_id, book.ids)})"
             )
         return book[figure_id]
+
+    @property
+    def figures_date(self) -> date:
+        return self.figures_updated or self.build_day
 
     def next_popover_id(self, figure_id: str) -> str:
         return f"pop-{figure_id}-{next(self._popovers)}"
@@ -172,7 +180,14 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     entry = ctx.link(figure_url(figure_id))
     # One Tab stop per figure: the links inside the popover are for the mouse and for touch; from the
     # keyboard, Enter on the figure follows its entry on the figures page (site.js).
-    details = Markup('<a href="{}" tabindex="-1">{}</a>').format(entry, ctx.phrases.labels.details)
+    view = figure_view(ctx, fig)
+    cite = ctx.phrases.cite
+    details = Markup('<a href="{}" tabindex="-1">{}</a> · <a href="{}" tabindex="-1">{}</a>'
+                     '<button type="button" class="fig-pop__copy" tabindex="-1" data-copy="{}" data-copied="{}">{}'
+                     '</button>').format(
+        entry, ctx.phrases.labels.details, ctx.link(f"{FIGURES_PAGE}#{figure_cite_anchor(figure_id)}"), cite.figure,
+        figurecite.with_citation(ctx.project, view, ctx.locale, ctx.figures_date), cite.figure_copied,
+        cite.figure_copy)
     return Markup(
         '<span class="fig fig--{kind}" data-fig="{id}" data-interval="{interval}" data-entry="{entry}" '
         'tabindex="0" aria-describedby="{pop}"><span class="fig__value">{value}</span>{popover}</span>'
@@ -336,9 +351,11 @@ def figures_overview_html(ctx: PageContext, usage: dict[str, list[Use]]) -> Mark
         view = figure_view(ctx, fig)
         bound = ctx.phrases.relations[view.relation] if view.relation else labels.kind_derived
         rows.append(Markup(
-            '<tr data-fig="{id}"><td><a href="#{anchor}">{label}</a></td><td>{value}</td><td>{bound}</td>'
+            '<tr data-fig="{id}"><td><a href="#{anchor}">{label}</a></td><td>{value} '
+            '<a class="figure-cite-link" href="#{cite_anchor}">{cite}</a></td><td>{bound}</td>'
             '<td>{verdict}</td><td>{uses}</td></tr>').format(
             id=fig.id, anchor=figure_anchor(fig.id), label=fig.spec.label(ctx.locale), value=view.display,
+            cite_anchor=figure_cite_anchor(fig.id), cite=ctx.phrases.cite.control,
             bound=bound, verdict=verdict_badge(ctx, fig) if view.verdict else "",
             uses=_uses_html(ctx, usage, fig.id)))
     head = Markup("").join(Markup('<th scope="col">{}</th>').format(name) for name in (
@@ -387,8 +404,10 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
                 # leads to it (the browser opens a <details> its target is in; site.js does too).
                 '<details class="figure-card figure-card--{kind}" data-fig="{id}" data-interval="{interval}">'
                 '<summary><h3 id="{anchor}">{label}</h3> <span class="figure-card__value">{value}</span></summary>'
-                '<dl data-search-exclude>{rows}</dl></details>'
+                '<dl data-search-exclude>{rows}</dl>{cite}</details>'
             ).format(
+                cite=ctx.defer(citepage.figure_panel(ctx.project, view, ctx.locale, ctx.figures_date, ctx.build_day,
+                                                      ctx.link)),
                 value=view.display,
                 kind=kind,
                 anchor=figure_anchor(fig.id),

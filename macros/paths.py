@@ -16,7 +16,9 @@ ANNOTATIONS_PAGE = "annotations/"  # every annotation's home: its permalink and 
 FIGURE_DOWNLOADS = {"json": "downloads/figures.json", "csv": "downloads/figures.csv"}
 CITE_DOWNLOADS = "downloads/cite"
 CITE_FORMATS = ("bib", "ris", "json")
+FIGURES_CITATIONS = "figures"  # downloads/cite/figures.*: every figure's citation
 ANNOTATIONS_EXPORT = "downloads/annotations.jsonld"
+FIGURES_SOURCES = ("figures.md", "figures.en.md")
 HOME_SOURCES = ("index.md", "index.en.md")  # the home page of each edition (docs_structure: suffix)
 
 
@@ -37,6 +39,11 @@ def language_root(locale: str, default: str) -> str:
 def figure_anchor(figure_id: str) -> str:
     """The figure's anchor on the figures page."""
     return "fig-" + figure_id.replace("_", "-")
+
+
+def figure_cite_anchor(figure_id: str) -> str:
+    """The figure's "cite this figure" panel on the figures page."""
+    return "cite-" + figure_anchor(figure_id)
 
 
 def figure_url(figure_id: str) -> str:

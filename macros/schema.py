@@ -231,6 +231,16 @@ class CitePhrases(Strict):
     printed: Text  # the header of a printed chapter: {site} {version} {url} {date}
     description: Text  # a chapter's description for reference managers and link previews: {title}
     preview_note: Text  # shown instead of `note` on the unreleased preview
+    figure: Text  # a figure's citation panel and the links to it
+    figure_copy: Text  # the popover's button that copies the number with its citation
+    figure_copied: Text
+    figure_files: Text  # the links to every figure's citation files
+    number: Text  # the first format of a figure's panel: the number with its citation
+    figures_page: Text  # the figures page's title, as cited
+    figure_in_text: Text  # a stated figure with its citation: {value} {author} {collective} {year}
+    derived_in_text: Text  # a derived figure with its citation: {value} {collective} {year}
+    figure_note: Text  # a stated figure in the machine formats' note: {label} {id} {value} {wording} {url}
+    derived_note: Text  # a derived one: {label} {id} {value} {formula} {formula_ids} {inputs} {reading}
 
 
 class TemplatePhrases(Strict):
@@ -352,6 +362,11 @@ class LocalePhrases(Strict):
                    "cite.version_note": ("{version}",),
                    "cite.reposted": ("{outlet}", "{host}"),
                    "cite.reading_of": ("{author}", "{title}", "{outlet}"),
+                   "cite.figure_in_text": ("{value}", "{author}", "{collective}", "{year}"),
+                   "cite.derived_in_text": ("{value}", "{collective}", "{year}"),
+                   "cite.figure_note": ("{label}", "{id}", "{value}", "{wording}", "{url}"),
+                   "cite.derived_note": ("{label}", "{id}", "{value}", "{formula}", "{formula_ids}", "{inputs}",
+                                         "{reading}"),
                    "annotations.count": ("{n}",), "annotations.count_one": ("{n}",)}
         for name, slots in needed.items():
             obj: Any = self

@@ -144,7 +144,7 @@
     });
     panel.insertBefore(tabs, panel.firstChild.nextSibling && panel.firstChild.classList.contains("cite__note")
       ? panel.firstChild.nextSibling : panel.firstChild);
-    show(panel, remembered() || "gbt7714");
+    show(panel, remembered() || details.getAttribute("data-default") || "gbt7714");
     var heading = details.previousElementSibling;
     while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
     if (!heading || !details.hasAttribute("data-control")) { details.open = details.open; return; }
@@ -170,16 +170,41 @@
     document.querySelectorAll(".cite__panel").forEach(function (panel) { show(panel, format); });
   });
 
-  // One click copies a citation.
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest(".cite__copy");
-    if (!button) return;
-    var code = button.closest(".cite__format").querySelector("code");
-    var done = function () {
+  // One click copies a citation; in a figure's popover, the number with its citation.
+  function copyText(text, done) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done);
+      return;
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand("copy");
+    document.body.removeChild(area);
+    done();
+  }
+  function confirmed(button) {
+    return function () {
       var label = button.textContent;
       button.textContent = button.getAttribute("data-copied");
       setTimeout(function () { button.textContent = label; }, 1500);
     };
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".fig-pop__copy");
+    if (!button) return;
+    event.preventDefault();
+    copyText(button.getAttribute("data-copy"), confirmed(button));
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".cite__copy");
+    if (!button) return;
+    var code = button.closest(".cite__format").querySelector("code");
+    var done = confirmed(button);
     // A style with italics (APA's titles) is copied as rich text too, so they survive pasting into a
     // word processor; plain text for everything else.
     var rich = code.querySelector("i") && window.ClipboardItem;

@@ -96,3 +96,29 @@ def test_the_how_to_cite_page_opens_the_original_one_format_at_a_time(page, site
     assert block.locator(".cite__format:visible").count() == 1
     block.locator('.cite__tab[data-format="chicago_note"]').click()
     assert block.locator(".cite__format:visible").get_attribute("data-format") == "chicago_note"
+
+
+def test_citing_a_number_from_its_popover_and_from_its_card(page, site_url):
+    """One click in a figure's popover copies the number with its citation; its link opens the figure's
+    card on the figures page with its citation panel, the number with its source shown first."""
+    page.goto(site_url + "chapters/opening/")
+    figure = page.locator('.fig[data-fig="mau"]').first
+    figure.hover()
+    button = figure.locator(".fig-pop__copy")
+    button.click()
+    page.wait_for_function("button => button.textContent === button.dataset.copied", arg=button.element_handle())
+    assert page.evaluate("navigator.clipboard.readText()") == "1.14亿（陈颐，无日期；转引自元宝一文细读小组，2026）"
+    figure.hover()
+    figure.locator(".fig-pop__more a").last.click()
+    page.wait_for_url("**/figures/#cite-fig-mau")
+    panel = page.locator("#cite-fig-mau")
+    assert panel.is_visible() and panel.evaluate("details => details.open && details.parentElement.open")
+    shown = panel.locator(".cite__format:visible")
+    assert shown.count() == 1 and shown.get_attribute("data-format") == "number"
+    panel.locator('.cite__tab[data-format="gbt7714"]').click()
+    assert " 转引自: 元宝一文细读小组. 数字表[EB/OL]." in panel.locator('.cite__format:visible code').inner_text()
+    page.goto(site_url + "en/figures/")  # the overview leads to the same panel
+    page.locator('.figures-overview tr[data-fig="creations_per_mau"] a.figure-cite-link').click()
+    panel = page.locator("#cite-fig-creations-per-mau")
+    assert panel.is_visible()  # in the format chosen last, remembered
+    assert panel.locator(".cite__format:visible code").inner_text().startswith("[1] Yuanbao Reading Collective. Fig")

@@ -158,7 +158,7 @@ def test_every_bib_file_passes_biber_and_a_bibtex_parser(built_site, tmp_path):
             pytest.fail("biber is missing; .ci/run installs Debian's biber package")
         pytest.skip("biber is missing (apt-get install biber)")
     files = download_files(built_site, "bib")
-    assert len(files) == 2 * (len(CHAPTERS) + 1)
+    assert len(files) == 2 * (len(CHAPTERS) + 2)
     for number, bib in enumerate(files):
         copy = tmp_path / f"{number}.bib"  # biber writes its outputs beside the file
         copy.write_bytes(bib.read_bytes())
@@ -172,14 +172,15 @@ def test_every_ris_file_parses_and_dates_the_sites_pages(built_site, project):
     """Read by a RIS library: the site's pages carry PY (the year) and DA (YYYY/MM/DD), the original,
     which gives no date, neither; no edition (ET), which Zotero would file as a note of its own."""
     files = download_files(built_site, "ris")
-    assert len(files) == 2 * (len(CHAPTERS) + 1)
+    assert len(files) == 2 * (len(CHAPTERS) + 2)
     for path in files:
         entries = rispy.loads(path.read_text(encoding="utf-8"))
         ours = [e for e in entries if e["urls"][0].startswith(project.site.base_url)]
-        assert ours and len(ours) == len(entries) - 1, path
+        originals = [e for e in entries if e not in ours]
+        # A chapter's and the site's files: the original once, last; the figures' file: one per stated figure.
+        assert ours and (len(originals) == 1 or path.stem == "figures"), path
         assert all(re.fullmatch(r"\d{4}", e["year"]) and re.fullmatch(r"\d{4}/\d\d/\d\d", e["date"]) for e in ours)
-        original = next(e for e in entries if e not in ours)
-        assert "year" not in original and "date" not in original
+        assert all("year" not in original and "date" not in original for original in originals)
         assert all("edition" not in e for e in entries) and all(e["notes"] for e in ours), path
 
 
@@ -187,7 +188,7 @@ def test_every_csl_json_file_is_valid_against_the_official_schema(built_site):
     schema = json.loads((ROOT / "tests" / "fixtures" / "csl-schema" / "csl-data.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft7Validator(schema)
     files = download_files(built_site, "json")
-    assert len(files) == 2 * (len(CHAPTERS) + 1)
+    assert len(files) == 2 * (len(CHAPTERS) + 2)
     for path in files:
         errors = [error.message for error in validator.iter_errors(json.loads(path.read_text(encoding="utf-8")))]
         assert errors == [], path
@@ -250,3 +251,40 @@ def test_suggesting_an_annotation_opens_a_file_in_the_readers_language_naming_th
     value = query["value"][0]
     assert f"# {template.section}: opening § {heading}" in value and f"# {template.intro}" in value
     assert yaml.safe_load(value)["language"] == locale
+
+
+@pytest.mark.parametrize("locale, prefix", EDITIONS)
+def test_every_figure_offers_its_citation_from_its_popover_its_card_and_the_overview(built_site, project, locale,
+                                                                                   prefix):
+    from macros import figurecite, figureview
+
+    figures_page = html.fromstring(built_site.page(f"{prefix}figures/"))
+    assert figures_page.cssselect("h1")[0].text_content().rstrip("¶").strip() == \
+        project.phrases.of(locale).cite.figures_page  # the title a figure's citation names
+    updated = last_change(ROOT, ["docs/figures.md", "docs/figures.en.md", *CHAPTER_DATA]) or BUILD_DAY
+    for figure_id in project.figures.ids:
+        anchor = "fig-" + figure_id.replace("_", "-")
+        [card] = figures_page.cssselect(f'details.figure-card[data-fig="{figure_id}"]')
+        [panel] = card.cssselect("details.cite--figure")
+        assert panel.get("id") == f"cite-{anchor}" and panel.get("data-default") == "number"
+        view = figureview.view(project, project.figures[figure_id], locale)
+        number = panel.cssselect('.cite__format[data-format="number"] code')[0].text_content()
+        assert number == figurecite.with_citation(project, view, locale, updated)
+        assert [f.get("data-format") for f in panel.cssselect(".cite__format")][1:] == list(
+            ("gbt7714", "apa", "chicago_note", "chicago_bibliography", "bibtex", "ris", "csl_json"))
+        [row] = figures_page.cssselect(f'.figures-overview tr[data-fig="{figure_id}"]')
+        assert row.cssselect("a.figure-cite-link")[0].get("href") == f"#cite-{anchor}"
+    pops = 0
+    for slug in CHAPTERS:
+        for figure in chapter(built_site, prefix, slug).cssselect("span.fig[data-fig]"):
+            view = figureview.view(project, project.figures[figure.get("data-fig")], locale)
+            [button] = figure.cssselect("button.fig-pop__copy")
+            assert button.get("data-copy") == figurecite.with_citation(project, view, locale, updated)
+            links = [a.get("href") for a in figure.cssselect(".fig-pop__more a")]
+            assert links[-1] == f"../../figures/#cite-fig-{view.id.replace('_', '-')}"
+            pops += 1
+    assert pops > 20
+    records = json.loads((built_site.site_dir / prefix / "downloads" / "cite" / "figures.json").read_text("utf-8"))
+    assert len(records) == len(project.figures.ids)  # every figure's citation, in one file
+    for record, figure_id in zip(records, project.figures.ids, strict=True):
+        assert figure_id in record["note"]
