@@ -1,7 +1,7 @@
 """mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
 
 Pages can call: fig, check, verdict, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
-constraints, not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary.
+constraints, not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary, changes, feed_link.
 Everything else lives in modules that know nothing of MkDocs.
 """
 
@@ -16,8 +16,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import (anchors, annotationpage, buildcache, charts, citations, citepage, exports, glossary, hosting, pages,
-               paths, sandbox)
+from . import (anchors, annotationpage, buildcache, changespage, charts, citations, citepage, exports, feed, glossary,
+               hosting, pages, paths, safefiles, sandbox)
 from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from .cjk import join_cjk_lines, mark_chinese_runs
 from .deferred import Deferred
@@ -104,6 +104,28 @@ class SiteMacros:
                 + str(citepage.json_ld(self.project, parts)))
 
     @functools.cached_property
+    def history(self) -> changespage.History:
+        """Releases, the data at each and the corrections since the first, from git (read once per build)."""
+        return changespage.load_history(self.project.root)
+
+    @functools.cached_property
+    def changelog(self) -> list[changespage.ChangelogEntry]:
+        path = self.project.root / "CHANGELOG.md"
+        try:
+            return changespage.parse_changelog(safefiles.read_text(path)) if path.exists() else []
+        except DataError as error:
+            raise PluginError(str(error)) from None
+
+    def changes_page(self) -> str:
+        ctx = self.current
+        return changespage.page_markdown(self.project, ctx.locale, self.changelog, self.history, ctx.link)
+
+    def feed(self, locale: str) -> str:
+        found = feed.entries(self.project, locale, self.annotations, self.annotations.files,
+                             self.section_headings, self.history, self.changelog)
+        return feed.atom(self.project, locale, found, self.build_day)
+
+    @functools.cached_property
     def figures_updated(self) -> date:
         """The figures page's last change in git (its sources and the data it shows): a figure's citation date."""
         root = self.project.root.resolve()
@@ -137,13 +159,16 @@ class SiteMacros:
         return citepage.description(self.project, parts[0]) if parts else None
 
     def head(self, output: str, src_path: str, section: str | None, locale: str) -> str:
-        """A chapter page with its metadata for reference managers in the <head>; the home page with the
-        whole site's."""
+        """Every page with its edition's feed named in the <head> (autodiscovery); a chapter page with its
+        metadata for reference managers; the home page with the whole site's."""
+        subscribe = citepage.feed_link(self.project, locale, feed.feed_url(self.project, locale))
         if src_path in paths.HOME_SOURCES:
-            return citepage.with_head_meta(output, citepage.site_head_meta(self.project, locale, self.build_day))
+            return citepage.with_head_meta(output, subscribe
+                                           + citepage.site_head_meta(self.project, locale, self.build_day))
         slug = self.chapter(src_path, section)
         parts = self.cited.get((locale, slug)) if slug else None
-        return citepage.with_head_meta(output, citepage.head_meta(self.project, parts[0])) if parts else output
+        return citepage.with_head_meta(output, subscribe
+                                       + (citepage.head_meta(self.project, parts[0]) if parts else ""))
 
     def chapter(self, src_path: str, section: str | None) -> str | None:
         """The chapter slug of a page under chapters/ that reads an article section, else None."""
@@ -179,6 +204,8 @@ class SiteMacros:
             "annotations": annotationpage.listing_slot,
             "chart": lambda chart_id: charts.chart_html(self.current, chart_id),
             "glossary": lambda: glossary.glossary_html(self.glossary, self.current.locale),
+            "changes": self.changes_page,
+            "feed_link": lambda: pages.feed_link_html(self.current, feed.feed_url(self.project, self.current.locale)),
         }
 
 
@@ -244,6 +271,7 @@ def on_post_build(env: Any) -> None:
         written.update(citepage.download_files(site.project, locale, cited, paths.CITE_DOWNLOADS, site.build_day,
                                                site.figures_updated))
         written[paths.ANNOTATIONS_EXPORT] = annotationpage.export(site.project, site.annotations, locale)
+        written[paths.FEED_FILE] = site.feed(locale)
         for relative, text in written.items():
             path = out / relative
             path.parent.mkdir(parents=True, exist_ok=True)

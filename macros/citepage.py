@@ -294,6 +294,16 @@ def download_files(project: Project, locale: str, cited: dict[str, list[Cited]],
     return files
 
 
+def feed_link(project: Project, locale: str, url: str) -> str:
+    """The edition's Atom feed, for feed readers to find (autodiscovery: `alternate` with the Atom type).
+    The `rel` also says `feed`: Material's script fetches the sitemap.xml beside every link whose rel is
+    exactly "alternate" (its language alternates), which for the feed's address would be a request to
+    the published host from every page, on any copy of the site."""
+    title = f"{project.site.title(locale)} · {project.phrases.of(locale).changes.feed}"
+    return str(Markup('<link rel="alternate feed" type="application/atom+xml" title="{}" href="{}">\n').format(
+        title, url))
+
+
 def with_head_meta(page_html: str, tags: str) -> str:
     """The page with metadata for reference managers at the end of its <head>."""
     return page_html.replace("</head>", tags + "</head>", 1)

@@ -465,3 +465,9 @@ def site_citation_files_html(ctx: PageContext) -> Markup:
             for ext, label in (("bib", "BibTeX (.bib)"), ("ris", "RIS (.ris)"), ("json", "CSL-JSON (.json)"))
         )
     )
+
+
+def feed_link_html(ctx: PageContext, url: str) -> Markup:
+    """The edition's feed, where readers subscribe (the copy each release keeps current)."""
+    return Markup('<p class="feed-link"><a href="{url}" type="application/atom+xml">{label}</a>{colon}'
+                  '<code>{url}</code></p>').format(url=url, label=ctx.phrases.changes.feed, colon=ctx.phrases.colon)

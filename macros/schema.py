@@ -299,6 +299,47 @@ class ChartPhrases(Strict):
     permalink: Text  # the title of the chart's ¶ link
 
 
+class FigureFieldNames(Strict):
+    """The name of each part of a figure a change can touch (macros/history.py's FIGURE_FIELDS)."""
+
+    label: Text
+    value: Text
+    upper: Text
+    relation: Text
+    unit: Text
+    says: Text
+    wording: Text
+    formula: Text
+    reading: Text
+
+
+class ChangePhrases(Strict):
+    """The "what changed" page and the Atom feed."""
+
+    unreleased: Text
+    released: Text  # {date}
+    untagged: Text  # {version}
+    first: Text
+    since: Text  # {version}
+    no_release: Text
+    nothing: Text
+    notes: Text
+    no_notes: Text
+    figures: Text
+    annotations_added: Text
+    annotations_withdrawn: Text
+    ids_renamed: Text
+    added: Text
+    removed: Text
+    fields: FigureFieldNames
+    feed: Text
+    feed_subtitle: Text
+    entry_annotation: Text  # {section}
+    entry_withdrawn: Text  # {section}
+    entry_correction: Text  # {figures}
+    entry_release: Text  # {version}
+
+
 class Labels(Strict):
     """Every label the pages look up: a missing one fails at start-up with its file and line."""
 
@@ -348,6 +389,7 @@ class LocalePhrases(Strict):
     cite: CitePhrases
     annotations: AnnotationPhrases
     charts: ChartPhrases
+    changes: ChangePhrases
 
     @model_validator(mode="after")
     def _placeholders(self) -> "LocalePhrases":
@@ -367,7 +409,11 @@ class LocalePhrases(Strict):
                    "cite.figure_note": ("{label}", "{id}", "{value}", "{wording}", "{url}"),
                    "cite.derived_note": ("{label}", "{id}", "{value}", "{formula}", "{formula_ids}", "{inputs}",
                                          "{reading}"),
-                   "annotations.count": ("{n}",), "annotations.count_one": ("{n}",)}
+                   "annotations.count": ("{n}",), "annotations.count_one": ("{n}",),
+                   "changes.released": ("{date}",), "changes.untagged": ("{version}",),
+                   "changes.since": ("{version}",), "changes.entry_annotation": ("{section}",),
+                   "changes.entry_withdrawn": ("{section}",), "changes.entry_correction": ("{figures}",),
+                   "changes.entry_release": ("{version}",)}
         for name, slots in needed.items():
             obj: Any = self
             for part in name.split("."):

@@ -71,11 +71,15 @@ def release_problems(version: str, *, deployed: set[str], changelog: set[str], d
     return problems
 
 
-def put_root_not_found_page(version: str, branch: str) -> None:
-    """GitHub Pages serves the branch root's 404.html for any address outside a version, and mike leaves
-    the root alone: the release's own 404 page (its links absolute, into /<version>/) goes there as well,
-    committed on the branch without checking it out."""
-    blob = git("rev-parse", f"{branch}:{version}/404.html")
+# What a release also puts at the root of the branch, outside every version: the 404 page GitHub Pages
+# serves for any address outside a version (its links absolute, into /<version>/), and each edition's
+# feed, the address readers subscribe to (macros/feed.py), kept current by every release.
+ROOT_FILES = ("404.html", "feed.xml", "en/feed.xml")
+
+
+def put_root_files(version: str, branch: str) -> None:
+    """The release's ROOT_FILES at the root of the branch too (mike leaves the root alone), committed
+    without checking the branch out."""
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "GIT_INDEX_FILE": str(Path(folder) / "index")}
 
@@ -84,9 +88,11 @@ def put_root_not_found_page(version: str, branch: str) -> None:
                                   check=True).stdout.strip()
 
         plumbing("read-tree", branch)
-        plumbing("update-index", "--add", "--cacheinfo", f"100644,{blob},404.html")
+        for name in ROOT_FILES:
+            blob = git("rev-parse", f"{branch}:{version}/{name}")
+            plumbing("update-index", "--add", "--cacheinfo", f"100644,{blob},{name}")
         commit = plumbing("commit-tree", plumbing("write-tree"), "-p", branch,
-                          "-m", f"The 404 page at the root: version {version}'s")
+                          "-m", f"The 404 page and the feeds at the root: version {version}'s")
         plumbing("update-ref", f"refs/heads/{branch}", commit)
 
 
@@ -121,7 +127,7 @@ def main() -> int:
             raise PublishError("cannot release:\n" + "\n".join(f"- {p}" for p in problems))
         mike("deploy", "--update-aliases", version, LATEST, *branch, *push, env=build_env())
         mike("set-default", LATEST, *branch, *push)
-        put_root_not_found_page(version, args.branch)
+        put_root_files(version, args.branch)
         if args.push:
             git("push", "origin", args.branch)
         print(f"released {version} as /{version}/ (alias /{LATEST}/) on {args.branch}")

@@ -173,8 +173,8 @@ def test_no_request_to_another_host(built_site: BuildResult):
     for path in html_files(built_site.site_dir):
         tree = html.fromstring(path.read_text(encoding="utf-8"))
         for element in tree.cssselect("script[src], link[href], img[src], iframe, source, video, audio, embed, object"):
-            if element.tag == "link" and element.get("rel") in ("canonical", "alternate"):
-                continue  # metadata for crawlers, never fetched by a reader's browser
+            if element.tag == "link" and element.get("rel") in ("canonical", "alternate", "alternate feed"):
+                continue  # metadata for crawlers and feed readers, never fetched by a reader's browser
             ref = element.get("src") or element.get("href") or element.get("data") or ""
             if urlsplit(ref).netloc or ref.startswith("//"):
                 offenders.append((path.name, ref))

@@ -1,0 +1,186 @@
+"""The "what changed" page: the changes not yet released, then each release of CHANGELOG.md, newest
+first, each with its date and what changed in the data (figures old → new, annotations added or
+withdrawn, anchors renamed: macros/history.py), and its notes from the changelog.
+
+Its headings are written as Markdown, so they get the page's ids, its table of contents and the anchor
+ledger like any other heading; everything under them is HTML made here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Callable
+
+from markupsafe import Markup, escape
+
+from . import history
+from .annotations import render_body
+from .formatting import format_number
+from .history import Changes, DataState, FigureChange, Release
+from .paths import annotation_url, figure_url
+from .project import Project
+
+UNRELEASED_ANCHOR = "unreleased"
+Link = Callable[[str], str]  # a site path as the page links to it
+
+
+def release_anchor(version: str) -> str:
+    return "release-" + re.sub(r"[^a-z0-9]+", "-", version.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class ChangelogEntry:
+    version: str | None  # None: the changes not yet released
+    notes: str  # Markdown
+
+
+def parse_changelog(text: str) -> list[ChangelogEntry]:
+    """Each `## <version>` (or `## Unreleased`) section of CHANGELOG.md, in the file's order."""
+    entries = []
+    for block in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
+        heading, _, notes = block.partition("\n")
+        name = heading.strip()
+        entries.append(ChangelogEntry(None if name.lower() == "unreleased" else name, notes.strip()))
+    return entries
+
+
+@dataclass(frozen=True)
+class History:
+    """The repository's releases (oldest first), the data at each, the data now, and the corrections."""
+
+    releases: tuple[Release, ...]
+    states: dict[str, DataState]  # version -> the data at its tag
+    now: DataState
+    corrections: tuple[history.Correction, ...]
+
+    def released(self, version: str) -> Release | None:
+        return next((r for r in self.releases if r.version == version), None)
+
+    def changes_in(self, version: str) -> tuple[Release | None, Changes] | None:
+        """(the release before, what changed) for a tagged version; None if it is not tagged."""
+        index = next((i for i, r in enumerate(self.releases) if r.version == version), None)
+        if index is None:
+            return None
+        if index == 0:
+            return None, Changes()
+        before = self.releases[index - 1]
+        return before, history.compare(self.states[before.version], self.states[version])
+
+    def unreleased(self) -> tuple[Release, Changes] | None:
+        if not self.releases:
+            return None
+        latest = self.releases[-1]
+        return latest, history.compare(self.states[latest.version], self.now)
+
+
+def load_history(root: Path) -> History:
+    releases = tuple(history.releases(root))
+    return History(releases, {r.version: history.state_at(root, r.commit) for r in releases},
+                   history.state_now(root),
+                   tuple(history.corrections(root, releases[0].commit)) if releases else ())
+
+
+def _shown(project: Project, change: FigureChange, value: Any, locale: str, spec: dict[str, Any]) -> Markup:
+    """One side of a change, as a reader reads it."""
+    phrases = project.phrases.of(locale)
+    if value is None:
+        return Markup("—")
+    if change.field in ("value", "upper") and isinstance(value, (int, float)) and spec.get("unit") in \
+            project.figures.file.units:
+        return escape(format_number(Fraction(str(value)), project.figures.file.units[spec["unit"]], locale, phrases))
+    if change.field == "relation" and value in phrases.relations:
+        return escape(phrases.relations[value])
+    if isinstance(value, dict):  # words given per language
+        value = value.get(locale, next(iter(value.values()), ""))
+    if change.field == "wording":
+        return Markup('<q lang="zh-Hans">{}</q>').format(value)
+    return escape(str(value))
+
+
+def figure_label(project: Project, figure_id: str, locale: str, fields: dict[str, Any] | None = None) -> str:
+    if figure_id in project.figures:
+        return project.figures[figure_id].spec.label(locale)
+    label = (fields or {}).get("label")
+    return str(label.get(locale, figure_id)) if isinstance(label, dict) else figure_id
+
+
+def describe(project: Project, change: FigureChange, locale: str, link: Link) -> Markup:
+    """"<figure>: <field> old → new", "<figure> (added)", "<figure> (removed)"; `link(path)` links a site path."""
+    words = project.phrases.of(locale).changes
+    colon = project.phrases.of(locale).colon
+    fields = change.new if change.field == "added" else change.old if change.field == "removed" else None
+    label = figure_label(project, change.figure, locale, fields if isinstance(fields, dict) else None)
+    name = (Markup('<a href="{}">{}</a>').format(link(figure_url(change.figure)), label)
+            if change.figure in project.figures else escape(label))
+    phrases = project.phrases.of(locale)
+    if change.field in ("added", "removed"):
+        return Markup("{}{}{}{}").format(name, phrases.open_bracket, getattr(words, change.field),
+                                         phrases.close_bracket)
+    spec = project.figures[change.figure].spec.model_dump() if change.figure in project.figures else {}
+    return Markup("{}{}{} {} → {}").format(name, colon, getattr(words.fields, change.field),
+                                          _shown(project, change, change.old, locale, spec),
+                                          _shown(project, change, change.new, locale, spec))
+
+
+def changes_html(project: Project, changes: Changes, locale: str, link: Link) -> Markup:
+    """The lists of what changed, or the word for nothing."""
+    words = project.phrases.of(locale).changes
+    if not changes:
+        return Markup("<p>{}</p>").format(words.nothing)
+    parts = []
+    if changes.figures:
+        parts.append((words.figures, [describe(project, c, locale, link) for c in changes.figures]))
+    for title, ids in ((words.annotations_added, changes.annotations_added),
+                       (words.annotations_withdrawn, changes.annotations_withdrawn)):
+        if ids:
+            parts.append((title, [Markup('<a href="{}">{}</a>').format(link(annotation_url(f"ann-{i}")), i)
+                                  for i in ids]))
+    if changes.ids_renamed:
+        parts.append((words.ids_renamed, [Markup('<a href="{}"><code>{}#{}</code></a> → <code>#{}</code>').format(
+            link(f"{page}#{new}"), page, old, new) for page, old, new in changes.ids_renamed]))
+    return Markup("").join(
+        Markup('<p class="changes__kind">{}</p><ul>{}</ul>').format(title, Markup("").join(
+            Markup("<li>{}</li>").format(item) for item in items)) for title, items in parts)
+
+
+def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], found: History, link: Link) -> str:
+    """The page's sections, as Markdown headings over HTML blocks: the changes not yet released first,
+    then every release of the changelog."""
+    words = project.phrases.of(locale).changes
+    notes_lang = ' lang="en"' if locale != "en" else ""  # the changelog is written in English
+    sections: list[tuple[str, str, Markup, ChangelogEntry | None]] = []
+    unreleased = next((e for e in entries if e.version is None), None)
+    since = found.unreleased()
+    if since is None:
+        data = Markup("<p>{}</p>").format(words.no_release)
+    else:
+        data = Markup("<p>{}</p>{}").format(words.since.replace("{version}", since[0].version),
+                                            changes_html(project, since[1], locale, link))
+    sections.append((words.unreleased, UNRELEASED_ANCHOR, data, unreleased))
+    for entry in entries:
+        if entry.version is None:
+            continue
+        release = found.released(entry.version)
+        compared = found.changes_in(entry.version)
+        if release is None or compared is None:
+            data = Markup("<p>{}</p>").format(words.untagged.replace("{version}", entry.version))
+        else:
+            before, changes = compared
+            dated = Markup("<p>{}</p>").format(words.released.replace("{date}", release.day.isoformat()))
+            data = dated + (Markup("<p>{}</p>").format(words.first) if before is None else Markup(
+                "<p>{}</p>{}").format(words.since.replace("{version}", before.version),
+                                      changes_html(project, changes, locale, link)))
+        sections.append((entry.version, release_anchor(entry.version), data, entry))
+    blocks = []
+    for title, anchor, data, noted in sections:
+        notes = (Markup('<p class="changes__kind">{}</p><div class="changes__notes"{}>{}</div>').format(
+            words.notes, Markup(notes_lang), render_body(noted.notes)) if noted and noted.notes
+            else Markup("<p>{}</p>").format(words.no_notes))
+        # A heading in Markdown (its id, the TOC, the ledger); the rest one HTML block, on one line.
+        blocks.append(f"## {title} {{ #{anchor} }}\n\n"
+                      + str(Markup('<div class="changes">{}{}</div>').format(data, notes)).replace("\n", " ") + "\n")
+    return "\n".join(blocks)
+

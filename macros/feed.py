@@ -1,0 +1,141 @@
+"""Each edition's Atom feed (`feed.xml` at its root): new and withdrawn annotations, corrections to
+figures after the first release, and releases, newest first, each with its permalink and date. Written
+with feedgen; tests/builds/test_feed.py reads it back with feedparser.
+
+A release's feeds are also copied to the root of the published branch (scripts/publish.py), the one
+address that stays current, so the feed's `self` link and every page's autodiscovery link name that copy.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # feedgen ships no types
+from lxml import html as lxml_html
+from markupsafe import Markup
+
+from . import annotationpage, changespage
+from .annotations import Annotation, render_body
+from .changespage import History
+from .citations import language_prefix, versioned_url
+from .gitdates import last_change
+from .pages import PageContext
+from .paths import ANNOTATIONS_PAGE, CHANGES_PAGE, FEED_FILE, FIGURES_PAGE, language_root
+from .project import Project
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # what the entry is about, the same in every build and version ("annotation/<id>")
+    title: str
+    link: str  # its permalink in this version
+    day: date
+    content: str  # HTML, every link absolute
+    author: str
+
+
+def feed_url(project: Project, locale: str) -> str:
+    """Where readers subscribe: the copy a release keeps at the root of the site, outside any version."""
+    return f"{project.site.base_url}{language_prefix(project, locale)}{FEED_FILE}"
+
+
+def _id(project: Project, locale: str, key: str) -> str:
+    """A permanent id for an entry (RFC 4287 4.2.6): the same whatever the version or the address."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{project.site.repository}#{locale}/{key}").urn
+
+
+def _absolute(fragment: str, base: str) -> str:
+    """An HTML fragment with its links made absolute, as a feed reader needs them."""
+    tree = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    tree.make_links_absolute(base, resolve_base_href=False)
+    return "".join(lxml_html.tostring(child, encoding="unicode") for child in tree)
+
+
+def _page_link(project: Project, locale: str) -> changespage.Link:
+    """A site path as an absolute link into this version of `locale`'s edition."""
+    return lambda path: versioned_url(project, locale, path)
+
+
+def entries(project: Project, locale: str, annotations: list[Annotation], files: dict[str, Path],
+            headings: dict[str, dict[str, dict[str, str]]], found: History, changelog: list[changespage.ChangelogEntry]
+            ) -> list[Entry]:
+    """Every entry of `locale`'s feed, newest first."""
+    words = project.phrases.of(locale).changes
+    collective = project.site.collective.name(locale)
+    home = PageContext(project, "annotations.md", language_root(locale, project.site.default_language)
+                       + ANNOTATIONS_PAGE, locale)
+    found_entries: list[Entry] = []
+    for annotation in annotations:
+        chapter = next(s for s in project.article.sections if s.chapter == annotation.target.chapter)
+        section = headings.get(annotation.target.chapter, {}).get(locale, {}).get(annotation.target.section,
+                                                                                  annotation.target.section)
+        where = f"{chapter.title(locale) if chapter.title else annotation.target.chapter} § {section}"
+        permalink = versioned_url(project, locale, ANNOTATIONS_PAGE, annotation.anchor)
+        content = _absolute(str(annotationpage.annotation_html(home, annotation, at_home=True, headings=headings.get(
+            annotation.target.chapter, {}).get(locale))), permalink)
+        author = collective if annotation.author.team else (annotation.author.name or collective)
+        if annotation.status == "withdrawn":  # dated by the change that withdrew it
+            day = last_change(project.root, [files[annotation.id].relative_to(project.root).as_posix()]) \
+                if files[annotation.id].is_relative_to(project.root) else None
+            found_entries.append(Entry(f"annotation/{annotation.id}/withdrawn",
+                                       words.entry_withdrawn.replace("{section}", where), permalink,
+                                       max(day or annotation.date, annotation.date), content, author))
+        else:
+            found_entries.append(Entry(f"annotation/{annotation.id}",
+                                       words.entry_annotation.replace("{section}", where), permalink,
+                                       annotation.date, content, author))
+    link = _page_link(project, locale)
+    for correction in found.corrections:
+        names = project.phrases.of(locale).list_join.join(dict.fromkeys(
+            changespage.figure_label(project, c.figure, locale) for c in correction.changes))
+        items = Markup("").join(Markup("<li>{}</li>").format(changespage.describe(project, c, locale, link))
+                                for c in correction.changes)
+        found_entries.append(Entry(f"correction/{correction.commit}",
+                                   words.entry_correction.replace("{figures}", names),
+                                   versioned_url(project, locale, FIGURES_PAGE), correction.day,
+                                   str(Markup("<ul>{}</ul>").format(items)), collective))
+    notes = {entry.version: entry.notes for entry in changelog if entry.version}
+    for release in reversed(found.releases):  # newest first, as the corrections are
+        compared = found.changes_in(release.version)
+        body = render_body(notes[release.version]) if notes.get(release.version) else Markup("")
+        if compared and compared[0] is not None:
+            body += changespage.changes_html(project, compared[1], locale, link)
+        found_entries.append(Entry(f"release/{release.version}",
+                                   words.entry_release.replace("{version}", release.version),
+                                   versioned_url(project, locale, CHANGES_PAGE,
+                                                 changespage.release_anchor(release.version)),
+                                   release.day, str(body), collective))
+    return sorted(found_entries, key=lambda e: e.day, reverse=True)  # stable: a day's entries keep their order
+
+
+def _moment(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+def atom(project: Project, locale: str, found: list[Entry], built: date) -> str:
+    """The feed as Atom XML; dated by its newest entry (or the build), so the same data gives the same file."""
+    words = project.phrases.of(locale).changes
+    feed = FeedGenerator()
+    feed.id(_id(project, locale, "feed"))
+    feed.title(project.site.title(locale))
+    feed.subtitle(words.feed_subtitle)
+    feed.author({"name": project.site.collective.name(locale)})
+    feed.link(href=feed_url(project, locale), rel="self", type="application/atom+xml")
+    feed.link(href=versioned_url(project, locale, ""), rel="alternate", type="text/html")
+    feed.language(locale)
+    feed.rights(project.site.licences["text"].name)
+    feed.updated(_moment(max((e.day for e in found), default=built)))
+    for item in found:
+        entry = feed.add_entry(order="append")
+        entry.id(_id(project, locale, item.key))
+        entry.title(item.title)
+        entry.link(href=item.link, rel="alternate", type="text/html")
+        entry.published(_moment(item.day))
+        entry.updated(_moment(item.day))
+        entry.author({"name": item.author})
+        entry.content(item.content, type="html")
+    return str(feed.atom_str(pretty=True).decode("utf-8"))
+

@@ -1,0 +1,198 @@
+"""What changed, read from the repository's history: releases (the tags `v<version>`), the data as each
+release had it, and every later commit that changed a figure (a correction to what was published).
+
+The data of a past commit is read as plain YAML, never through today's schemas, so an old file that
+today's checker would refuse still compares. Outside git, or before the first tag, there is simply no
+history: nothing here invents a release or a date.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FIGURES_FILE = "data/figures.yml"
+ANNOTATIONS_FOLDER = "data/annotations"
+LEDGER_FILE = "data/anchors.yml"
+# What a reader sees of a figure: a change to any of these is a change to the figure.
+FIGURE_FIELDS = ("label", "value", "upper", "relation", "unit", "says", "wording", "formula", "reading")
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    day: date  # the tag's date
+    commit: str
+
+
+@dataclass(frozen=True)
+class DataState:
+    """The data as one commit (or the working tree) has it."""
+
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> FIGURE_FIELDS present
+    annotations: dict[str, str] = field(default_factory=dict)  # id -> status
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> old id -> new id
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    figure: str
+    field: str  # one of FIGURE_FIELDS, or "added" / "removed"
+    old: Any = None
+    new: Any = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    figures: tuple[FigureChange, ...] = ()
+    annotations_added: tuple[str, ...] = ()
+    annotations_withdrawn: tuple[str, ...] = ()
+    ids_renamed: tuple[tuple[str, str, str], ...] = ()  # (page, old id, new id)
+
+    def __bool__(self) -> bool:
+        return bool(self.figures or self.annotations_added or self.annotations_withdrawn or self.ids_renamed)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One commit after the first release that changed figures."""
+
+    day: date
+    commit: str
+    changes: tuple[FigureChange, ...]
+
+
+# --- pure: reading and comparing states ------------------------------------------------------
+
+def _load(text: str | None) -> Any:
+    if not text:
+        return None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None  # a commit whose file did not parse: nothing to compare, rather than a failed build
+
+
+def state_of(figures_text: str | None, annotation_texts: list[str], ledger_text: str | None) -> DataState:
+    """A state from the files' texts."""
+    figures_doc = _load(figures_text)
+    figures: dict[str, dict[str, Any]] = {}
+    if isinstance(figures_doc, dict) and isinstance(figures_doc.get("figures"), dict):
+        for figure_id, spec in figures_doc["figures"].items():
+            if isinstance(spec, dict):
+                figures[str(figure_id)] = {name: spec[name] for name in FIGURE_FIELDS if name in spec}
+    annotations: dict[str, str] = {}
+    for text in annotation_texts:
+        doc = _load(text)
+        if isinstance(doc, dict) and isinstance(doc.get("id"), str):
+            annotations[doc["id"]] = str(doc.get("status", "published"))
+    ledger = _load(ledger_text)
+    aliases = ledger.get("aliases") if isinstance(ledger, dict) else None
+    return DataState(figures, annotations, {str(page): {str(old): str(new) for old, new in ids.items()}
+                                            for page, ids in (aliases or {}).items() if isinstance(ids, dict)})
+
+
+def figure_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> tuple[FigureChange, ...]:
+    changes: list[FigureChange] = []
+    for figure_id, fields in new.items():
+        if figure_id not in old:
+            changes.append(FigureChange(figure_id, "added", None, fields))
+            continue
+        changes.extend(FigureChange(figure_id, name, old[figure_id].get(name), fields.get(name))
+                       for name in FIGURE_FIELDS if old[figure_id].get(name) != fields.get(name))
+    changes.extend(FigureChange(figure_id, "removed", fields, None) for figure_id, fields in old.items()
+                   if figure_id not in new)
+    return tuple(changes)
+
+
+def compare(old: DataState, new: DataState) -> Changes:
+    """What a reader of `old` would find changed in `new`."""
+    withdrawn = tuple(sorted(i for i, status in new.annotations.items()
+                             if status == "withdrawn" and old.annotations.get(i) not in (None, "withdrawn")))
+    added = tuple(sorted(i for i, status in new.annotations.items()
+                         if i not in old.annotations and status == "published"))
+    renamed = tuple(sorted((page, old_id, new_id) for page, ids in new.aliases.items()
+                           for old_id, new_id in ids.items() if old.aliases.get(page, {}).get(old_id) != new_id))
+    return Changes(figure_changes(old.figures, new.figures), added, withdrawn, renamed)
+
+
+# --- the repository ------------------------------------------------------------------------------
+
+def _run(root: Path, args: list[str], stdin: bytes | None = None) -> bytes | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def _git(root: Path, *args: str) -> str | None:
+    out = _run(root, list(args))
+    return out.decode("utf-8", errors="replace") if out is not None else None
+
+
+def releases(root: Path) -> list[Release]:
+    """Every tag v<version>, oldest first, with the day it was made and the commit it names."""
+    out = _git(root, "for-each-ref", "--sort=creatordate", "--format=%(refname:strip=2)%00%(creatordate:short)",
+               "refs/tags/v*")
+    found = []
+    for line in (out or "").splitlines():
+        tag, _, day = line.partition("\0")
+        commit = (_git(root, "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}") or "").strip()
+        if commit and day:
+            found.append(Release(tag.removeprefix("v"), date.fromisoformat(day), commit))
+    return found
+
+
+def _read_at(root: Path, commit: str, paths: list[str]) -> list[str | None]:
+    """The texts of `paths` at `commit` (None where missing), in one `git cat-file --batch`."""
+    rest = _run(root, ["cat-file", "--batch"], "".join(f"{commit}:{path}\n" for path in paths).encode("utf-8"))
+    if rest is None:
+        return [None] * len(paths)
+    texts: list[str | None] = []
+    for _ in paths:  # "<object> blob <size>\n<content>\n", or "<name> missing\n"
+        header, _, rest = rest.partition(b"\n")
+        if not header or header.endswith(b" missing"):
+            texts.append(None)
+            continue
+        size = int(header.split()[-1])
+        texts.append(rest[:size].decode("utf-8", errors="replace"))
+        rest = rest[size + 1:]
+    return texts
+
+
+def state_at(root: Path, commit: str) -> DataState:
+    """The data as `commit` had it."""
+    listing = _git(root, "ls-tree", "--name-only", f"{commit}:{ANNOTATIONS_FOLDER}") or ""
+    annotation_paths = [f"{ANNOTATIONS_FOLDER}/{name}" for name in listing.splitlines() if name.endswith(".yml")]
+    figures_text, ledger_text, *annotation_texts = _read_at(root, commit, [FIGURES_FILE, LEDGER_FILE,
+                                                                           *annotation_paths])
+    return state_of(figures_text, [t for t in annotation_texts if t], ledger_text)
+
+
+def state_now(root: Path) -> DataState:
+    """The data as the working tree has it (what this build shows)."""
+    def text(path: Path) -> str | None:
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    folder = root / ANNOTATIONS_FOLDER
+    annotations = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.yml"))] if folder.is_dir() else []
+    return state_of(text(root / FIGURES_FILE), annotations, text(root / LEDGER_FILE))
+
+
+def corrections(root: Path, since: str) -> list[Correction]:
+    """Every commit after `since` (the first release) that changed a figure, newest first."""
+    out = _git(root, "log", "--format=%H%x00%cs", f"{since}..HEAD", "--", FIGURES_FILE)
+    found = []
+    for line in (out or "").splitlines():
+        commit, _, day = line.partition("\0")
+        before, after = _read_at(root, f"{commit}^", [FIGURES_FILE])[0], _read_at(root, commit, [FIGURES_FILE])[0]
+        changes = figure_changes(state_of(before, [], None).figures, state_of(after, [], None).figures)
+        if changes:
+            found.append(Correction(date.fromisoformat(day), commit, changes))
+    return found

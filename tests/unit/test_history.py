@@ -1,0 +1,135 @@
+"""What changed between releases, read from a real (throw-away) git repository, and the feed made from it."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from macros import changespage, feed, history
+from macros.project import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT = load_project(ROOT)
+
+FIGURES = """\
+figures:
+  mau:
+    kind: stated
+    label: {zh: "元宝月活跃用户（MAU）", en: "Yuanbao monthly active users (MAU)"}
+    value: %s
+    unit: users
+    relation: %s
+    wording: "月活跃用户（MAU）达到1.14亿"
+  dau:
+    kind: stated
+    label: {zh: "元宝日活跃用户（DAU）", en: "Yuanbao daily active users (DAU)"}
+    value: 50000000
+    unit: users
+    relation: more_than
+    wording: "日活跃用户（DAU）突破5000万"
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True,
+                   capture_output=True, env={"GIT_COMMITTER_DATE": "2026-11-20T10:00:00Z",
+                                             "GIT_AUTHOR_DATE": "2026-11-20T10:00:00Z", "PATH": "/usr/bin:/bin"})
+
+
+def write(repo: Path, path: str, text: str) -> None:
+    target = repo / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def annotation(annotation_id: str, status: str = "published") -> str:
+    reason = '\nwithdrawn_reason: "superseded"' if status == "withdrawn" else ""
+    return f"id: {annotation_id}\nstatus: {status}{reason}\n"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """v0.1.0, then a release v0.2.0 that corrects a figure, adds and withdraws annotations and renames an id,
+    then one more correction not yet released."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    write(tmp_path, "data/figures.yml", FIGURES % (114000000, "exact"))
+    write(tmp_path, "data/annotations/a.yml", annotation("first-note"))
+    write(tmp_path, "data/anchors.yml", "aliases: {}\n")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "first")
+    git(tmp_path, "tag", "v0.1.0")
+    write(tmp_path, "data/figures.yml", FIGURES % (115000000, "exact"))
+    write(tmp_path, "data/annotations/a.yml", annotation("first-note", "withdrawn"))
+    write(tmp_path, "data/annotations/b.yml", annotation("second-note"))
+    write(tmp_path, "data/anchors.yml", 'aliases: {"chapters/opening/": {old-users: users}}\n')
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "second")
+    git(tmp_path, "tag", "v0.2.0")
+    write(tmp_path, "data/figures.yml", FIGURES % (115000000, "more_than"))
+    git(tmp_path, "commit", "-qam", "third")
+    return tmp_path
+
+
+def test_releases_states_and_corrections_come_from_the_tags_and_the_commits(repo: Path):
+    releases = history.releases(repo)
+    assert [r.version for r in releases] == ["0.1.0", "0.2.0"] and releases[0].day == date(2026, 11, 20)
+    found = changespage.load_history(repo)
+    before, changes = found.changes_in("0.2.0") or (None, None)
+    assert before is not None and before.version == "0.1.0"
+    assert changes == history.Changes(
+        figures=(history.FigureChange("mau", "value", 114000000, 115000000),),
+        annotations_added=("second-note",), annotations_withdrawn=("first-note",),
+        ids_renamed=(("chapters/opening/", "old-users", "users"),))
+    assert found.changes_in("0.1.0") == (None, history.Changes())  # the first release: nothing before it
+    latest, unreleased = found.unreleased() or (None, None)
+    assert latest is not None and latest.version == "0.2.0"
+    assert unreleased == history.Changes(figures=(history.FigureChange("mau", "relation", "exact", "more_than"),))
+    assert [c.changes for c in found.corrections] == [  # newest first, every commit after the first release
+        (history.FigureChange("mau", "relation", "exact", "more_than"),),
+        (history.FigureChange("mau", "value", 114000000, 115000000),)]
+
+
+def test_outside_git_there_is_no_history_and_nothing_is_invented(tmp_path: Path):
+    found = changespage.load_history(tmp_path)
+    assert found.releases == () and found.corrections == () and found.unreleased() is None
+    page = changespage.page_markdown(PROJECT, "zh", [changespage.ChangelogEntry("0.1.0", "- first")], found,
+                                     lambda path: path)
+    assert "## 尚未发布 { #unreleased }" in page and "## 0.1.0 { #release-0-1-0 }" in page
+    assert "没有这一版的标签（v0.1.0）" in page and "发布于" not in page
+
+
+def test_the_changes_page_lists_each_release_old_and_new(repo: Path):
+    found = changespage.load_history(repo)
+    entries = changespage.parse_changelog("# Changelog\n\nintro\n\n## Unreleased\n\n- soon\n\n## 0.2.0\n\n- fixed\n\n"
+                                          "## 0.1.0\n\n- first\n")
+    assert [e.version for e in entries] == [None, "0.2.0", "0.1.0"]
+    page = changespage.page_markdown(PROJECT, "zh", entries, found, lambda path: "/" + path)
+    unreleased, second, first = page.split("\n## ")[0], page.split("\n## ")[1], page.split("\n## ")[2]
+    assert "与0.2.0版相比" in unreleased and "关系 准确值 → 下限（不含）" in unreleased
+    assert "发布于2026-11-20" in second and "数值 1.14亿 → 1.15亿" in second
+    assert '<a href="/annotations/#ann-second-note">second-note</a>' in second
+    assert "first-note" in second.split("撤回的注释")[1]
+    assert "chapters/opening/#old-users</code></a> → <code>#users</code>" in second
+    assert "第一个发布版本" in first and "<li>first</li>" in first
+
+
+def test_the_feed_lists_corrections_and_releases_and_reads_back(repo: Path):
+    found = changespage.load_history(repo)
+    entries = changespage.parse_changelog("## 0.2.0\n\n- fixed <script>x</script>\n\n## 0.1.0\n\n- first\n")
+    listed = feed.entries(PROJECT, "en", [], {}, {}, found, entries)
+    assert [e.key.split("/")[0] for e in listed].count("correction") == 2
+    assert [e.title for e in listed if e.key.startswith("release/")] == ["New version: 0.2.0", "New version: 0.1.0"]
+    parsed = feedparser.parse(feed.atom(PROJECT, "en", listed, date(2026, 12, 1)))
+    assert not parsed.bozo and parsed.feed.updated.startswith("2026-11-20")
+    assert len(parsed.entries) == len(listed) == len({e.id for e in parsed.entries})
+    release = next(e for e in parsed.entries if e.title == "New version: 0.2.0")
+    assert release.link.endswith("/en/changes/#release-0-2-0") and "<script>" not in release.content[0].value
+    corrections = [e for e in parsed.entries if e.title.startswith("Figures corrected: ")]
+    assert [e.title for e in corrections] == ["Figures corrected: Yuanbao monthly active users (MAU)"] * 2
+    assert "relation exact → lower bound (exclusive)" in corrections[0].content[0].value
+    assert "value 114 million → 115 million" in corrections[1].content[0].value
+    assert corrections[0].link.endswith("/0.1.0/en/figures/")
