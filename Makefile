@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # start would then compile macros/ from source again, and pytest would rewrite each test module each run.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help install serve build test bench release preview serve-versions fingerprint anchors citation annotation \
+.PHONY: help install serve build pdf test bench release preview serve-versions fingerprint anchors citation annotation \
 	annotation-schema typography lock clean
 
 help:  ## list the targets
@@ -31,6 +31,11 @@ serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 and rebuild on chang
 
 build: $(STAMP)  ## build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# READING_PDF=1: the home page links the PDFs this target then prints into site/ (Debian's chromium).
+pdf: $(STAMP)  ## build the site, then print each edition's whole reading to site/[en/]downloads/*.pdf
+	READING_PDF=1 $(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m scripts.make_pdf site
 
 # Two workers (two cores); loadgroup keeps each xdist_group on one worker, so the release deploy runs once.
 test: $(STAMP)  ## run the whole test suite

@@ -1,7 +1,8 @@
 """mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
 
 Pages can call: fig, check, verdict, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
-constraints, not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary, changes, feed_link.
+constraints, not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary, changes, feed_link,
+pdf_link.
 Everything else lives in modules that know nothing of MkDocs.
 """
 
@@ -14,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import (anchors, annotationpage, buildcache, changespage, charts, citations, citepage, exports, feed, glossary,
@@ -38,6 +40,9 @@ class SiteMacros:
         self.usage = figure_usage(docs_dir, project.site.languages, project.site.default_language)
         self.page: pages.PageContext | None = None
         self.build_day = build_date()
+        # The PDFs of the whole reading are printed from this build afterwards (`make pdf`, a release):
+        # only then does the home page link them.
+        self.with_pdfs = os.environ.get(paths.PDF_PROMISED) == "1"
         # (language, chapter slug) -> the chapter, then its sections; filled as each page renders
         self.cited: dict[tuple[str, str], list[citations.Cited]] = {}
         self.built_languages: set[str] = set()  # the languages of the pages rendered since the last downloads
@@ -205,6 +210,7 @@ class SiteMacros:
             "chart": lambda chart_id: charts.chart_html(self.current, chart_id),
             "glossary": lambda: glossary.glossary_html(self.glossary, self.current.locale),
             "changes": self.changes_page,
+            "pdf_link": lambda: pages.pdf_link_html(self.current) if self.with_pdfs else Markup(""),
             "feed_link": lambda: pages.feed_link_html(self.current, feed.feed_url(self.project, self.current.locale)),
         }
 

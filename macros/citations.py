@@ -283,10 +283,10 @@ def _for_chicago(item: dict[str, Any], page_locale: str) -> dict[str, Any]:
 
 
 def _apa_in_text(note: str, section: str | None, page_locale: str) -> str:
-    """APA 7 (8.13): an unnumbered part is named as "<Name> section", not "Section <Name>" as the CSL
-    style writes it; on a Chinese page, "“<Name>”一节"."""
+    """APA 7 (8.13): an unnumbered part is named by its heading in quotation marks, "“<Name>” section",
+    not "Section <Name>" as the CSL style writes it; on a Chinese page, "“<Name>”一节"."""
     if section:
-        named = f"{section} section" if page_locale == "en" else f"“{section}”一节"
+        named = f"“{section}” section" if page_locale == "en" else f"“{section}”一节"
         note = note.replace(f"Section {section})", f"{named})")
     return note
 

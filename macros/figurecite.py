@@ -2,9 +2,11 @@
 figures page as where it was checked.
 
 A figure the article states (or sums up itself) is a secondary citation, in each style's own form:
-GB/T 7714-2015 gives the original's entry followed by "转引自" and the page it was read in; APA 7
-(8.6) lists the page read in and cites the original "as cited in" it; Chicago (CMOS 17, 14.260) gives
-the original "quoted in" the page. A figure this site derived has no other source than our page: it
+for GB/T 7714-2015, the common practice of Chinese references (the standard itself has no rule for
+it): the original's entry followed by "转引自" and the page it was read in; APA 7 (8.6) lists the page
+read in and cites the original "as cited in" it, with no year for an original whose year is unknown;
+Chicago (CMOS 17, 14.260) gives the original "quoted in" the page. The original carries no access
+date there: the reader did not consult it. A figure this site derived has no other source than our page: it
 is cited as a section of the figures page. The machine formats (BibTeX, RIS, CSL-JSON) describe the
 source and carry the figure's id, value and wording (or formula and inputs) in their note.
 
@@ -61,13 +63,15 @@ def note(project: Project, view: FigureView, locale: str, updated: date) -> str:
     url = citations.versioned_url(project, locale, FIGURES_PAGE, figure_anchor(view.id))
     if from_article(view):
         return _fill(words.figure_note, label=view.label, id=view.id, value=view.display,
-                     wording=view.statements[0].wording.translate(_NESTED), url=url)
+                     wording=view.statements[0].wording.translate(_NESTED), url=url,
+                     collective=project.site.collective.name(locale))
     book, phrases = project.figures, project.phrases.of(locale)
     inputs = phrases.clause_join.join(
         f"{book[ref].spec.label(locale)}{phrases.colon}{display(project, book[ref], locale)}" for ref in view.inputs)
     assert view.formula is not None and view.formula_ids is not None
     return _fill(words.derived_note, label=view.label, id=view.id, value=view.display, formula=view.formula,
-                 formula_ids=view.formula_ids, inputs=inputs, reading=citations.reading_of(project, locale))
+                 formula_ids=view.formula_ids, inputs=inputs, reading=citations.reading_of(project, locale),
+                 collective=project.site.collective.name(locale))
 
 
 def record(project: Project, view: FigureView, locale: str, updated: date) -> dict[str, Any]:
@@ -81,7 +85,7 @@ def record(project: Project, view: FigureView, locale: str, updated: date) -> di
 
 
 def with_citation(project: Project, view: FigureView, locale: str, updated: date) -> str:
-    """The number with its citation, to paste into a text: "1.14亿（陈颐，无日期；转引自…，2026）"."""
+    """The number with its citation, to paste into a text: "1.14亿（陈颐，转引自…，2026）"."""
     words = project.phrases.of(locale).cite
     article = project.article
     author = article.author if locale == project.site.default_language else article.romanised.author.family
@@ -100,11 +104,13 @@ def formats(project: Project, view: FigureView, locale: str, updated: date) -> d
                              in_text=not from_article(view))
     texts = {"number": with_citation(project, view, locale, updated), **ours}
     if from_article(view):
-        source, gbt = _original(project, locale)
-        # APA 7 (8.6): the secondary source in text by author and year, without a locator.
+        # The original as our page reports it: no access date, since the reader did not consult it (CMOS 14.260).
+        source, gbt = _original(project, locale, accessed=False)
+        # APA 7 (8.6): the original by its author, with no year when its year is unknown (APA: "omit it"),
+        # then the secondary source by author and year, without a locator.
+        author = _inner(citations.apa_in_text(citations.original_item(project, locale), locale))
         ours_in_text = f"{project.site.collective.name(locale)}, {updated.year}"
-        in_text = _fill(secondary["apa"], source=_inner(citations.apa_in_text(citations.original_item(
-            project, locale), locale)), ours=ours_in_text)
+        in_text = _fill(secondary["apa"], source=author.removesuffix(", n.d."), ours=ours_in_text)
         texts.update(
             gbt7714=_fill(secondary["gbt7714"], source=gbt, ours=ours["gbt7714"].removeprefix("[1] ")),
             apa=f"{ours['apa']}\n{words.in_text}({in_text})",
@@ -123,30 +129,32 @@ def _inner(parenthesised: str) -> str:
     return parenthesised.removeprefix("(").removesuffix(")")
 
 
-# The original's formats are the same for every figure: made once per project and language.
-_remembered: tuple[Project | None, dict[str, tuple[dict[str, str], str]]] = (None, {})
+# The original's formats are the same for every figure: made once per project, language and access.
+_remembered: tuple[Project | None, dict[tuple[str, bool], tuple[dict[str, str], str]]] = (None, {})
 
 
-def _original(project: Project, locale: str) -> tuple[dict[str, str], str]:
+def _original(project: Project, locale: str, accessed: bool) -> tuple[dict[str, str], str]:
     """The original's formats on a page in `locale`, and its GB/T 7714 entry as that page gives it: on a
     page not in Chinese, the Chinese entry first, then the page's language (GB/T 7714-2015 describes a
-    work in its own language; the other follows as a bilingual entry)."""
+    work in its own language; the other follows as a bilingual entry). `accessed`: with the reader's
+    access date (citing the original itself); without, where it is cited as read in our page."""
     global _remembered
     if _remembered[0] is not project:
         _remembered = (project, {})
     memo = _remembered[1]
-    if locale not in memo:
+    if (locale, accessed) not in memo:
         words = project.phrases.of(locale).cite
-        texts = citations.formats(citations.original_item(project, locale, ACCESSED_TODAY), locale, words)
+        when = ACCESSED_TODAY if accessed else None
+        texts = citations.formats(citations.original_item(project, locale, when), locale, words)
         gbt = texts["gbt7714"]
         default = project.site.default_language
         if locale != default:
-            chinese = citations.formats(citations.original_item(project, default, ACCESSED_TODAY), locale,
-                                        words)["gbt7714"]
+            chinese = citations.formats(citations.original_item(project, default, when), locale, words)["gbt7714"]
             gbt = chinese + "\n" + gbt.removeprefix("[1] ")
-        memo[locale] = (texts, gbt)
-    return memo[locale]
+        memo[(locale, accessed)] = (texts, gbt)
+    return memo[(locale, accessed)]
 
 
 def original_gbt7714(project: Project, locale: str) -> str:
-    return _original(project, locale)[1]
+    """The original's GB/T 7714 entry with the reader's access date, as the page citing it gives it."""
+    return _original(project, locale, accessed=True)[1]

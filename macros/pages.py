@@ -16,7 +16,7 @@ from .deferred import Deferred
 from .figures import Evaluated
 from .intervals import INF, Interval
 from .paths import (FIGURE_DOWNLOADS, FIGURES_PAGE, chapter_url, cite_download, figure_anchor, figure_cite_anchor,
-                    figure_url, language_root, relative_url)
+                    figure_url, language_root, pdf_download, relative_url)
 from .project import Project
 from .usage import Use
 from .schema import ClaimFigure, Constraint, LocalePhrases, Section
@@ -471,3 +471,9 @@ def feed_link_html(ctx: PageContext, url: str) -> Markup:
     """The edition's feed, where readers subscribe (the copy each release keeps current)."""
     return Markup('<p class="feed-link"><a href="{url}" type="application/atom+xml">{label}</a>{colon}'
                   '<code>{url}</code></p>').format(url=url, label=ctx.phrases.changes.feed, colon=ctx.phrases.colon)
+
+
+def pdf_link_html(ctx: PageContext) -> Markup:
+    """The edition's PDF of the whole reading (printed after the build: `make pdf`, a release)."""
+    return Markup('<p class="pdf-link"><a href="{href}" download>{label}</a></p>').format(
+        href=ctx.link(pdf_download(ctx.locale)), label=ctx.phrases.labels.pdf)

@@ -43,6 +43,21 @@ def figure_anchor(figure_id: str) -> str:
     return "fig-" + figure_id.replace("_", "-")
 
 
+def reading_pages(chapters: list[str]) -> list[str]:
+    """The whole reading, in the order a printed copy gives it (`make pdf`): the home page, the chapters
+    in the article's order, then the pages that read across them."""
+    return ["", *(chapter_url(slug) for slug in chapters), "reading/", "players/", FIGURES_PAGE, GLOSSARY_PAGE,
+            "source/", ANNOTATIONS_PAGE]
+
+
+PDF_PROMISED = "READING_PDF"  # set to 1 by `make pdf` and releases: the build is followed by its PDFs
+
+
+def pdf_download(locale: str) -> str:
+    """An edition's PDF of the whole reading, under that edition's root."""
+    return f"downloads/yuanbao-reading-{locale}.pdf"
+
+
 def figure_cite_anchor(figure_id: str) -> str:
     """The figure's "cite this figure" panel on the figures page."""
     return "cite-" + figure_anchor(figure_id)

@@ -239,8 +239,8 @@ class CitePhrases(Strict):
     figures_page: Text  # the figures page's title, as cited
     figure_in_text: Text  # a stated figure with its citation: {value} {author} {collective} {year}
     derived_in_text: Text  # a derived figure with its citation: {value} {collective} {year}
-    figure_note: Text  # a stated figure in the machine formats' note: {label} {id} {value} {wording} {url}
-    derived_note: Text  # a derived one: {label} {id} {value} {formula} {formula_ids} {inputs} {reading}
+    figure_note: Text  # a stated figure in the machine formats' note: {label} {id} {value} {wording} {url} {collective}
+    derived_note: Text  # a derived one: {label} {id} {value} {formula} {formula_ids} {inputs} {reading} {collective}
 
 
 class TemplatePhrases(Strict):
@@ -358,6 +358,7 @@ class Labels(Strict):
     value: Text
     details: Text
     download: Text
+    pdf: Text  # the home page's link to the edition's PDF
     unused: Text
     constraint: Text
     narrows: Text
@@ -406,9 +407,9 @@ class LocalePhrases(Strict):
                    "cite.reading_of": ("{author}", "{title}", "{outlet}"),
                    "cite.figure_in_text": ("{value}", "{author}", "{collective}", "{year}"),
                    "cite.derived_in_text": ("{value}", "{collective}", "{year}"),
-                   "cite.figure_note": ("{label}", "{id}", "{value}", "{wording}", "{url}"),
+                   "cite.figure_note": ("{label}", "{id}", "{value}", "{wording}", "{url}", "{collective}"),
                    "cite.derived_note": ("{label}", "{id}", "{value}", "{formula}", "{formula_ids}", "{inputs}",
-                                         "{reading}"),
+                                         "{reading}", "{collective}"),
                    "annotations.count": ("{n}",), "annotations.count_one": ("{n}",),
                    "changes.released": ("{date}",), "changes.untagged": ("{version}",),
                    "changes.since": ("{version}",), "changes.entry_annotation": ("{section}",),

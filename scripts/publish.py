@@ -3,7 +3,8 @@
     python -m scripts.publish release [--push]   # this commit's version (data/site.yml), aliased "latest"
     python -m scripts.publish preview [--push]   # main, as the version "dev"
 
-A release also puts its 404 page at the branch root, for addresses outside any version.
+A release also prints each edition's PDF of the whole reading into its own folder (the home page links
+them), and puts its 404 page and its feeds at the branch root, for addresses outside any version.
 A release is deployed once and never changed: it needs a clean working tree, an entry in
 CHANGELOG.md, the tag v<version> when run for a tag in GitHub Actions, and a version the branch
 does not hold yet. Builds are dated by the commit (SOURCE_DATE_EPOCH), so they can be repeated.
@@ -16,15 +17,18 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from macros.paths import PDF_PROMISED
 from macros.project import PREVIEW, load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
+DIST = ROOT / "dist"  # a release's PDFs, for CI to attach (ignored by git)
 LATEST = "latest"  # the alias readers land on (mkdocs.yml: extra.version.default)
 CHANGELOG_ENTRY = re.compile(r"^## \[?(\d+\.\d+\.\d+)\]?", re.MULTILINE)
 
@@ -77,9 +81,8 @@ def release_problems(version: str, *, deployed: set[str], changelog: set[str], d
 ROOT_FILES = ("404.html", "feed.xml", "en/feed.xml")
 
 
-def put_root_files(version: str, branch: str) -> None:
-    """The release's ROOT_FILES at the root of the branch too (mike leaves the root alone), committed
-    without checking the branch out."""
+def commit_files(branch: str, files: dict[str, str], message: str) -> None:
+    """Put blobs (path in the branch -> blob id) on the branch in one commit, without checking it out."""
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "GIT_INDEX_FILE": str(Path(folder) / "index")}
 
@@ -88,12 +91,35 @@ def put_root_files(version: str, branch: str) -> None:
                                   check=True).stdout.strip()
 
         plumbing("read-tree", branch)
-        for name in ROOT_FILES:
-            blob = git("rev-parse", f"{branch}:{version}/{name}")
-            plumbing("update-index", "--add", "--cacheinfo", f"100644,{blob},{name}")
-        commit = plumbing("commit-tree", plumbing("write-tree"), "-p", branch,
-                          "-m", f"The 404 page and the feeds at the root: version {version}'s")
+        for path, blob in files.items():
+            plumbing("update-index", "--add", "--cacheinfo", f"100644,{blob},{path}")
+        commit = plumbing("commit-tree", plumbing("write-tree"), "-p", branch, "-m", message)
         plumbing("update-ref", f"refs/heads/{branch}", commit)
+
+
+def put_root_files(version: str, branch: str) -> None:
+    """The release's ROOT_FILES at the root of the branch too (mike leaves the root alone)."""
+    commit_files(branch, {name: git("rev-parse", f"{branch}:{version}/{name}") for name in ROOT_FILES},
+                 f"The 404 page and the feeds at the root: version {version}'s")
+
+
+def put_pdfs(version: str, branch: str) -> None:
+    """Each edition's PDF of the whole reading, printed from the version as deployed, into its folder."""
+    from scripts.make_pdf import make_pdfs  # Chromium through Playwright: only a release needs it
+
+    with tempfile.TemporaryDirectory() as folder:
+        deployed = Path(folder) / version
+        deployed.mkdir()
+        archive = subprocess.run(["git", "archive", "--format=tar", f"{branch}:{version}"], cwd=ROOT,
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(deployed)], input=archive, check=True)
+        printed = make_pdfs(deployed, deployed_as=version)
+        files = {f"{version}/{path.relative_to(deployed).as_posix()}": git("hash-object", "-w", str(path))
+                 for path in printed}
+        DIST.mkdir(exist_ok=True)  # also beside the repository, for CI to attach to the release's run
+        for path in printed:
+            shutil.copyfile(path, DIST / path.name)
+    commit_files(branch, files, f"The PDFs of version {version}")
 
 
 def build_env() -> dict[str, str]:
@@ -125,8 +151,9 @@ def main() -> int:
         )
         if problems:
             raise PublishError("cannot release:\n" + "\n".join(f"- {p}" for p in problems))
-        mike("deploy", "--update-aliases", version, LATEST, *branch, *push, env=build_env())
-        mike("set-default", LATEST, *branch, *push)
+        mike("deploy", "--update-aliases", version, LATEST, *branch, env={**build_env(), PDF_PROMISED: "1"})
+        put_pdfs(version, args.branch)
+        mike("set-default", LATEST, *branch)
         put_root_files(version, args.branch)
         if args.push:
             git("push", "origin", args.branch)

@@ -107,7 +107,7 @@ def test_citing_a_number_from_its_popover_and_from_its_card(page, site_url):
     button = figure.locator(".fig-pop__copy")
     button.click()
     page.wait_for_function("button => button.textContent === button.dataset.copied", arg=button.element_handle())
-    assert page.evaluate("navigator.clipboard.readText()") == "1.14亿（陈颐，无日期；转引自元宝一文细读小组，2026）"
+    assert page.evaluate("navigator.clipboard.readText()") == "1.14亿（陈颐，转引自元宝一文细读小组，2026）"
     figure.hover()
     figure.locator(".fig-pop__more a").last.click()
     page.wait_for_url("**/figures/#cite-fig-mau")

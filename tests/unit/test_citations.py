@@ -105,7 +105,7 @@ EN = {
         "The red-envelope war and Yuanbao's two sets of numbers. "
         'Yuanbao and “AI social”: an annotated reading. '
         f'{BASE}/en/chapters/opening/#summary\n'
-        'In text: (Yuanbao Reading Collective, 2026, Summary section)'
+        'In text: (Yuanbao Reading Collective, 2026, “Summary” section)'
     ),
     "chicago_note": (
         'Yuanbao Reading Collective, “Opening: The Red-Envelope War '

@@ -36,19 +36,19 @@ def rendered(figure_id: str, locale: str) -> dict[str, str]:
 
 EXPECTED = {
     ("mau", "zh"): {
-        "number": "1.14亿（陈颐，无日期；转引自元宝一文细读小组，2026）",
+        "number": "1.14亿（陈颐，转引自元宝一文细读小组，2026）",  # no year for the undated original
         "gbt7714": (
-            f"[1] 陈颐. {TITLE}[EB/OL]. [2026-12-03]. {ORIGINAL}. "
+            f"[1] 陈颐. {TITLE}[EB/OL]. {ORIGINAL}. "  # never consulted by the reader: no access date
             f"转引自: 元宝一文细读小组. 数字表[EB/OL]. (2026-11-29)[2026-12-03]. {BASE}/figures/#fig-mau."),
         "apa": (
             f"元宝一文细读小组. (2026, November 29). 数字表. 元宝“AI社交”一文细读. {BASE}/figures/#fig-mau\n"
-            "正文引用：(陈颐, n.d., 转引自元宝一文细读小组, 2026)"),
+            "正文引用：(陈颐, 转引自元宝一文细读小组, 2026)"),
         "chicago_note": (
-            f"陈颐, 《{TITLE}》, 定焦One（转载于jinnalai.com）, 访问于2026年12月3日, {ORIGINAL}, "
+            f"陈颐, 《{TITLE}》, 定焦One（转载于jinnalai.com）, {ORIGINAL}, "
             "转引自元宝一文细读小组, 《数字表》, 0.1.0版, 元宝“AI社交”一文细读, 最后修改于2026年11月29日, "
             f"“元宝月活跃用户（MAU）”一节, {BASE}/figures/#fig-mau."),
         "chicago_bibliography": (
-            f"陈颐. 《{TITLE}》. 定焦One（转载于jinnalai.com）. 访问于2026年12月3日. {ORIGINAL}. "
+            f"陈颐. 《{TITLE}》. 定焦One（转载于jinnalai.com）. {ORIGINAL}. "
             "转引自元宝一文细读小组, 《数字表》, 0.1.0版, 元宝“AI社交”一文细读, 最后修改于2026年11月29日, "
             f"“元宝月活跃用户（MAU）”一节, {BASE}/figures/#fig-mau."),
         "bibtex": (
@@ -58,7 +58,7 @@ EXPECTED = {
             "  titleaddon = {定焦One（转载于jinnalai.com）},\n"
             "  date = {XXXX},\n"
             f"  url = {{{ORIGINAL}}},\n"
-            "  addendum = {本站数字表的“元宝月活跃用户（MAU）”（编号mau）为1.14亿，"
+            "  addendum = {元宝一文细读小组数字表中的“元宝月活跃用户（MAU）”（编号mau）为1.14亿，"
             "原文作“月活跃用户（MAU）达到1.14亿”。"
             f"核对见{BASE}/figures/\\#fig-mau}}\n"
             "}"),
@@ -67,7 +67,8 @@ EXPECTED = {
             f"TI  - {TITLE}\n"
             "T2  - 定焦One（转载于jinnalai.com）\n"
             f"UR  - {ORIGINAL}\nLA  - zh\n"
-            "N1  - 本站数字表的“元宝月活跃用户（MAU）”（编号mau）为1.14亿，原文作“月活跃用户（MAU）达到1.14亿”。"
+            "N1  - 元宝一文细读小组数字表中的“元宝月活跃用户（MAU）”（编号mau）为1.14亿，"
+            "原文作“月活跃用户（MAU）达到1.14亿”。"
             f"核对见{BASE}/figures/#fig-mau\n"
             "ER  -"),
     },
@@ -94,8 +95,9 @@ EXPECTED = {
             "  date = {2026-11-29},\n"
             f"  url = {{{BASE}/figures/#fig-creations-per-mau}},\n"
             "  note = {“每个月活用户平均AI创作次数”一节},\n"
-            "  addendum = {本站数字表的“每个月活用户平均AI创作次数”（编号creations\\_per\\_mau）为超过8.77次，"
-            "由本站推算：AI创作次数 ÷ 元宝月活跃用户（MAU），即creations ÷ mau；"
+            "  addendum = {元宝一文细读小组数字表中的“每个月活用户平均AI创作次数”"
+            "（编号creations\\_per\\_mau）为超过8.77次，"
+            "由该小组推算：AI创作次数 ÷ 元宝月活跃用户（MAU），即creations ÷ mau；"
             "依据：AI创作次数：超过10亿次；元宝月活跃用户（MAU）：1.14亿。"
             f"对定焦One陈颐《{TITLE}》一文的注释性细读}}\n"
             "}"),
@@ -103,33 +105,33 @@ EXPECTED = {
             "TY  - ELEC\nAU  - 元宝一文细读小组,\nTI  - 数字表\nT2  - 元宝“AI社交”一文细读\n"
             f"UR  - {BASE}/figures/#fig-creations-per-mau\nLA  - zh\nPY  - 2026\nDA  - 2026/11/29\n"
             "SE  - 每个月活用户平均AI创作次数\n"
-            "N1  - 本站数字表的“每个月活用户平均AI创作次数”（编号creations_per_mau）为超过8.77次，"
-            "由本站推算：AI创作次数 ÷ 元宝月活跃用户（MAU），即creations ÷ mau；"
+            "N1  - 元宝一文细读小组数字表中的“每个月活用户平均AI创作次数”（编号creations_per_mau）为超过8.77次，"
+            "由该小组推算：AI创作次数 ÷ 元宝月活跃用户（MAU），即creations ÷ mau；"
             "依据：AI创作次数：超过10亿次；元宝月活跃用户（MAU）：1.14亿。"
             f"对定焦One陈颐《{TITLE}》一文的注释性细读。本站版本：0.1.0。\n"
             "ER  -"),
     },
     ("mau", "en"): {
-        "number": "114 million (Chen, n.d., as cited in Yuanbao Reading Collective, 2026)",
+        "number": "114 million (Chen, as cited in Yuanbao Reading Collective, 2026)",
         "gbt7714": (  # the original in Chinese first, then in English (a bilingual entry), then our page
-            f"[1] 陈颐. {TITLE}[EB/OL]. [2026-12-03]. {ORIGINAL}.\n"
-            f"CHEN Y. {PINYIN}[EB/OL]. [2026-12-03]. {ORIGINAL}. "
+            f"[1] 陈颐. {TITLE}[EB/OL]. {ORIGINAL}.\n"
+            f"CHEN Y. {PINYIN}[EB/OL]. {ORIGINAL}. "
             "Cited in: Yuanbao Reading Collective. Figures[EB/OL]. (2026-11-29)[2026-12-03]. "
             f"{BASE}/en/figures/#fig-mau."),
         "apa": (
             "Yuanbao Reading Collective. (2026, November 29). Figures. Yuanbao and “AI social”: an annotated reading. "
             f"{BASE}/en/figures/#fig-mau\n"
-            "In text: (Chen, n.d., as cited in Yuanbao Reading Collective, 2026)"),
+            "In text: (Chen, as cited in Yuanbao Reading Collective, 2026)"),
         "chicago_note": (
             "Chen Yi, “10 yi ci AI chuangzuo beihou: Yuanbao yong ‘shejiao’ jiasu AI quanminhua [Behind one billion "
             "AI creations: Yuanbao uses ‘social’ to bring AI to everyone],” Dingjiao One (reposted on jinnalai.com), "
-            f"accessed December 3, 2026, {ORIGINAL}, quoted in Yuanbao Reading Collective, “Figures,” version 0.1.0, "
+            f"{ORIGINAL}, quoted in Yuanbao Reading Collective, “Figures,” version 0.1.0, "
             "Yuanbao and “AI Social”: An Annotated Reading, last modified November 29, 2026, "
             f"sec. Yuanbao monthly active users (MAU), {BASE}/en/figures/#fig-mau."),
         "chicago_bibliography": (
             "Chen Yi. “10 yi ci AI chuangzuo beihou: Yuanbao yong ‘shejiao’ jiasu AI quanminhua [Behind one billion "
             "AI creations: Yuanbao uses ‘social’ to bring AI to everyone].” Dingjiao One (reposted on jinnalai.com). "
-            f"Accessed December 3, 2026. {ORIGINAL}. Quoted in Yuanbao Reading Collective, “Figures,” version "
+            f"{ORIGINAL}. Quoted in Yuanbao Reading Collective, “Figures,” version "
             "0.1.0, Yuanbao and “AI Social”: An Annotated Reading, last modified November 29, 2026, "
             f"sec. Yuanbao monthly active users (MAU), {BASE}/en/figures/#fig-mau."),
         "bibtex": (
@@ -139,14 +141,16 @@ EXPECTED = {
             "  titleaddon = {Dingjiao One (reposted on jinnalai.com)},\n"
             "  date = {XXXX},\n"
             f"  url = {{{ORIGINAL}}},\n"
-            "  addendum = {“Yuanbao monthly active users (MAU)” (id mau) on the site's figures page: 114 million; "
-            f"the article's words: “月活跃用户（MAU）达到1.14亿”. Checked at {BASE}/en/figures/\\#fig-mau}}\n"
+            "  addendum = {Figure mau (Yuanbao monthly active users (MAU)): 114 million. "
+            "The article's words: “月活跃用户（MAU）达到1.14亿”. Checked in the Yuanbao Reading Collective's figures: "
+            f"{BASE}/en/figures/\\#fig-mau}}\n"
             "}"),
         "ris": (
             f"TY  - ELEC\nAU  - Chen, Yi\nTI  - {PINYIN}\nT2  - Dingjiao One (reposted on jinnalai.com)\n"
             f"UR  - {ORIGINAL}\nLA  - zh\n"
-            "N1  - “Yuanbao monthly active users (MAU)” (id mau) on the site's figures page: 114 million; "
-            f"the article's words: “月活跃用户（MAU）达到1.14亿”. Checked at {BASE}/en/figures/#fig-mau\n"
+            "N1  - Figure mau (Yuanbao monthly active users (MAU)): 114 million. "
+            "The article's words: “月活跃用户（MAU）达到1.14亿”. Checked in the Yuanbao Reading Collective's figures: "
+            f"{BASE}/en/figures/#fig-mau\n"
             "ER  -"),
     },
     ("creations_per_mau", "en"): {
@@ -157,7 +161,7 @@ EXPECTED = {
         "apa": (
             "Yuanbao Reading Collective. (2026, November 29). Figures. Yuanbao and “AI social”: an annotated reading. "
             f"{BASE}/en/figures/#fig-creations-per-mau\n"
-            "In text: (Yuanbao Reading Collective, 2026, AI creations per monthly active user section)"),
+            "In text: (Yuanbao Reading Collective, 2026, “AI creations per monthly active user” section)"),
         "chicago_note": (
             "Yuanbao Reading Collective, “Figures,” version 0.1.0, Yuanbao and “AI Social”: An Annotated Reading, "
             "last modified November 29, 2026, sec. AI creations per monthly active user, "
@@ -174,8 +178,8 @@ EXPECTED = {
             "  date = {2026-11-29},\n"
             f"  url = {{{BASE}/en/figures/#fig-creations-per-mau}},\n"
             "  note = {Section “AI creations per monthly active user”},\n"
-            "  addendum = {“AI creations per monthly active user” (id creations\\_per\\_mau) on the site's figures "
-            "page: over 8.77, derived by the site as AI creations ÷ Yuanbao monthly active users (MAU) "
+            "  addendum = {Figure creations\\_per\\_mau (AI creations per monthly active user): over 8.77, "
+            "derived by the Yuanbao Reading Collective as AI creations ÷ Yuanbao monthly active users (MAU) "
             "(creations ÷ mau) from AI creations: over 1 billion; Yuanbao monthly active users (MAU): 114 million. "
             f"{READING_EN}}},\n"
             "  langid = {english}\n"
@@ -185,8 +189,9 @@ EXPECTED = {
             "T2  - Yuanbao and “AI social”: an annotated reading\n"
             f"UR  - {BASE}/en/figures/#fig-creations-per-mau\nLA  - en\nPY  - 2026\nDA  - 2026/11/29\n"
             "SE  - AI creations per monthly active user\n"
-            "N1  - “AI creations per monthly active user” (id creations_per_mau) on the site's figures page: "
-            "over 8.77, derived by the site as AI creations ÷ Yuanbao monthly active users (MAU) (creations ÷ mau) "
+            "N1  - Figure creations_per_mau (AI creations per monthly active user): over 8.77, "
+            "derived by the Yuanbao Reading Collective as AI creations ÷ Yuanbao monthly active users (MAU) "
+            "(creations ÷ mau) "
             f"from AI creations: over 1 billion; Yuanbao monthly active users (MAU): 114 million. {READING_EN}. "
             "Site version 0.1.0.\n"
             "ER  -"),
@@ -223,8 +228,8 @@ def test_the_machine_formats_carry_the_figure_and_read_back(figure_id: str, loca
 
 
 def test_the_number_keeps_its_bound_and_an_undated_original_is_never_dated():
-    assert rendered("creations", "zh")["number"].startswith("超过10亿次（陈颐，无日期；")
-    assert rendered("creations", "en")["number"].startswith("over 1 billion (Chen, n.d., as cited in")
+    assert rendered("creations", "zh")["number"].startswith("超过10亿次（陈颐，转引自")
+    assert rendered("creations", "en")["number"].startswith("over 1 billion (Chen, as cited in")
     for locale in ("zh", "en"):
         for figure_id in PROJECT.figures.ids:
             [item] = json.loads(rendered(figure_id, locale)["csl_json"])

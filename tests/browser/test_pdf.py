@@ -1,0 +1,75 @@
+"""The whole reading as one PDF per edition, as a release prints it (scripts/make_pdf.py): every chapter,
+the figures, the glossary and the annotations, with the version and address on every page, page
+numbers, and every font embedded."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from lxml import html
+from pypdf import PdfReader
+
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group(name="release")]
+
+EDITIONS = [("zh", ""), ("en", "en/")]
+
+
+def plain(text: str) -> str:
+    """Text as a reader would search it: compatibility forms folded (full-width brackets), no spaces."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Each page's text, read by poppler's pdftotext (pypdf takes seconds for the same)."""
+    if not shutil.which("pdftotext"):
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext is missing; .ci/run installs Debian's poppler-utils")
+        pytest.skip("pdftotext is missing (apt-get install poppler-utils)")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+    return [plain(page) for page in text.split("\f")[:-1]]  # a form feed ends each page
+
+
+def fonts(reader: PdfReader) -> dict[str, bool]:
+    """Each font the PDF uses -> whether it travels inside the file (a font program, or Type 3 glyphs)."""
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        for font in (page.get("/Resources", {}).get("/Font") or {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            program = descriptor is not None and any(key in descriptor.get_object()
+                                                     for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font.get("/BaseFont", font.get("/Subtype")))] = program or "/CharProcs" in font
+    return found
+
+
+@pytest.mark.parametrize("locale, prefix", EDITIONS)
+def test_each_edition_prints_the_whole_reading(release, project, locale, prefix):
+    version = project.site.version
+    folder = release.pages / version / prefix
+    home = html.fromstring((folder / "index.html").read_bytes())
+    [link] = home.cssselect(".pdf-link a")  # the release's home page links its PDF, which it holds
+    pdf = folder / link.get("href")
+    reader = PdfReader(pdf)
+    pages = page_texts(pdf)
+    assert 20 < len(pages) == len(reader.pages) < 200
+    address = plain(f"{project.site.base_url}{version}/{prefix}")
+    for number, text in enumerate(pages, start=1):  # the version and its address on every page, and its number
+        assert address in text and f"{number}/{len(pages)}" in text, number
+    whole = "".join(pages)
+    headings = [s.title(locale) for s in project.article.sections if s.chapter and s.title]
+    assert len(headings) == 4 and all(plain(title) in whole for title in headings)
+    words = {"zh": ["数字表", "术语表", "读者注释"], "en": ["Figures", "Glossary", "Annotations"]}[locale]
+    assert all(word in whole for word in words)
+    used = fonts(reader)
+    assert used and all(used.values()), used  # nothing left to the reader's own fonts
+    if locale == "zh":
+        assert plain("“总额超过45亿元”") in whole  # the article's words, set in an embedded CJK font
