@@ -8,6 +8,7 @@ ledger like any other heading; everything under them is HTML made here.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -49,12 +50,17 @@ def parse_changelog(text: str) -> list[ChangelogEntry]:
 
 @dataclass(frozen=True)
 class History:
-    """The repository's releases (oldest first), the data at each, the data now, and the corrections."""
+    """The repository's releases (oldest first), the data at each, the data now (read only when there
+    is a release to compare it with), and the corrections."""
 
     releases: tuple[Release, ...]
     states: dict[str, DataState]  # version -> the data at its tag
-    now: DataState
+    read_now: Callable[[], DataState]
     corrections: tuple[history.Correction, ...]
+
+    @functools.cached_property
+    def now(self) -> DataState:
+        return self.read_now()
 
     def released(self, version: str) -> Release | None:
         return next((r for r in self.releases if r.version == version), None)
@@ -79,7 +85,7 @@ class History:
 def load_history(root: Path) -> History:
     releases = tuple(history.releases(root))
     return History(releases, {r.version: history.state_at(root, r.commit) for r in releases},
-                   history.state_now(root),
+                   lambda: history.state_now(root),
                    tuple(history.corrections(root, releases[0].commit)) if releases else ())
 
 

@@ -88,7 +88,8 @@ def figure_panel(project: Project, view: FigureView, locale: str, updated: date,
     ).format(files_label=phrases.figure_files, colon=project.phrases.of(locale).colon,
              downloads=Markup(" · ").join(Markup('<a href="{}" download>.{}</a>').format(link(cite_download(
                  FIGURES_CITATIONS, ext)), ext) for ext in CITE_FORMATS),
-             id=figure_cite_anchor(view.id), key=page.key, formats=phrases.formats, summary=phrases.figure,
+             id=figure_cite_anchor(view.id), key=page.key, formats=phrases.formats,
+             summary=Markup("{}{}{}").format(phrases.figure, project.phrases.of(locale).colon, view.label),
              note=note, blocks=format_blocks(project, locale, figurecite.formats(project, view, locale, updated),
                                              citations.site_item(project, page, ACCESSED_TODAY), build_day))
 

@@ -20,20 +20,24 @@ def join_cjk_lines(markdown: str) -> str:
     """Remove the line break between two lines of one Chinese paragraph.
 
     Only a line that starts with Chinese (or a macro call) can continue a paragraph in
-    Markdown, so list items, tables and indented blocks are untouched; headings and fenced code too.
+    Markdown, so list items and tables are untouched; headings and fenced code too. A list item's
+    indented second line joins its first.
     """
     lines = markdown.split("\n")
     out: list[str] = []
     in_code = False
     for line in lines:
+        # An indented line right under a line of text continues that paragraph (a list item's second
+        # sentence); an indented code block needs a blank line before it, so none is taken for one.
+        text = line.lstrip(" ")
         joins = (
-            not in_code and out and _STARTS_CHINESE.match(line)
+            not in_code and out and _STARTS_CHINESE.match(text)
             and _ENDS_CHINESE.search(out[-1]) and not out[-1].lstrip().startswith("#")
         )
         if _FENCE.match(line):
             in_code = not in_code
         if joins:
-            out[-1] += line
+            out[-1] += text
         else:
             out.append(line)
     return "\n".join(out)

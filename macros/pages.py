@@ -354,15 +354,21 @@ def figures_overview_html(ctx: PageContext, usage: dict[str, list[Use]]) -> Mark
             '<tr data-fig="{id}"><td><a href="#{anchor}">{label}</a></td><td>{value} '
             '<a class="figure-cite-link" href="#{cite_anchor}">{cite}</a></td><td>{bound}</td>'
             '<td>{verdict}</td><td>{uses}</td></tr>').format(
-            id=fig.id, anchor=figure_anchor(fig.id), label=fig.spec.label(ctx.locale), value=view.display,
-            cite_anchor=figure_cite_anchor(fig.id), cite=ctx.phrases.cite.control,
-            bound=bound, verdict=verdict_badge(ctx, fig) if view.verdict else "",
+            id=fig.id, anchor=figure_anchor(fig.id), label=fig.spec.label(ctx.locale),
+            value=whole_value(view.display), cite_anchor=figure_cite_anchor(fig.id), cite=ctx.phrases.cite.control,
+            bound=bound, verdict=verdict_badge(ctx, fig) if view.verdict else "—",
             uses=_uses_html(ctx, usage, fig.id)))
     head = Markup("").join(Markup('<th scope="col">{}</th>').format(name) for name in (
         labels.figure, labels.value, labels.relation, labels.verdict, labels.used_in))
     return Markup('<div class="figures-overview"><table><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
                   '<tbody>{rows}</tbody></table></div>').format(caption=labels.overview, head=head,
                                                                 rows=Markup("").join(rows))
+
+
+def whole_value(display_text: str) -> Markup:
+    """A short value kept on one line ("over 50 million", not "over 50 / million"); a long one may wrap."""
+    short = " figure-value--short" if len(display_text) <= 24 else ""
+    return Markup('<span class="figure-value{}">{}</span>').format(short, display_text)
 
 
 def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: str) -> Markup:
@@ -469,11 +475,11 @@ def site_citation_files_html(ctx: PageContext) -> Markup:
 
 def feed_link_html(ctx: PageContext, url: str) -> Markup:
     """The edition's feed, where readers subscribe (the copy each release keeps current)."""
-    return Markup('<p class="feed-link"><a href="{url}" type="application/atom+xml">{label}</a>{colon}'
-                  '<code>{url}</code></p>').format(url=url, label=ctx.phrases.changes.feed, colon=ctx.phrases.colon)
+    return Markup('<p class="feed-link">{label}{colon}<a href="{url}" type="application/atom+xml"><code>{url}</code>'
+                  '</a></p>').format(url=url, label=ctx.phrases.changes.feed, colon=ctx.phrases.colon)
 
 
 def pdf_link_html(ctx: PageContext) -> Markup:
     """The edition's PDF of the whole reading (printed after the build: `make pdf`, a release)."""
-    return Markup('<p class="pdf-link"><a href="{href}" download>{label}</a></p>').format(
-        href=ctx.link(pdf_download(ctx.locale)), label=ctx.phrases.labels.pdf)
+    return Markup('<p class="pdf-link"><a class="md-button" href="{href}" download>{label}</a> {about}</p>').format(
+        href=ctx.link(pdf_download(ctx.locale)), label=ctx.phrases.labels.pdf, about=ctx.phrases.labels.pdf_about)

@@ -359,6 +359,7 @@ class Labels(Strict):
     details: Text
     download: Text
     pdf: Text  # the home page's link to the edition's PDF
+    pdf_about: Text  # what the PDF holds, after the link
     unused: Text
     constraint: Text
     narrows: Text

@@ -33,3 +33,8 @@ def test_annotation_bodies_join_their_chinese_lines():
     from macros.annotations import render_body
     assert str(render_body("第一句。\n第二句。")) == "<p>第一句。第二句。</p>"
     assert str(render_body("First.\nSecond.")) == "<p>First.\nSecond.</p>"
+
+
+def test_a_list_items_indented_second_sentence_joins_its_first():
+    assert join_cjk_lines("- 第一句。\n  第二句。\n- 下一项。\n") == "- 第一句。第二句。\n- 下一项。\n"
+    assert join_cjk_lines("段落。\n\n    代码。\n") == "段落。\n\n    代码。\n"  # after a blank line: code
