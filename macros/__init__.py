@@ -51,6 +51,9 @@ class SiteMacros:
         self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
         terms = project.root / "data" / "glossary.yml"
         self.glossary = glossary.load(terms) if terms.exists() else glossary.Glossary(entries={})
+        changelog = project.root / "CHANGELOG.md"  # its headings become the "what changed" page's
+        self.changelog = (changespage.parse_changelog(safefiles.read_text(changelog), changelog)
+                          if changelog.exists() or changelog.is_symlink() else [])
         index = contributed.chapter_index(project.article.sections, docs_dir)
         self.section_headings = index.headings
         # Checked against the clock, not the build date: a release build dated by its commit must still
@@ -112,14 +115,6 @@ class SiteMacros:
     def history(self) -> changespage.History:
         """Releases, the data at each and the corrections since the first, from git (read once per build)."""
         return changespage.load_history(self.project.root)
-
-    @functools.cached_property
-    def changelog(self) -> list[changespage.ChangelogEntry]:
-        path = self.project.root / "CHANGELOG.md"
-        try:
-            return changespage.parse_changelog(safefiles.read_text(path)) if path.exists() else []
-        except DataError as error:
-            raise PluginError(str(error)) from None
 
     def changes_page(self) -> str:
         ctx = self.current

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from . import history
 from .annotations import render_body
 from .formatting import format_number
+from .errors import DataError
 from .history import Changes, DataState, FigureChange, Release
 from .paths import annotation_url, figure_url
 from .project import Project
@@ -38,14 +39,35 @@ class ChangelogEntry:
     notes: str  # Markdown
 
 
-def parse_changelog(text: str) -> list[ChangelogEntry]:
-    """Each `## <version>` (or `## Unreleased`) section of CHANGELOG.md, in the file's order."""
-    entries = []
-    for block in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
-        heading, _, notes = block.partition("\n")
-        name = heading.strip()
-        entries.append(ChangelogEntry(None if name.lower() == "unreleased" else name, notes.strip()))
-    return entries
+_HEADING = re.compile(r"^## +(.*?) *$")
+_VERSION = re.compile(r"\[?(\d+\.\d+\.\d+)\]?")  # as scripts/publish.py reads an entry
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def parse_changelog(text: str, path: Path = Path("CHANGELOG.md")) -> list[ChangelogEntry]:
+    """Each `## <version>` (or `## Unreleased`) section of CHANGELOG.md, in the file's order. Its headings
+    become the page's headings and ids, so anything else there stops the build, naming the line."""
+    entries: list[tuple[str | None, list[str]]] = []
+    in_code = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _FENCE.match(line):
+            in_code = not in_code
+        heading = None if in_code else _HEADING.match(line)
+        if heading is None:
+            if entries:
+                entries[-1][1].append(line)
+            continue
+        name = heading.group(1)
+        version = _VERSION.fullmatch(name)
+        if name.lower() != "unreleased" and version is None:
+            raise DataError(path, f"heading '## {name[:60]}' is neither '## Unreleased' nor a version "
+                            "('## 1.2.3'); the changelog's headings become the page's, so write one of those "
+                            "(use ### for anything else)", line=number)
+        key = version.group(1) if version else None
+        if any(known == key for known, _ in entries):
+            raise DataError(path, f"'{name}' has a second entry; merge the two", line=number)
+        entries.append((key, []))
+    return [ChangelogEntry(key, "\n".join(lines).strip()) for key, lines in entries]
 
 
 @dataclass(frozen=True)
@@ -100,7 +122,7 @@ def _shown(project: Project, change: FigureChange, value: Any, locale: str, spec
     if change.field == "relation" and value in phrases.relations:
         return escape(phrases.relations[value])
     if isinstance(value, dict):  # words given per language
-        value = value.get(locale, next(iter(value.values()), ""))
+        value = _in(value, locale) if locale in value else next(iter(value.values()), "")
     if change.field == "wording":
         return Markup('<q lang="zh-Hans">{}</q>').format(value)
     return escape(str(value))
@@ -111,6 +133,16 @@ def figure_label(project: Project, figure_id: str, locale: str, fields: dict[str
         return project.figures[figure_id].spec.label(locale)
     label = (fields or {}).get("label")
     return str(label.get(locale, figure_id)) if isinstance(label, dict) else figure_id
+
+
+def _in(value: Any, locale: str) -> Any:
+    """A value as one edition reads it: words given per language, in that language."""
+    return value.get(locale) if isinstance(value, dict) and locale in value else value
+
+
+def visible(change: FigureChange, locale: str) -> bool:
+    """Whether an edition's reader sees the change (an English reading edited is no change in Chinese)."""
+    return change.field in ("added", "removed") or _in(change.old, locale) != _in(change.new, locale)
 
 
 def describe(project: Project, change: FigureChange, locale: str, link: Link) -> Markup:
@@ -134,11 +166,12 @@ def describe(project: Project, change: FigureChange, locale: str, link: Link) ->
 def changes_html(project: Project, changes: Changes, locale: str, link: Link) -> Markup:
     """The lists of what changed, or the word for nothing."""
     words = project.phrases.of(locale).changes
-    if not changes:
+    figures = [c for c in changes.figures if visible(c, locale)]
+    if not (figures or changes.annotations_added or changes.annotations_withdrawn or changes.ids_renamed):
         return Markup("<p>{}</p>").format(words.nothing)
     parts = []
-    if changes.figures:
-        parts.append((words.figures, [describe(project, c, locale, link) for c in changes.figures]))
+    if figures:
+        parts.append((words.figures, [describe(project, c, locale, link) for c in figures]))
     for title, ids in ((words.annotations_added, changes.annotations_added),
                        (words.annotations_withdrawn, changes.annotations_withdrawn)):
         if ids:
@@ -166,9 +199,12 @@ def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], 
         data = Markup("<p>{}</p>{}").format(words.since.replace("{version}", since[0].version),
                                             changes_html(project, since[1], locale, link))
     sections.append((words.unreleased, UNRELEASED_ANCHOR, data, unreleased))
-    for entry in entries:
-        if entry.version is None:
-            continue
+    # Every version the changelog or a tag names, newest first: a tag without notes still shows its changes.
+    notes = {entry.version: entry for entry in entries if entry.version}
+    versions = sorted({*notes, *(r.version for r in found.releases)},
+                      key=lambda v: tuple(int(n) for n in v.split(".")), reverse=True)
+    for entry in (notes.get(version) or ChangelogEntry(version, "") for version in versions):
+        assert entry.version is not None
         release = found.released(entry.version)
         compared = found.changes_in(entry.version)
         if release is None or compared is None:
@@ -182,11 +218,12 @@ def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], 
         sections.append((entry.version, release_anchor(entry.version), data, entry))
     blocks = []
     for title, anchor, data, noted in sections:
-        notes = (Markup('<p class="changes__kind">{}</p><div class="changes__notes"{}>{}</div>').format(
+        shown_notes = (Markup('<p class="changes__kind">{}</p><div class="changes__notes"{}>{}</div>').format(
             words.notes, Markup(notes_lang), render_body(noted.notes)) if noted and noted.notes
             else Markup("<p>{}</p>").format(words.no_notes))
         # A heading in Markdown (its id, the TOC, the ledger); the rest one HTML block, on one line.
-        blocks.append(f"## {title} {{ #{anchor} }}\n\n"
-                      + str(Markup('<div class="changes">{}{}</div>').format(data, notes)).replace("\n", " ") + "\n")
+        # One line, so Markdown takes it as one HTML block; a line break kept as an entity (in <pre> too).
+        block = str(Markup('<div class="changes">{}{}</div>').format(data, shown_notes)).replace("\n", "&#10;")
+        blocks.append(f"## {title} {{ #{anchor} }}\n\n{block}\n")
     return "\n".join(blocks)
 

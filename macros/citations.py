@@ -349,7 +349,8 @@ def _iso(parts: dict[str, Any]) -> str:
 
 
 def _bib_escape(text: str) -> str:
-    return re.sub(r"([&%$#_{}])", r"\\\1", text)
+    """TeX's special characters written as text; a backslash first, so its own escape is not escaped again."""
+    return re.sub(r"\\|([&%$#_{}])", lambda m: "\\" + m.group(1) if m.group(1) else "\\textbackslash{}", text)
 
 
 def bibtex(item: dict[str, Any], words: CitePhrases) -> str:

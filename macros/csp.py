@@ -21,11 +21,16 @@ POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'uns
 
 
 def inline_script_hashes(html: str) -> list[str]:
-    """CSP source expressions for each inline script that runs, in page order."""
+    """CSP source expressions for each inline script of the theme that runs, in page order. A script
+    inside the page's content (between its first <article> and its last </article>) is never allowed:
+    nothing the site writes there runs, so one found there was injected."""
+    content = (html.find("<article"), html.rfind("</article>"))
     hashes = []
     for match in _INLINE_SCRIPT.finditer(html):
         attrs = match.group("attrs")
         if "src=" in attrs or any(kind in attrs for kind in _DATA_TYPES):
+            continue
+        if content[0] != -1 and content[0] < match.start() < content[1]:
             continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")

@@ -89,10 +89,13 @@ def entries(project: Project, locale: str, annotations: list[Annotation], files:
                                        annotation.date, content, author))
     link = _page_link(project, locale)
     for correction in found.corrections:
+        seen = [c for c in correction.changes if changespage.visible(c, locale)]
+        if not seen:
+            continue  # e.g. only the other edition's words changed
         names = project.phrases.of(locale).list_join.join(dict.fromkeys(
-            changespage.figure_label(project, c.figure, locale) for c in correction.changes))
+            changespage.figure_label(project, c.figure, locale) for c in seen))
         items = Markup("").join(Markup("<li>{}</li>").format(changespage.describe(project, c, locale, link))
-                                for c in correction.changes)
+                                for c in seen)
         found_entries.append(Entry(f"correction/{correction.commit}",
                                    words.entry_correction.replace("{figures}", names),
                                    versioned_url(project, locale, FIGURES_PAGE), correction.day,
@@ -103,11 +106,10 @@ def entries(project: Project, locale: str, annotations: list[Annotation], files:
         body = render_body(notes[release.version]) if notes.get(release.version) else Markup("")
         if compared and compared[0] is not None:
             body += changespage.changes_html(project, compared[1], locale, link)
+        permalink = versioned_url(project, locale, CHANGES_PAGE, changespage.release_anchor(release.version))
         found_entries.append(Entry(f"release/{release.version}",
-                                   words.entry_release.replace("{version}", release.version),
-                                   versioned_url(project, locale, CHANGES_PAGE,
-                                                 changespage.release_anchor(release.version)),
-                                   release.day, str(body), collective))
+                                   words.entry_release.replace("{version}", release.version), permalink,
+                                   release.day, _absolute(str(body), permalink) if body else "", collective))
     return sorted(found_entries, key=lambda e: e.day, reverse=True)  # stable: a day's entries keep their order
 
 

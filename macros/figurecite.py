@@ -16,6 +16,7 @@ section of that page, so every figure's citation renders from the page's one tem
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -51,9 +52,8 @@ def from_article(view: FigureView) -> bool:
 
 
 def _fill(template: str, **slots: str) -> str:
-    for name, value in slots.items():
-        template = template.replace("{" + name + "}", value)
-    return template
+    """The template's {slots} filled in one pass: a value that itself holds "{url}" stays as written."""
+    return re.sub(r"\{(\w+)\}", lambda m: slots.get(m.group(1), m.group(0)), template)
 
 
 def note(project: Project, view: FigureView, locale: str, updated: date) -> str:

@@ -1,20 +1,25 @@
 """What changed, read from the repository's history: releases (the tags `v<version>`), the data as each
 release had it, and every later commit that changed a figure (a correction to what was published).
 
-The data of a past commit is read as plain YAML, never through today's schemas, so an old file that
-today's checker would refuse still compares. Outside git, or before the first tag, there is simply no
-history: nothing here invents a release or a date.
+The data of a past commit is read with the same strict YAML reader as today's (size cap, no aliases,
+no control characters: macros/yamlio.py) but never through today's schemas, so an old file that
+today's checker would refuse still compares; a file that cannot be read at all makes its commit "not
+comparable" rather than a list of every figure removed. Outside git (or in a folder of another
+repository), or before the first tag, there is simply no history: nothing here invents a release or
+a date.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .errors import DataError
+from .yamlio import parse_yaml
 
 FIGURES_FILE = "data/figures.yml"
 ANNOTATIONS_FOLDER = "data/annotations"
@@ -34,7 +39,7 @@ class Release:
 class DataState:
     """The data as one commit (or the working tree) has it."""
 
-    figures: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> FIGURE_FIELDS present
+    figures: dict[str, dict[str, Any]] | None = field(default_factory=dict)  # id -> FIGURE_FIELDS; None: unreadable
     annotations: dict[str, str] = field(default_factory=dict)  # id -> status
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> old id -> new id
 
@@ -69,38 +74,40 @@ class Correction:
 
 # --- pure: reading and comparing states ------------------------------------------------------
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it: ten times faster
-
-
-def _load(text: str | None) -> Any:
+def _load(text: str | None, name: str) -> Any:
+    """A past file's data, or None if there is none or it cannot be read (the reasons are today's)."""
     if not text:
         return None
     try:
-        return yaml.load(text, Loader=_LOADER)  # a safe loader (above): plain data, no objects
-    except yaml.YAMLError:
-        return None  # a commit whose file did not parse: nothing to compare, rather than a failed build
+        return parse_yaml(text, Path(name)).data
+    except DataError:
+        return None
 
 
 def state_of(figures_text: str | None, annotation_texts: list[str], ledger_text: str | None) -> DataState:
     """A state from the files' texts."""
-    figures_doc = _load(figures_text)
-    figures: dict[str, dict[str, Any]] = {}
+    figures_doc = _load(figures_text, FIGURES_FILE)
+    figures: dict[str, dict[str, Any]] | None = None
     if isinstance(figures_doc, dict) and isinstance(figures_doc.get("figures"), dict):
-        for figure_id, spec in figures_doc["figures"].items():
-            if isinstance(spec, dict):
-                figures[str(figure_id)] = {name: spec[name] for name in FIGURE_FIELDS if name in spec}
+        figures = {str(figure_id): {name: spec[name] for name in FIGURE_FIELDS if name in spec}
+                   for figure_id, spec in figures_doc["figures"].items() if isinstance(spec, dict)}
     annotations: dict[str, str] = {}
     for text in annotation_texts:
-        doc = _load(text)
+        doc = _load(text, ANNOTATIONS_FOLDER)
         if isinstance(doc, dict) and isinstance(doc.get("id"), str):
             annotations[doc["id"]] = str(doc.get("status", "published"))
-    ledger = _load(ledger_text)
+    ledger = _load(ledger_text, LEDGER_FILE)
     aliases = ledger.get("aliases") if isinstance(ledger, dict) else None
     return DataState(figures, annotations, {str(page): {str(old): str(new) for old, new in ids.items()}
-                                            for page, ids in (aliases or {}).items() if isinstance(ids, dict)})
+                                            for page, ids in (aliases if isinstance(aliases, dict) else {}).items()
+                                            if isinstance(ids, dict)})
 
 
-def figure_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> tuple[FigureChange, ...]:
+def figure_changes(old: dict[str, dict[str, Any]] | None, new: dict[str, dict[str, Any]] | None
+                   ) -> tuple[FigureChange, ...]:
+    """What changed between two readable figure files; nothing where either could not be read."""
+    if old is None or new is None:
+        return ()
     changes: list[FigureChange] = []
     for figure_id, fields in new.items():
         if figure_id not in old:
@@ -139,17 +146,28 @@ def _git(root: Path, *args: str) -> str | None:
     return out.decode("utf-8", errors="replace") if out is not None else None
 
 
+_RELEASE_TAG = re.compile(r"v(\d+)\.(\d+)\.(\d+)")
+
+
+def _inside_own_repository(root: Path) -> bool:
+    """Whether `root` is the top of its git repository (not a folder inside another one's tree)."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    return top is not None and Path(top.strip()).resolve() == root.resolve()
+
+
 def releases(root: Path) -> list[Release]:
-    """Every tag v<version>, oldest first, with the day it was made and the commit it names."""
-    out = _git(root, "for-each-ref", "--sort=creatordate", "--format=%(refname:strip=2)%00%(creatordate:short)",
-               "refs/tags/v*")
+    """Every tag v<major>.<minor>.<patch>, in version order, with the day it was made and its commit."""
+    if not _inside_own_repository(root):
+        return []
+    out = _git(root, "for-each-ref", "--format=%(refname:strip=2)%00%(creatordate:short)", "refs/tags/v*")
     found = []
     for line in (out or "").splitlines():
         tag, _, day = line.partition("\0")
+        number = _RELEASE_TAG.fullmatch(tag)
         commit = (_git(root, "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}") or "").strip()
-        if commit and day:
-            found.append(Release(tag.removeprefix("v"), date.fromisoformat(day), commit))
-    return found
+        if number and commit and day:
+            found.append((tuple(int(n) for n in number.groups()), Release(tag[1:], date.fromisoformat(day), commit)))
+    return [release for _, release in sorted(found, key=lambda pair: pair[0])]
 
 
 def _read_at(root: Path, commit: str, paths: list[str]) -> list[str | None]:
@@ -190,11 +208,12 @@ def state_now(root: Path) -> DataState:
 
 def corrections(root: Path, since: str) -> list[Correction]:
     """Every commit after `since` (the first release) that changed a figure, newest first."""
-    out = _git(root, "log", "--format=%H%x00%cs", f"{since}..HEAD", "--", FIGURES_FILE)
+    # The main line only: a merged branch's corrections count once, as its merge brought them.
+    out = _git(root, "log", "--first-parent", "--format=%H%x00%cs", f"{since}..HEAD", "--", FIGURES_FILE)
     found = []
     for line in (out or "").splitlines():
         commit, _, day = line.partition("\0")
-        before, after = _read_at(root, f"{commit}^", [FIGURES_FILE])[0], _read_at(root, commit, [FIGURES_FILE])[0]
+        before, after = _read_at(root, f"{commit}^1", [FIGURES_FILE])[0], _read_at(root, commit, [FIGURES_FILE])[0]
         changes = figure_changes(state_of(before, [], None).figures, state_of(after, [], None).figures)
         if changes:
             found.append(Correction(date.fromisoformat(day), commit, changes))

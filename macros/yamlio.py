@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from .errors import DataError
@@ -20,6 +22,9 @@ KeyPath = tuple[Any, ...]
 # libyaml's parser when PyYAML has it (ten times faster: it matters for thousands of annotations);
 # the same nodes, marks and errors either way.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Characters no text of the site may hold: C0 controls but tab and line breaks, DEL, and the two
+# non-characters. A quoted scalar's escapes ("\x01") can make them; XML (the feeds) cannot carry them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass
@@ -67,6 +72,10 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path,
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
             _walk(item, path + (index,), lines, file, visited)
+    elif isinstance(node.value, str) and (control := _CONTROL.search(node.value)):
+        raise DataError(file, f"holds the control character U+{ord(control.group()):04X}, which no page or feed can "
+                        "show; remove it", where=".".join(str(p) for p in path) or "top level",
+                        line=node.start_mark.line + 1)
 
 
 def _line_of_key(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
@@ -77,7 +86,13 @@ def _line_of_key(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
 
 def load_yaml(path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDocument:
     """Read one YAML document, rejecting syntax errors and duplicate keys with their line."""
-    text = read_text(path, max_bytes)
+    return parse_yaml(read_text(path, max_bytes), path)
+
+
+def parse_yaml(text: str, path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDocument:
+    """The same for a file's text read elsewhere (a past commit's, from git); `path` names it in messages."""
+    if len(text.encode("utf-8")) > max_bytes:
+        raise DataError(path, f"is over the limit of {max_bytes:,} bytes; split it or shorten it")
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -37,6 +37,8 @@ from scripts.localweb import QuietHandler, launch
 ROOT = Path(__file__).resolve().parent.parent
 
 FAKE_ORIGIN = "http://site.invalid/"  # resolves the pages' relative links; never requested
+# Attributes that name ids (a space-separated list): each id gets its part's prefix, as the ids do.
+ID_ATTRIBUTES = ("id", "for", "headers", "aria-describedby", "aria-labelledby", "aria-controls", "aria-owns")
 
 
 def part_html(page_file: Path, page: str, prefix: str, parts: dict[str, str], published: str) -> str:
@@ -47,9 +49,9 @@ def part_html(page_file: Path, page: str, prefix: str, parts: dict[str, str], pu
         element.drop_tree()
     name = parts[page]
     for element in article.iter():
-        for attribute in ("id", "aria-describedby"):
+        for attribute in ID_ATTRIBUTES:
             if element.get(attribute):
-                element.set(attribute, f"{name}--{element.get(attribute)}")
+                element.set(attribute, " ".join(f"{name}--{ref}" for ref in element.get(attribute).split()))
     for link in article.iter("a"):
         href = link.get("href")
         if href is None:
@@ -59,8 +61,8 @@ def part_html(page_file: Path, page: str, prefix: str, parts: dict[str, str], pu
             continue  # another site
         path = target.path.lstrip("/")
         inside = path.removeprefix(prefix) if path.startswith(prefix) else None
-        if inside in parts:
-            link.set("href", f"#{parts[inside]}--{target.fragment or parts[inside]}")
+        if inside in parts:  # a part of this document: its section, or the id within it
+            link.set("href", f"#{parts[inside]}--{target.fragment}" if target.fragment else f"#{parts[inside]}")
         else:
             link.set("href", published + path + (f"#{target.fragment}" if target.fragment else ""))
     return (f'<section class="pdf-part" id="{name}">'

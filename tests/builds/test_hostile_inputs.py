@@ -120,6 +120,13 @@ CASES: dict[str, Case] = {
     "filter": Case(page("{{ 'x' | center(1000000000) }}"), ("evil.md", "No filter named 'center'")),
     # Messages
     "number as string": Case(figure_value("3e2"), ("figure 'buns'", "write 114000000 or 1.14e+8")),
+    # The changelog: its headings become the "what changed" page's headings and ids.
+    "script in a changelog heading": Case(write("CHANGELOG.md", "## 0.0.5 <script>alert(7)</script>\n- x\n"),
+                                          ("CHANGELOG.md:1", "neither '## Unreleased' nor a version", "###")),
+    "changelog entry twice": Case(write("CHANGELOG.md", "## 0.1.0\n- a\n\n## [0.1.0]\n- b\n"),
+                                  ("CHANGELOG.md:4", "second entry")),
+    "changelog as a link": Case(lambda site: (site / "CHANGELOG.md").symlink_to("/etc/passwd"),
+                                ("CHANGELOG.md", "symbolic link")),
     # Refused before anything is read (the tree check), so not in the shared build below.
     "Latin-1 bytes": Case(annotation("id: x\nbody: caf\xe9\n".encode("latin-1")),
                           ("2026-11-05-hostile.yml:2", "is not UTF-8", "save the file as UTF-8")),
@@ -154,6 +161,9 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
                                   ("field 'date'", "a date in quotes as text", "without quotes")),
     "status: yes": AnnotationCase(GOOD_ANNOTATION.replace("status: published", "status: yes"),
                                   ("field 'status'", "YAML 1.1 read the word as true")),
+    "control character in a body": AnnotationCase(
+        GOOD_ANNOTATION.replace("body: |\n  一条注释。", 'body: "一条\\x01注释"'),
+        ("{file}:5", "body", "control character U+0001")),
     "look-alike letter in id": AnnotationCase(GOOD_ANNOTATION.replace("id: hostile-case", "id: hostile-cаse"),
                                               ("field 'id'", "U+0430", "CYRILLIC SMALL LETTER A")),
 }

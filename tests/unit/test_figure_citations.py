@@ -234,3 +234,10 @@ def test_the_number_keeps_its_bound_and_an_undated_original_is_never_dated():
         for figure_id in PROJECT.figures.ids:
             [item] = json.loads(rendered(figure_id, locale)["csl_json"])
             assert ("issued" in item) == (item["author"][0].get("literal") == PROJECT.site.collective.name(locale))
+
+
+def test_a_label_that_looks_like_a_slot_or_holds_tex_stays_as_written():
+    from macros.citations import _bib_escape
+
+    assert figurecite._fill("{label}: {url}", label="a {url} b", url="U") == "a {url} b: U"
+    assert _bib_escape("a\\b_{c}") == "a\\textbackslash{}b\\_\\{c\\}"

@@ -133,3 +133,48 @@ def test_the_feed_lists_corrections_and_releases_and_reads_back(repo: Path):
     assert "relation exact → lower bound (exclusive)" in corrections[0].content[0].value
     assert "value 114 million → 115 million" in corrections[1].content[0].value
     assert corrections[0].link.endswith("/0.1.0/en/figures/")
+
+
+def test_a_commit_whose_figures_cannot_be_read_is_not_a_correction_of_every_figure(repo: Path):
+    write(repo, "data/figures.yml", "figures:\n  mau: &a {x: 1}\n  dau: *a\n")  # an alias: refused, as today
+    git(repo, "commit", "-qam", "unreadable")
+    write(repo, "data/figures.yml", "figures: {x_bad_date: 2020-13-45}\n")  # a date YAML cannot build
+    git(repo, "commit", "-qam", "still unreadable")
+    found = changespage.load_history(repo)
+    assert len(found.corrections) == 2  # the two from before; none for, or after, the unreadable files
+    assert found.unreleased() is not None and found.unreleased()[1].figures == ()
+
+
+def test_releases_go_by_version_and_only_in_the_sites_own_repository(repo: Path, tmp_path: Path):
+    git(repo, "tag", "v0.1.1", "v0.1.0")  # a backport, tagged after 0.2.0
+    git(repo, "tag", "vnext")  # not a version
+    assert [r.version for r in history.releases(repo)] == ["0.1.0", "0.1.1", "0.2.0"]
+    inside = repo / "data"  # a folder inside another repository: its tags are not the site's
+    assert history.releases(inside) == [] and changespage.load_history(inside).releases == ()
+
+
+def test_a_change_only_to_the_other_editions_words_is_no_change_on_this_one():
+    change = history.FigureChange("mau", "reading", {"zh": "同", "en": "old"}, {"zh": "同", "en": "new"})
+    assert changespage.visible(change, "en") and not changespage.visible(change, "zh")
+    assert "数据没有变化" in changespage.changes_html(PROJECT, history.Changes(figures=(change,)), "zh", str)
+
+
+def test_old_ledgers_of_any_shape_still_compare():
+    assert history.state_of(None, [], "aliases: [1, 2]\n").aliases == {}
+    assert history.state_of(None, ["id: [x]\n", "- 1\n"], "aliases: {p/: {a: b}}\n").aliases == {"p/": {"a": "b"}}
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("## 0.0.5 <script>x</script>\n", "CHANGELOG.md:1: heading '## 0.0.5 <script>x</script>' is neither"),
+    ("## Unreleased\n\n## unreleased\n", "CHANGELOG.md:3: 'unreleased' has a second entry"),
+    ("## 1.0\n", "CHANGELOG.md:1: heading '## 1.0' is neither"),
+])
+def test_the_changelogs_headings_are_versions_or_unreleased(text: str, problem: str):
+    with pytest.raises(changespage.DataError) as raised:
+        changespage.parse_changelog(text)
+    assert str(raised.value).startswith(problem)
+
+
+def test_a_heading_inside_a_code_block_of_the_notes_is_text():
+    [entry] = changespage.parse_changelog("## 0.1.0\n\n```\n## not a release\n```\n")
+    assert entry.version == "0.1.0" and "## not a release" in entry.notes
