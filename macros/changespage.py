@@ -218,7 +218,10 @@ def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], 
         sections.append((entry.version, release_anchor(entry.version), data, entry))
     blocks = []
     for title, anchor, data, noted in sections:
-        shown_notes = (Markup('<p class="changes__kind">{}</p><div class="changes__notes"{}>{}</div>').format(
+        # The notes stay out of the search index: the same English text in both editions, and every reader
+        # pays for the index on a first visit.
+        shown_notes = (Markup('<p class="changes__kind">{}</p><div class="changes__notes" data-search-exclude{}>'
+                              '{}</div>').format(
             words.notes, Markup(notes_lang), render_body(noted.notes)) if noted and noted.notes
             else Markup("<p>{}</p>").format(words.no_notes))
         # A heading in Markdown (its id, the TOC, the ledger); the rest one HTML block, on one line.

@@ -8,8 +8,10 @@ address that stays current, so the feed's `self` link and every page's autodisco
 
 from __future__ import annotations
 
+import functools
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -59,34 +61,39 @@ def _page_link(project: Project, locale: str) -> changespage.Link:
     return lambda path: versioned_url(project, locale, path)
 
 
+# A feed carries the newest entries, as feeds do (readers keep what they fetched before); the
+# annotations page and its W3C export hold every annotation. Only these entries' content is rendered,
+# so a feed costs the same with a thousand annotations as with a hundred.
+MAX_ENTRIES = 100
+
+
 def entries(project: Project, locale: str, annotations: list[Annotation], files: dict[str, Path],
             headings: dict[str, dict[str, dict[str, str]]], found: History, changelog: list[changespage.ChangelogEntry]
             ) -> list[Entry]:
-    """Every entry of `locale`'s feed, newest first."""
+    """The newest MAX_ENTRIES entries of `locale`'s feed, newest first."""
     words = project.phrases.of(locale).changes
     collective = project.site.collective.name(locale)
     home = PageContext(project, "annotations.md", language_root(locale, project.site.default_language)
                        + ANNOTATIONS_PAGE, locale)
     found_entries: list[Entry] = []
+    content_of: dict[str, Callable[[], str]] = {}  # key -> its content, made for the entries kept
     for annotation in annotations:
         chapter = next(s for s in project.article.sections if s.chapter == annotation.target.chapter)
         section = headings.get(annotation.target.chapter, {}).get(locale, {}).get(annotation.target.section,
                                                                                   annotation.target.section)
         where = f"{chapter.title(locale) if chapter.title else annotation.target.chapter} § {section}"
         permalink = versioned_url(project, locale, ANNOTATIONS_PAGE, annotation.anchor)
-        content = _absolute(str(annotationpage.annotation_html(home, annotation, at_home=True, headings=headings.get(
-            annotation.target.chapter, {}).get(locale))), permalink)
         author = collective if annotation.author.team else (annotation.author.name or collective)
         if annotation.status == "withdrawn":  # dated by the change that withdrew it
             day = last_change(project.root, [files[annotation.id].relative_to(project.root).as_posix()]) \
                 if files[annotation.id].is_relative_to(project.root) else None
-            found_entries.append(Entry(f"annotation/{annotation.id}/withdrawn",
-                                       words.entry_withdrawn.replace("{section}", where), permalink,
-                                       max(day or annotation.date, annotation.date), content, author))
+            entry = Entry(f"annotation/{annotation.id}/withdrawn", words.entry_withdrawn.replace("{section}", where),
+                          permalink, max(day or annotation.date, annotation.date), "", author)
         else:
-            found_entries.append(Entry(f"annotation/{annotation.id}",
-                                       words.entry_annotation.replace("{section}", where), permalink,
-                                       annotation.date, content, author))
+            entry = Entry(f"annotation/{annotation.id}", words.entry_annotation.replace("{section}", where),
+                          permalink, annotation.date, "", author)
+        found_entries.append(entry)
+        content_of[entry.key] = functools.partial(_annotation_content, home, annotation, headings, permalink)
     link = _page_link(project, locale)
     for correction in found.corrections:
         seen = [c for c in correction.changes if changespage.visible(c, locale)]
@@ -110,7 +117,15 @@ def entries(project: Project, locale: str, annotations: list[Annotation], files:
         found_entries.append(Entry(f"release/{release.version}",
                                    words.entry_release.replace("{version}", release.version), permalink,
                                    release.day, _absolute(str(body), permalink) if body else "", collective))
-    return sorted(found_entries, key=lambda e: e.day, reverse=True)  # stable: a day's entries keep their order
+    newest = sorted(found_entries, key=lambda e: e.day, reverse=True)[:MAX_ENTRIES]  # stable: a day keeps its order
+    return [replace(e, content=content_of[e.key]()) if e.key in content_of else e for e in newest]
+
+
+def _annotation_content(home: PageContext, annotation: Annotation, headings: dict[str, dict[str, dict[str, str]]],
+                        permalink: str) -> str:
+    """An annotation as its permalink shows it, its links absolute."""
+    return _absolute(str(annotationpage.annotation_html(home, annotation, at_home=True, headings=headings.get(
+        annotation.target.chapter, {}).get(home.locale))), permalink)
 
 
 def _moment(day: date) -> datetime:

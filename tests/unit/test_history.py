@@ -178,3 +178,21 @@ def test_the_changelogs_headings_are_versions_or_unreleased(text: str, problem: 
 def test_a_heading_inside_a_code_block_of_the_notes_is_text():
     [entry] = changespage.parse_changelog("## 0.1.0\n\n```\n## not a release\n```\n")
     assert entry.version == "0.1.0" and "## not a release" in entry.notes
+
+
+def test_the_feed_keeps_the_newest_entries_and_renders_only_those(monkeypatch: pytest.MonkeyPatch):
+    from macros import annotations as contributed
+
+    index = contributed.chapter_index(PROJECT.article.sections, ROOT / "docs")
+    loaded = contributed.load_all(ROOT / "data" / "annotations", index, PROJECT.fingerprint, date(2999, 1, 1),
+                                  frozenset(PROJECT.figures.ids))
+    rendered: list[str] = []
+    original = feed._annotation_content
+    monkeypatch.setattr(feed, "_annotation_content", lambda *args: rendered.append(args[1].id) or original(*args))
+    monkeypatch.setattr(feed, "MAX_ENTRIES", 3)
+    empty = changespage.History((), {}, history.DataState, ())
+    kept = feed.entries(PROJECT, "zh", loaded, loaded.files, index.headings, empty, [])
+    assert len(kept) == 3 and len(loaded) > 3 and len(rendered) == 3
+    assert all(entry.content for entry in kept)
+    newest = sorted(loaded, key=lambda a: a.date, reverse=True)[:3]
+    assert [e.key for e in kept] == [f"annotation/{a.id}" for a in newest]
