@@ -93,7 +93,6 @@ def make_edition(browser: Any, base: str, site_dir: Path, project: Project, loca
     root_url = versioned_url(project, site.default_language, "")
     html_parts = [part_html(site_dir / prefix / page / "index.html", page, prefix, parts, root_url) for page in pages]
     context = browser.new_context(viewport={"width": 1000, "height": 1400}, locale=locale)
-    context.clock.set_fixed_time(f"{printed_on}T12:00:00")  # the access and print dates the page writes
     tab = context.new_page()
     words = project.phrases.of(locale).cite
     heading = (words.printed.replace("{site}", site.title(locale)).replace("{version}", site.version)
