@@ -161,7 +161,7 @@ class SiteMacros:
     def head(self, output: str, src_path: str, section: str | None, locale: str) -> str:
         """Every page with its edition's feed named in the <head> (autodiscovery); a chapter page with its
         metadata for reference managers; the home page with the whole site's."""
-        subscribe = citepage.feed_link(self.project, locale, feed.feed_url(self.project, locale))
+        subscribe = self.feed_link(locale)
         if src_path in paths.HOME_SOURCES:
             return citepage.with_head_meta(output, subscribe
                                            + citepage.site_head_meta(self.project, locale, self.build_day))
@@ -169,6 +169,10 @@ class SiteMacros:
         parts = self.cited.get((locale, slug)) if slug else None
         return citepage.with_head_meta(output, subscribe
                                        + (citepage.head_meta(self.project, parts[0]) if parts else ""))
+
+    def feed_link(self, locale: str) -> str:
+        """The <link> that names the edition's feed, for any page's <head> (the 404 page's too)."""
+        return citepage.feed_link(self.project, locale, feed.feed_url(self.project, locale))
 
     def chapter(self, src_path: str, section: str | None) -> str | None:
         """The chapter slug of a page under chapters/ that reads an article section, else None."""

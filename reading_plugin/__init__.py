@@ -42,6 +42,7 @@ import jinja2
 from mkdocs.structure.toc import AnchorLink
 
 from macros import site_of
+from macros.citepage import with_head_meta
 from macros.errors import DataError
 from macros.hosting import Hosting, from_environment
 from macros.placement import Heading
@@ -122,6 +123,9 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         output = language_switcher.not_found_page(output_content, config)
         if not output:
             return output
+        site = site_of(config)
+        if site is not None:  # the feed, named as on every page
+            output = with_head_meta(output, site.feed_link(current_language(config)))
         output = page_language.document(output, current_language(config))
         return content_security.with_policy(output) if self.config.content_security_policy else output
 

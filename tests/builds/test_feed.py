@@ -45,7 +45,7 @@ def test_the_feed_is_valid_atom_and_lists_every_annotation_with_its_permalink(bu
 
 
 def test_every_page_names_its_editions_feed(built_site, project):
-    pages = sorted(built_site.site_dir.glob("**/index.html"))
+    pages = [*sorted(built_site.site_dir.glob("**/index.html")), built_site.site_dir / "404.html"]
     assert len(pages) > 20
     for path in pages:
         tree = html.fromstring(path.read_bytes())
