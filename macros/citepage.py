@@ -78,20 +78,31 @@ def figure_panel(project: Project, view: FigureView, locale: str, updated: date,
     the figure's popover and the overview lead."""
     phrases = project.phrases.of(locale).cite
     page = figurecite.cited(project, view, locale, updated)
-    version = project.site.version
-    note = phrases.preview_note if version == PREVIEW else phrases.note.replace("{version}", version)
+    files = {f".{ext}": link(cite_download(FIGURES_CITATIONS, ext)) for ext in CITE_FORMATS}
+    blocks = format_blocks(project, locale, figurecite.formats(project, view, locale, updated),
+                           citations.site_item(project, page, ACCESSED_TODAY), build_day)
     return Markup(
         '<details class="cite cite--figure" id="{id}" data-search-exclude data-cite="{key}" data-formats="{formats}" '
         'data-default="number"><summary>{summary}</summary><div class="cite__panel"><p class="cite__note">{note}</p>'
-        '<div class="cite__group">{blocks}</div><p class="cite__files">{files_label}{colon}{downloads}</p></div>'
-        '</details>'
-    ).format(files_label=phrases.figure_files, colon=project.phrases.of(locale).colon,
-             downloads=Markup(" · ").join(Markup('<a href="{}" download>.{}</a>').format(link(cite_download(
-                 FIGURES_CITATIONS, ext)), ext) for ext in CITE_FORMATS),
-             id=figure_cite_anchor(view.id), key=page.key, formats=phrases.formats,
+        '<div class="cite__group">{blocks}</div>{files}</div></details>'
+    ).format(id=figure_cite_anchor(view.id), key=page.key, formats=phrases.formats,
              summary=Markup("{}{}{}").format(phrases.figure, project.phrases.of(locale).colon, view.label),
-             note=note, blocks=format_blocks(project, locale, figurecite.formats(project, view, locale, updated),
-                                             citations.site_item(project, page, ACCESSED_TODAY), build_day))
+             note=_version_note(project, locale), blocks=blocks,
+             files=_files_row(project, locale, phrases.figure_files, files))
+
+
+def _version_note(project: Project, locale: str) -> str:
+    """What every panel says first: the version it cites, or that the preview is not to be cited."""
+    phrases = project.phrases.of(locale).cite
+    version = project.site.version
+    return phrases.preview_note if version == PREVIEW else phrases.note.replace("{version}", version)
+
+
+def _files_row(project: Project, locale: str, label: str, files: dict[str, str]) -> Markup:
+    """A panel's download links (name -> href)."""
+    downloads = Markup(" · ").join(Markup('<a href="{}" download>{}</a>').format(href, name)
+                                  for name, href in files.items())
+    return Markup('<p class="cite__files">{}{}{}</p>').format(label, project.phrases.of(locale).colon, downloads)
 
 
 def _shown(locale: str, format_key: str, text: str, item: dict[str, Any], build_day: date) -> Markup:
@@ -121,19 +132,13 @@ def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[s
                       .format(phrases.original,
                               _formats(project, locale, citations.original_item(project, locale, ACCESSED_TODAY),
                                        build_day, ours=False)))
-    colon = project.phrases.of(locale).colon
-    downloads = Markup(" · ").join(Markup('<a href="{}" download>{}</a>').format(href, name)
-                                  for name, href in files.items())
-    version = project.site.version
-    note = phrases.preview_note if version == PREVIEW else phrases.note.replace("{version}", version)
     return Markup(
         '<details class="cite" data-search-exclude data-cite="{key}" data-control="{control}" '
         'data-formats="{formats}"><summary>{summary}</summary><div class="cite__panel">'
-        '<p class="cite__note">{note}</p>{groups}<p class="cite__files">{files_label}{colon}{downloads}</p>'
-        '{suggest}</div></details>'
+        '<p class="cite__note">{note}</p>{groups}{files}{suggest}</div></details>'
     ).format(key=cited.key, control=phrases.control, formats=phrases.formats,
-             summary=phrases.chapter if chapter else phrases.section, note=note, groups=Markup("").join(groups),
-             files_label=phrases.files, colon=colon, downloads=downloads,
+             summary=phrases.chapter if chapter else phrases.section, note=_version_note(project, locale),
+             groups=Markup("").join(groups), files=_files_row(project, locale, phrases.files, files),
              suggest=Markup('<p class="cite__suggest">{}</p>').format(suggest) if suggest else "")
 
 
