@@ -16,8 +16,8 @@ one module of this package; the modules know MkDocs, the pure work they do lives
 - on_post_build: the redirect pages of the edition just built, in its language (redirects).
 
 What this plugin reads of other plugins' internals goes through one adapter per plugin
-(i18n_adapter; versions for mike; serve_adapter for MkDocs' server), each with its pinned version tested
-in tests/unit/test_adapters.py.
+(i18n_adapter; versions for mike; serve_adapter for MkDocs' server; macros_imports for what mkdocs-macros
+imports), each with its pinned version tested in tests/unit/test_adapters.py.
 """
 
 from __future__ import annotations
@@ -47,9 +47,12 @@ from macros.errors import DataError
 from macros.hosting import Hosting, from_environment
 from macros.placement import Heading
 
-from . import (content_security, language_switcher, page_language, redirects, safe_tree, search_dictionary,
-               serve_adapter, template_cache, versions)
+from . import (content_security, language_switcher, macros_imports, page_language, redirects, safe_tree,
+               search_dictionary, serve_adapter, template_cache, versions)
 from .i18n_adapter import current_language, page_language as language_of
+
+
+macros_imports.defer_requests()  # before mkdocs-macros loads (it comes after this plugin in mkdocs.yml)
 
 
 class ReadingConfig(Config):

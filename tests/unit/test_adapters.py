@@ -118,3 +118,21 @@ def test_the_theme_listed_once_copies_exactly_the_files_mkdocs_lists_itself():
     env = config.theme.get_env()
     assert all(not name.startswith(".") and "/." not in name for name in env.list_templates())
     assert env.get_template(".icons/material/github.svg")  # hidden folders still serve their templates
+
+
+def test_mkdocs_macros_still_imports_requests_which_stays_unloaded_until_used():
+    import subprocess
+    import sys
+
+    from reading_plugin import macros_imports
+    assert version("mkdocs-macros-plugin") == pinned("mkdocs-macros-plugin") == macros_imports.PINNED
+    probe = """
+import sys
+import reading_plugin
+import mkdocs_macros.plugin
+loaded_before = "urllib3" in sys.modules
+assert mkdocs_macros.util.requests.get  # the plugin still reaches it by this name, and it loads on use
+print(loaded_before, "urllib3" in sys.modules)
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.stdout.split() == ["False", "True"], result.stdout + result.stderr
