@@ -19,7 +19,8 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import (anchors, annotationpage, buildcache, changespage, charts, citations, citepage, exports, feed, glossary,
-               hosting, pages, paths, safefiles, sandbox)
+               history, hosting, pages, paths, safefiles, sandbox)
+from .changelog import parse_changelog
 from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from .cjk import join_cjk_lines, mark_chinese_runs
 from .deferred import Deferred
@@ -42,7 +43,7 @@ class SiteMacros:
         self.build_day = build_date()
         # The PDFs of the whole reading are printed from this build afterwards (`make pdf`, a release):
         # only then does the home page link them.
-        self.with_pdfs = os.environ.get(paths.PDF_PROMISED) == "1"
+        self.with_pdfs = os.environ.get(hosting.PDFS_PROMISED) == "1"
         # (language, chapter slug) -> the chapter, then its sections; filled as each page renders
         self.cited: dict[tuple[str, str], list[citations.Cited]] = {}
         self.built_languages: set[str] = set()  # the languages of the pages rendered since the last downloads
@@ -52,7 +53,7 @@ class SiteMacros:
         terms = project.root / "data" / "glossary.yml"
         self.glossary = glossary.load(terms) if terms.exists() else glossary.Glossary(entries={})
         changelog = project.root / "CHANGELOG.md"  # its headings become the "what changed" page's
-        self.changelog = (changespage.parse_changelog(safefiles.read_text(changelog), changelog)
+        self.changelog = (parse_changelog(safefiles.read_text(changelog), changelog)
                           if changelog.exists() or changelog.is_symlink() else [])
         index = contributed.chapter_index(project.article.sections, docs_dir)
         self.section_headings = index.headings
@@ -112,17 +113,17 @@ class SiteMacros:
                 + str(citepage.json_ld(self.project, parts)))
 
     @functools.cached_property
-    def history(self) -> changespage.History:
+    def history(self) -> history.History:
         """Releases, the data at each and the corrections since the first, from git (read once per build)."""
-        return changespage.load_history(self.project.root)
+        return history.load_history(self.project.root)
 
     def changes_page(self) -> str:
         ctx = self.current
         return changespage.page_markdown(self.project, ctx.locale, self.changelog, self.history, ctx.link)
 
     def feed(self, locale: str) -> str:
-        found = feed.entries(self.project, locale, self.annotations, self.annotations.files,
-                             self.section_headings, self.history, self.changelog)
+        found = feed.entries(self.project, locale, self.annotations, self.section_headings, self.history,
+                             self.changelog)
         return feed.atom(self.project, locale, found, self.build_day)
 
     @functools.cached_property
@@ -130,8 +131,8 @@ class SiteMacros:
         """The figures page's last change in git (its sources and the data it shows): a figure's citation date."""
         root = self.project.root.resolve()
         docs = self.docs_dir.resolve()
-        sources = [(docs / name).relative_to(root).as_posix() for name in paths.FIGURES_SOURCES
-                   if docs.is_relative_to(root)]
+        sources = ([(docs / name).relative_to(root).as_posix() for name in paths.FIGURES_SOURCES]
+                   if docs.is_relative_to(root) else [])
         return last_change(root, [*sources, *CHAPTER_DATA]) or self.build_day
 
     def updated(self, source: Path, slug: str) -> date:
@@ -172,7 +173,7 @@ class SiteMacros:
 
     def feed_link(self, locale: str) -> str:
         """The <link> that names the edition's feed, for any page's <head> (the 404 page's too)."""
-        return citepage.feed_link(self.project, locale, feed.feed_url(self.project, locale))
+        return feed.feed_link(self.project, locale)
 
     def chapter(self, src_path: str, section: str | None) -> str | None:
         """The chapter slug of a page under chapters/ that reads an article section, else None."""

@@ -24,6 +24,7 @@ from .cjk import join_cjk_lines
 from .placement import headings_of
 from .errors import DataError, DataErrors
 from .fingerprint import Fingerprint
+from .paths import annotation_anchor
 from .schema import Section, TemplatePhrases
 from .validation import validate
 from .yamlio import YamlDocument, load_yaml
@@ -165,7 +166,7 @@ class Annotation(_Strict):
 
     @property
     def anchor(self) -> str:
-        return f"ann-{self.id}"
+        return annotation_anchor(self.id)
 
 
 def json_schema() -> str:

@@ -8,21 +8,17 @@ ledger like any other heading; everything under them is HTML made here.
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
 from fractions import Fraction
-from pathlib import Path
 from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
-from . import history
 from .annotations import render_body
+from .changelog import ChangelogEntry, version_key
 from .formatting import format_number
-from .errors import DataError
-from .history import Changes, DataState, FigureChange, Release
-from .paths import annotation_url, figure_url
+from .history import Changes, FigureChange, History
+from .paths import annotation_anchor, annotation_url, figure_url
 from .project import Project
 
 UNRELEASED_ANCHOR = "unreleased"
@@ -33,92 +29,15 @@ def release_anchor(version: str) -> str:
     return "release-" + re.sub(r"[^a-z0-9]+", "-", version.lower()).strip("-")
 
 
-@dataclass(frozen=True)
-class ChangelogEntry:
-    version: str | None  # None: the changes not yet released
-    notes: str  # Markdown
-
-
-_HEADING = re.compile(r"^## +(.*?) *$")
-_VERSION = re.compile(r"\[?(\d+\.\d+\.\d+)\]?")  # as scripts/publish.py reads an entry
-_FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-def parse_changelog(text: str, path: Path = Path("CHANGELOG.md")) -> list[ChangelogEntry]:
-    """Each `## <version>` (or `## Unreleased`) section of CHANGELOG.md, in the file's order. Its headings
-    become the page's headings and ids, so anything else there stops the build, naming the line."""
-    entries: list[tuple[str | None, list[str]]] = []
-    in_code = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if _FENCE.match(line):
-            in_code = not in_code
-        heading = None if in_code else _HEADING.match(line)
-        if heading is None:
-            if entries:
-                entries[-1][1].append(line)
-            continue
-        name = heading.group(1)
-        version = _VERSION.fullmatch(name)
-        if name.lower() != "unreleased" and version is None:
-            raise DataError(path, f"heading '## {name[:60]}' is neither '## Unreleased' nor a version "
-                            "('## 1.2.3'); the changelog's headings become the page's, so write one of those "
-                            "(use ### for anything else)", line=number)
-        key = version.group(1) if version else None
-        if any(known == key for known, _ in entries):
-            raise DataError(path, f"'{name}' has a second entry; merge the two", line=number)
-        entries.append((key, []))
-    return [ChangelogEntry(key, "\n".join(lines).strip()) for key, lines in entries]
-
-
-@dataclass(frozen=True)
-class History:
-    """The repository's releases (oldest first), the data at each, the data now (read only when there
-    is a release to compare it with), and the corrections."""
-
-    releases: tuple[Release, ...]
-    states: dict[str, DataState]  # version -> the data at its tag
-    read_now: Callable[[], DataState]
-    corrections: tuple[history.Correction, ...]
-
-    @functools.cached_property
-    def now(self) -> DataState:
-        return self.read_now()
-
-    def released(self, version: str) -> Release | None:
-        return next((r for r in self.releases if r.version == version), None)
-
-    def changes_in(self, version: str) -> tuple[Release | None, Changes] | None:
-        """(the release before, what changed) for a tagged version; None if it is not tagged."""
-        index = next((i for i, r in enumerate(self.releases) if r.version == version), None)
-        if index is None:
-            return None
-        if index == 0:
-            return None, Changes()
-        before = self.releases[index - 1]
-        return before, history.compare(self.states[before.version], self.states[version])
-
-    def unreleased(self) -> tuple[Release, Changes] | None:
-        if not self.releases:
-            return None
-        latest = self.releases[-1]
-        return latest, history.compare(self.states[latest.version], self.now)
-
-
-def load_history(root: Path) -> History:
-    releases = tuple(history.releases(root))
-    return History(releases, {r.version: history.state_at(root, r.commit) for r in releases},
-                   lambda: history.state_now(root),
-                   tuple(history.corrections(root, releases[0].commit)) if releases else ())
-
-
-def _shown(project: Project, change: FigureChange, value: Any, locale: str, spec: dict[str, Any]) -> Markup:
-    """One side of a change, as a reader reads it."""
+def _shown(project: Project, change: FigureChange, value: Any, unit: Any, locale: str) -> Markup:
+    """One side of a change, as a reader reads it: a value in that side's unit (as words, if the unit is
+    still known), a relation in words, words in the edition's language."""
     phrases = project.phrases.of(locale)
+    units = project.figures.file.units
     if value is None:
         return Markup("—")
-    if change.field in ("value", "upper") and isinstance(value, (int, float)) and spec.get("unit") in \
-            project.figures.file.units:
-        return escape(format_number(Fraction(str(value)), project.figures.file.units[spec["unit"]], locale, phrases))
+    if change.field in ("value", "upper") and isinstance(value, (int, float)) and unit in units:
+        return escape(format_number(Fraction(str(value)), units[unit], locale, phrases))
     if change.field == "relation" and value in phrases.relations:
         return escape(phrases.relations[value])
     if isinstance(value, dict):  # words given per language
@@ -157,10 +76,9 @@ def describe(project: Project, change: FigureChange, locale: str, link: Link) ->
     if change.field in ("added", "removed"):
         return Markup("{}{}{}{}").format(name, phrases.open_bracket, getattr(words, change.field),
                                          phrases.close_bracket)
-    spec = project.figures[change.figure].spec.model_dump() if change.figure in project.figures else {}
     return Markup("{}{}{} {} → {}").format(name, colon, getattr(words.fields, change.field),
-                                          _shown(project, change, change.old, locale, spec),
-                                          _shown(project, change, change.new, locale, spec))
+                                          _shown(project, change, change.old, change.units[0], locale),
+                                          _shown(project, change, change.new, change.units[1], locale))
 
 
 def changes_html(project: Project, changes: Changes, locale: str, link: Link) -> Markup:
@@ -175,7 +93,7 @@ def changes_html(project: Project, changes: Changes, locale: str, link: Link) ->
     for title, ids in ((words.annotations_added, changes.annotations_added),
                        (words.annotations_withdrawn, changes.annotations_withdrawn)):
         if ids:
-            parts.append((title, [Markup('<a href="{}">{}</a>').format(link(annotation_url(f"ann-{i}")), i)
+            parts.append((title, [Markup('<a href="{}">{}</a>').format(link(annotation_url(annotation_anchor(i))), i)
                                   for i in ids]))
     if changes.ids_renamed:
         parts.append((words.ids_renamed, [Markup('<a href="{}"><code>{}#{}</code></a> → <code>#{}</code>').format(
@@ -201,16 +119,14 @@ def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], 
     sections.append((words.unreleased, UNRELEASED_ANCHOR, data, unreleased))
     # Every version the changelog or a tag names, newest first: a tag without notes still shows its changes.
     notes = {entry.version: entry for entry in entries if entry.version}
-    versions = sorted({*notes, *(r.version for r in found.releases)},
-                      key=lambda v: tuple(int(n) for n in v.split(".")), reverse=True)
+    versions = sorted({*notes, *(r.version for r in found.releases)}, key=version_key, reverse=True)
     for entry in (notes.get(version) or ChangelogEntry(version, "") for version in versions):
         assert entry.version is not None
-        release = found.released(entry.version)
         compared = found.changes_in(entry.version)
-        if release is None or compared is None:
+        if compared is None:
             data = Markup("<p>{}</p>").format(words.untagged.replace("{version}", entry.version))
         else:
-            before, changes = compared
+            release, before, changes = compared
             dated = Markup("<p>{}</p>").format(words.released.replace("{date}", release.day.isoformat()))
             data = dated + (Markup("<p>{}</p>").format(words.first) if before is None else Markup(
                 "<p>{}</p>{}").format(words.since.replace("{version}", before.version),

@@ -6,6 +6,7 @@ Plain functions over the project and a page's headings; macros/__init__.py decid
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any, Callable
 from urllib.parse import urlencode
@@ -238,6 +239,13 @@ def _head_tags(project: Project, locale: str, title: str, url: str, day: date, a
                    + "\n" for kind, name, value in tags)
 
 
+def print_heading(project: Project, locale: str, url: str, day: str) -> str:
+    """What heads a printed page: the site, its version, the address printed and the day."""
+    return re.sub(r"\{(site|version|url|date)\}", lambda m: {
+        "site": project.site.title(locale), "version": project.site.version, "url": url, "date": day}[m.group(1)],
+        project.phrases.of(locale).cite.printed)
+
+
 def print_parts(project: Project, chapter: Cited, build_day: date) -> tuple[Markup, Markup]:
     """Only in print: a header naming the site, the version, the chapter's versioned URL and the day it
     is printed (the page's build day until site.js writes the reader's); and at the end, the chapter's
@@ -245,9 +253,8 @@ def print_parts(project: Project, chapter: Cited, build_day: date) -> tuple[Mark
     locale = chapter.locale
     phrases = project.phrases.of(locale).cite
     # The print date is marked as an access date is: the page writes the reader's day there.
-    words = (phrases.printed.replace("{site}", project.site.title(locale)).replace("{version}", project.site.version)
-             .replace("{url}", citations.versioned_url(project, locale, chapter.path))
-             .replace("{date}", citations.ACCESS_MARK))
+    words = print_heading(project, locale, citations.versioned_url(project, locale, chapter.path),
+                          citations.ACCESS_MARK)
     header = Markup('<p class="print-only print-header" data-search-exclude>{}</p>').format(
         with_access_date(words, "iso", build_day))
     item = citations.site_item(project, chapter, ACCESSED_TODAY)
@@ -298,16 +305,6 @@ def download_files(project: Project, locale: str, cited: dict[str, list[Cited]],
                for fig in project.figures.figures.values()]
     files.update(citations.files(f"{folder}/{FIGURES_CITATIONS}", figures, words))
     return files
-
-
-def feed_link(project: Project, locale: str, url: str) -> str:
-    """The edition's Atom feed, for feed readers to find (autodiscovery: `alternate` with the Atom type).
-    The `rel` also says `feed`: Material's script fetches the sitemap.xml beside every link whose rel is
-    exactly "alternate" (its language alternates), which for the feed's address would be a request to
-    the published host from every page, on any copy of the site."""
-    title = f"{project.site.title(locale)} · {project.phrases.of(locale).changes.feed}"
-    return str(Markup('<link rel="alternate feed" type="application/atom+xml" title="{}" href="{}">\n').format(
-        title, url))
 
 
 def with_head_meta(page_html: str, tags: str) -> str:

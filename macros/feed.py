@@ -13,17 +13,16 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # feedgen ships no types
 from lxml import html as lxml_html
 from markupsafe import Markup
 
 from . import annotationpage, changespage
-from .annotations import Annotation, render_body
-from .changespage import History
+from .annotations import Annotation, Loaded, render_body
+from .changelog import ChangelogEntry
 from .citations import language_prefix, versioned_url
-from .gitdates import last_change
+from .history import History, withdrawn_on
 from .pages import PageContext
 from .paths import ANNOTATIONS_PAGE, CHANGES_PAGE, FEED_FILE, FIGURES_PAGE, language_root
 from .project import Project
@@ -56,20 +55,14 @@ def _absolute(fragment: str, base: str) -> str:
     return "".join(lxml_html.tostring(child, encoding="unicode") for child in tree)
 
 
-def _page_link(project: Project, locale: str) -> changespage.Link:
-    """A site path as an absolute link into this version of `locale`'s edition."""
-    return lambda path: versioned_url(project, locale, path)
-
-
 # A feed carries the newest entries, as feeds do (readers keep what they fetched before); the
 # annotations page and its W3C export hold every annotation. Only these entries' content is rendered,
 # so a feed costs the same with a thousand annotations as with a hundred.
 MAX_ENTRIES = 100
 
 
-def entries(project: Project, locale: str, annotations: list[Annotation], files: dict[str, Path],
-            headings: dict[str, dict[str, dict[str, str]]], found: History, changelog: list[changespage.ChangelogEntry]
-            ) -> list[Entry]:
+def entries(project: Project, locale: str, annotations: Loaded, headings: dict[str, dict[str, dict[str, str]]],
+            found: History, changelog: list[ChangelogEntry]) -> list[Entry]:
     """The newest MAX_ENTRIES entries of `locale`'s feed, newest first."""
     words = project.phrases.of(locale).changes
     collective = project.site.collective.name(locale)
@@ -84,9 +77,10 @@ def entries(project: Project, locale: str, annotations: list[Annotation], files:
         where = f"{chapter.title(locale) if chapter.title else annotation.target.chapter} § {section}"
         permalink = versioned_url(project, locale, ANNOTATIONS_PAGE, annotation.anchor)
         author = collective if annotation.author.team else (annotation.author.name or collective)
-        if annotation.status == "withdrawn":  # dated by the change that withdrew it
-            day = last_change(project.root, [files[annotation.id].relative_to(project.root).as_posix()]) \
-                if files[annotation.id].is_relative_to(project.root) else None
+        if annotation.status == "withdrawn":  # dated by the commit that withdrew it
+            file = annotations.files[annotation.id]
+            day = withdrawn_on(project.root, file.relative_to(project.root).as_posix()) \
+                if file.is_relative_to(project.root) else None
             entry = Entry(f"annotation/{annotation.id}/withdrawn", words.entry_withdrawn.replace("{section}", where),
                           permalink, max(day or annotation.date, annotation.date), "", author)
         else:
@@ -94,7 +88,7 @@ def entries(project: Project, locale: str, annotations: list[Annotation], files:
                           permalink, annotation.date, "", author)
         found_entries.append(entry)
         content_of[entry.key] = functools.partial(_annotation_content, home, annotation, headings, permalink)
-    link = _page_link(project, locale)
+    link = functools.partial(versioned_url, project, locale)  # absolute, into this version of this edition
     for correction in found.corrections:
         seen = [c for c in correction.changes if changespage.visible(c, locale)]
         if not seen:
@@ -111,8 +105,8 @@ def entries(project: Project, locale: str, annotations: list[Annotation], files:
     for release in reversed(found.releases):  # newest first, as the corrections are
         compared = found.changes_in(release.version)
         body = render_body(notes[release.version]) if notes.get(release.version) else Markup("")
-        if compared and compared[0] is not None:
-            body += changespage.changes_html(project, compared[1], locale, link)
+        if compared and compared[1] is not None:
+            body += changespage.changes_html(project, compared[2], locale, link)
         permalink = versioned_url(project, locale, CHANGES_PAGE, changespage.release_anchor(release.version))
         found_entries.append(Entry(f"release/{release.version}",
                                    words.entry_release.replace("{version}", release.version), permalink,
@@ -126,6 +120,16 @@ def _annotation_content(home: PageContext, annotation: Annotation, headings: dic
     """An annotation as its permalink shows it, its links absolute."""
     return _absolute(str(annotationpage.annotation_html(home, annotation, at_home=True, headings=headings.get(
         annotation.target.chapter, {}).get(home.locale))), permalink)
+
+
+def feed_link(project: Project, locale: str) -> str:
+    """The edition's Atom feed, for feed readers to find (autodiscovery: `alternate` with the Atom type).
+    The `rel` also says `feed`: Material's script fetches the sitemap.xml beside every link whose rel is
+    exactly "alternate" (its language alternates), which for the feed's address would be a request to
+    the published host from every page, on any copy of the site."""
+    title = f"{project.site.title(locale)} · {project.phrases.of(locale).changes.feed}"
+    return str(Markup('<link rel="alternate feed" type="application/atom+xml" title="{}" href="{}">\n').format(
+        title, feed_url(project, locale)))
 
 
 def _moment(day: date) -> datetime:

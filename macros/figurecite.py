@@ -56,7 +56,7 @@ def _fill(template: str, **slots: str) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: slots.get(m.group(1), m.group(0)), template)
 
 
-def note(project: Project, view: FigureView, locale: str, updated: date) -> str:
+def note(project: Project, view: FigureView, locale: str) -> str:
     """What the machine formats say of the figure: its label, id and value, then the article's words and
     where the site checked them, or the formula and inputs it was derived by."""
     words = project.phrases.of(locale).cite
@@ -79,9 +79,9 @@ def record(project: Project, view: FigureView, locale: str, updated: date) -> di
     derived), with the figure in its note; no access date."""
     if from_article(view):
         item = citations.original_item(project, locale)
-        return {**item, "id": f"{item['id']}-{view.id}", "note": note(project, view, locale, updated)}
+        return {**item, "id": f"{item['id']}-{view.id}", "note": note(project, view, locale)}
     item = citations.site_item(project, cited(project, view, locale, updated))
-    return {**item, "note": note(project, view, locale, updated)}
+    return {**item, "note": note(project, view, locale)}
 
 
 def with_citation(project: Project, view: FigureView, locale: str, updated: date) -> str:

@@ -11,8 +11,10 @@ a date.
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,8 +26,11 @@ from .yamlio import parse_yaml
 FIGURES_FILE = "data/figures.yml"
 ANNOTATIONS_FOLDER = "data/annotations"
 LEDGER_FILE = "data/anchors.yml"
-# What a reader sees of a figure: a change to any of these is a change to the figure.
-FIGURE_FIELDS = ("label", "value", "upper", "relation", "unit", "says", "wording", "formula", "reading")
+# What a reader sees of a figure: a change to any of these is a change to the figure (its name in each
+# language: schema.FigureFieldNames, kept equal by tests/unit/test_history.py). Where it also appears
+# (also_stated) is not listed: the figure reads the same.
+FIGURE_FIELDS = ("label", "value", "upper", "ends", "relation", "unit", "says", "wording", "formula", "significant",
+                 "counts", "period", "reading")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class FigureChange:
     field: str  # one of FIGURE_FIELDS, or "added" / "removed"
     old: Any = None
     new: Any = None
+    units: tuple[Any, Any] = (None, None)  # each side's unit, which its value is written in
 
 
 @dataclass(frozen=True)
@@ -58,9 +64,6 @@ class Changes:
     annotations_added: tuple[str, ...] = ()
     annotations_withdrawn: tuple[str, ...] = ()
     ids_renamed: tuple[tuple[str, str, str], ...] = ()  # (page, old id, new id)
-
-    def __bool__(self) -> bool:
-        return bool(self.figures or self.annotations_added or self.annotations_withdrawn or self.ids_renamed)
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,8 @@ def figure_changes(old: dict[str, dict[str, Any]] | None, new: dict[str, dict[st
         if figure_id not in old:
             changes.append(FigureChange(figure_id, "added", None, fields))
             continue
-        changes.extend(FigureChange(figure_id, name, old[figure_id].get(name), fields.get(name))
+        units = (old[figure_id].get("unit"), fields.get("unit"))
+        changes.extend(FigureChange(figure_id, name, old[figure_id].get(name), fields.get(name), units)
                        for name in FIGURE_FIELDS if old[figure_id].get(name) != fields.get(name))
     changes.extend(FigureChange(figure_id, "removed", fields, None) for figure_id, fields in old.items()
                    if figure_id not in new)
@@ -156,10 +160,12 @@ def _inside_own_repository(root: Path) -> bool:
 
 
 def releases(root: Path) -> list[Release]:
-    """Every tag v<major>.<minor>.<patch>, in version order, with the day it was made and its commit."""
+    """Every tag v<major>.<minor>.<patch> in HEAD's history, in version order, with its day and commit."""
     if not _inside_own_repository(root):
         return []
-    out = _git(root, "for-each-ref", "--format=%(refname:strip=2)%00%(creatordate:short)", "refs/tags/v*")
+    # Tags on this commit's history only: a build of an older commit never lists later releases.
+    out = _git(root, "for-each-ref", "--merged=HEAD", "--format=%(refname:strip=2)%00%(creatordate:short)",
+               "refs/tags/v*")
     found = []
     for line in (out or "").splitlines():
         tag, _, day = line.partition("\0")
@@ -218,3 +224,50 @@ def corrections(root: Path, since: str) -> list[Correction]:
         if changes:
             found.append(Correction(date.fromisoformat(day), commit, changes))
     return found
+
+
+def withdrawn_on(root: Path, path: str) -> date | None:
+    """The day of the commit that first set an annotation file's `status` to withdrawn (later edits to the
+    file do not move it), or None outside git or before that commit exists."""
+    out = _git(root, "log", "--reverse", "--format=%cs", "-G", r"^status:[[:space:]]*withdrawn", "--", path)
+    first = (out or "").split("\n", 1)[0].strip()
+    return date.fromisoformat(first) if first else None
+
+
+@dataclass(frozen=True)
+class History:
+    """The repository's releases (oldest first), the data at each, the data now (read only when there
+    is a release to compare it with), and the corrections since the first release."""
+
+    releases: tuple[Release, ...]
+    states: dict[str, DataState]  # version -> the data at its tag
+    read_now: Callable[[], DataState]
+    corrections: tuple[Correction, ...]
+
+    @functools.cached_property
+    def now(self) -> DataState:
+        return self.read_now()
+
+    def changes_in(self, version: str) -> tuple[Release, Release | None, Changes] | None:
+        """(the release, the one before it, what changed) for a tagged version; None if it is not tagged."""
+        index = next((i for i, r in enumerate(self.releases) if r.version == version), None)
+        if index is None:
+            return None
+        release = self.releases[index]
+        if index == 0:
+            return release, None, Changes()
+        before = self.releases[index - 1]
+        return release, before, compare(self.states[before.version], self.states[version])
+
+    def unreleased(self) -> tuple[Release, Changes] | None:
+        """(the latest release, what changed since)."""
+        if not self.releases:
+            return None
+        latest = self.releases[-1]
+        return latest, compare(self.states[latest.version], self.now)
+
+
+def load_history(root: Path) -> History:
+    found = tuple(releases(root))
+    return History(found, {r.version: state_at(root, r.commit) for r in found}, lambda: state_now(root),
+                   tuple(corrections(root, found[0].commit)) if found else ())

@@ -20,6 +20,8 @@ from .schema import Site
 BASE_URL = "SITE_BASE_URL"
 REPOSITORY = "GITHUB_REPOSITORY"
 SERVER = "GITHUB_SERVER_URL"
+# Set to 1 by `make pdf` and by a release: this build is followed by its PDFs, which its home page links.
+PDFS_PROMISED = "READING_PDF"
 
 
 @dataclass(frozen=True)

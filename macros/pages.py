@@ -15,7 +15,7 @@ from .errors import closest
 from .deferred import Deferred
 from .figures import Evaluated
 from .intervals import INF, Interval
-from .paths import (FIGURE_DOWNLOADS, FIGURES_PAGE, chapter_url, cite_download, figure_anchor, figure_cite_anchor,
+from .paths import (FIGURE_DOWNLOADS, chapter_url, cite_download, figure_anchor, figure_cite_anchor, figure_cite_url,
                     figure_url, language_root, pdf_download, relative_url)
 from .project import Project
 from .usage import Use
@@ -185,7 +185,7 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     details = Markup('<a href="{}" tabindex="-1">{}</a> · <a href="{}" tabindex="-1">{}</a>'
                      '<button type="button" class="fig-pop__copy" tabindex="-1" data-copy="{}" data-copied="{}">{}'
                      '</button>').format(
-        entry, ctx.phrases.labels.details, ctx.link(f"{FIGURES_PAGE}#{figure_cite_anchor(figure_id)}"), cite.figure,
+        entry, ctx.phrases.labels.details, ctx.link(figure_cite_url(figure_id)), cite.figure,
         figurecite.with_citation(ctx.project, view, ctx.locale, ctx.figures_date), cite.figure_copied,
         cite.figure_copy)
     return Markup(

@@ -50,9 +50,6 @@ def reading_pages(chapters: list[str]) -> list[str]:
             "source/", ANNOTATIONS_PAGE]
 
 
-PDF_PROMISED = "READING_PDF"  # set to 1 by `make pdf` and releases: the build is followed by its PDFs
-
-
 def pdf_download(locale: str) -> str:
     """An edition's PDF of the whole reading, under that edition's root."""
     return f"downloads/yuanbao-reading-{locale}.pdf"
@@ -65,6 +62,16 @@ def figure_cite_anchor(figure_id: str) -> str:
 
 def figure_url(figure_id: str) -> str:
     return f"{FIGURES_PAGE}#{figure_anchor(figure_id)}"
+
+
+def annotation_anchor(annotation_id: str) -> str:
+    """An annotation's permalink anchor on the annotations page."""
+    return f"ann-{annotation_id}"
+
+
+def figure_cite_url(figure_id: str) -> str:
+    """A figure's citation panel on the figures page."""
+    return f"{FIGURES_PAGE}#{figure_cite_anchor(figure_id)}"
 
 
 def annotation_url(anchor: str) -> str:

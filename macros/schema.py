@@ -300,16 +300,20 @@ class ChartPhrases(Strict):
 
 
 class FigureFieldNames(Strict):
-    """The name of each part of a figure a change can touch (macros/history.py's FIGURE_FIELDS)."""
+    """The name of each part of a figure a change can touch, in macros/history.py's FIGURE_FIELDS order."""
 
     label: Text
     value: Text
     upper: Text
+    ends: Text
     relation: Text
     unit: Text
     says: Text
     wording: Text
     formula: Text
+    significant: Text
+    counts: Text
+    period: Text
     reading: Text
 
 

@@ -7,11 +7,10 @@ file would expand exponentially; `&a [*a]` never ends). Each refusal names the f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import re
 
 import yaml
 
@@ -24,7 +23,7 @@ KeyPath = tuple[Any, ...]
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Characters no text of the site may hold: C0 controls but tab and line breaks, DEL, and the two
 # non-characters. A quoted scalar's escapes ("\x01") can make them; XML (the feeds) cannot carry them.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass
@@ -57,6 +56,9 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path,
                                 line=key_node.start_mark.line + 1)
             key = key_node.value
             line = key_node.start_mark.line + 1
+            if isinstance(key, str) and (control := CONTROL_CHARACTER.search(key)):
+                raise DataError(file, f"a key holds the control character U+{ord(control.group()):04X}; remove it",
+                                where=".".join(str(p) for p in path) or "top level", line=line)
             if key in seen:
                 raise DataError(
                     file,
@@ -72,7 +74,7 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path,
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
             _walk(item, path + (index,), lines, file, visited)
-    elif isinstance(node.value, str) and (control := _CONTROL.search(node.value)):
+    elif isinstance(node.value, str) and (control := CONTROL_CHARACTER.search(node.value)):
         raise DataError(file, f"holds the control character U+{ord(control.group()):04X}, which no page or feed can "
                         "show; remove it", where=".".join(str(p) for p in path) or "top level",
                         line=node.start_mark.line + 1)

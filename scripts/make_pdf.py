@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+from datetime import date
 import html
 import os
 import sys
@@ -28,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from macros.citations import versioned_url
+from macros.citepage import print_heading
 from macros.gitdates import build_date
 from macros.hosting import from_environment
 from macros.paths import language_root, pdf_download, reading_pages
@@ -94,9 +96,7 @@ def make_edition(browser: Any, base: str, site_dir: Path, project: Project, loca
     html_parts = [part_html(site_dir / prefix / page / "index.html", page, prefix, parts, root_url) for page in pages]
     context = browser.new_context(viewport={"width": 1000, "height": 1400}, locale=locale)
     tab = context.new_page()
-    words = project.phrases.of(locale).cite
-    heading = (words.printed.replace("{site}", site.title(locale)).replace("{version}", site.version)
-               .replace("{url}", published).replace("{date}", printed_on))
+    heading = print_heading(project, locale, published, printed_on)
     cover = (f'<section class="pdf-cover"><h1>{html.escape(site.title(locale))}</h1>'
              f"<p>{html.escape(heading)}</p></section>")
     tab.goto(base + prefix, wait_until="load")  # the home page's document: its styles, fonts and classes
@@ -121,10 +121,11 @@ def make_edition(browser: Any, base: str, site_dir: Path, project: Project, loca
     return target
 
 
-def make_pdfs(site_dir: Path, out_dir: Path | None = None, root: Path = ROOT,
-              deployed_as: str | None = None) -> list[Path]:
+def make_pdfs(site_dir: Path, out_dir: Path | None = None, root: Path = ROOT, deployed_as: str | None = None,
+              printed_on: date | None = None) -> list[Path]:
     """Each edition's PDF of the site built in `site_dir`, written under `out_dir` (default: the site itself),
-    naming the address a deploy is given (SITE_BASE_URL), as the build did."""
+    naming the address a deploy is given (SITE_BASE_URL), as the build did, and dated `printed_on`
+    (default: the build's date, SOURCE_DATE_EPOCH or today)."""
     from playwright.sync_api import sync_playwright  # a test dependency: only `make pdf` and releases need it
 
     project = load_project(root, deployed_as=deployed_as, hosting=from_environment(os.environ))
@@ -137,7 +138,7 @@ def make_pdfs(site_dir: Path, out_dir: Path | None = None, root: Path = ROOT,
             browser = launch(playwright)
             try:
                 return [make_edition(browser, base, site_dir, project, locale, out_dir or site_dir,
-                                     build_date().isoformat())
+                                     (printed_on or build_date()).isoformat())
                         for locale in project.site.languages]
             finally:
                 browser.close()

@@ -15,23 +15,22 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date, datetime, timezone
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from macros.paths import PDF_PROMISED
+from macros.changelog import parse_changelog
+from macros.hosting import PDFS_PROMISED
 from macros.project import PREVIEW, load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
 DIST = ROOT / "dist"  # a release's PDFs, for CI to attach (ignored by git)
 LATEST = "latest"  # the alias readers land on (mkdocs.yml: extra.version.default)
-CHANGELOG_ENTRY = re.compile(r"^## \[?(\d+\.\d+\.\d+)\]?", re.MULTILINE)
-
 
 class PublishError(Exception):
     pass
@@ -56,7 +55,11 @@ def deployed_versions(branch: str) -> set[str]:
 
 
 def changelog_versions(changelog: Path) -> set[str]:
-    return set(CHANGELOG_ENTRY.findall(changelog.read_text(encoding="utf-8"))) if changelog.exists() else set()
+    """The versions CHANGELOG.md has entries for, read as the build reads them (macros/changelog.py)."""
+    if not changelog.exists():
+        return set()
+    return {entry.version for entry in parse_changelog(changelog.read_text(encoding="utf-8"), changelog)
+            if entry.version}
 
 
 def release_problems(version: str, *, deployed: set[str], changelog: set[str], dirty: bool,
@@ -113,13 +116,18 @@ def put_pdfs(version: str, branch: str) -> None:
         archive = subprocess.run(["git", "archive", "--format=tar", f"{branch}:{version}"], cwd=ROOT,
                                  capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(deployed)], input=archive, check=True)
-        printed = make_pdfs(deployed, deployed_as=version)
+        printed = make_pdfs(deployed, deployed_as=version, printed_on=build_day())
         files = {f"{version}/{path.relative_to(deployed).as_posix()}": git("hash-object", "-w", str(path))
                  for path in printed}
         DIST.mkdir(exist_ok=True)  # also beside the repository, for CI to attach to the release's run
         for path in printed:
             shutil.copyfile(path, DIST / path.name)
     commit_files(branch, files, f"The PDFs of version {version}")
+
+
+def build_day() -> date:
+    """The day the build of this commit is dated by (SOURCE_DATE_EPOCH, the commit's time)."""
+    return datetime.fromtimestamp(int(build_env()["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
 
 
 def build_env() -> dict[str, str]:
@@ -151,7 +159,7 @@ def main() -> int:
         )
         if problems:
             raise PublishError("cannot release:\n" + "\n".join(f"- {p}" for p in problems))
-        mike("deploy", "--update-aliases", version, LATEST, *branch, env={**build_env(), PDF_PROMISED: "1"})
+        mike("deploy", "--update-aliases", version, LATEST, *branch, env={**build_env(), PDFS_PROMISED: "1"})
         put_pdfs(version, args.branch)
         mike("set-default", LATEST, *branch)
         put_root_files(version, args.branch)

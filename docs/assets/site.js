@@ -109,13 +109,15 @@
   function remembered() { try { return localStorage.getItem(FORMAT_KEY); } catch (e) { return null; } }
   function remember(format) { try { localStorage.setItem(FORMAT_KEY, format); } catch (e) { /* private mode */ } }
   function show(panel, format) {
-    panel.querySelectorAll(".cite__group").forEach(function (group) {
+    var shown = format;
+    panel.querySelectorAll(".cite__group").forEach(function (group, n) {
       var formats = group.querySelectorAll(".cite__format");
       var chosen = group.querySelector('.cite__format[data-format="' + format + '"]') || formats[0];
       formats.forEach(function (f) { f.classList.toggle("cite__format--shown", f === chosen); });
+      if (n === 0 && chosen) shown = chosen.getAttribute("data-format");  // a panel without the format: its first
     });
     panel.querySelectorAll(".cite__tab").forEach(function (tab) {
-      tab.setAttribute("aria-selected", String(tab.getAttribute("data-format") === format));
+      tab.setAttribute("aria-selected", String(tab.getAttribute("data-format") === shown));
     });
   }
   document.querySelectorAll("details.cite").forEach(function (details, n) {

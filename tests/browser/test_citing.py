@@ -122,3 +122,9 @@ def test_citing_a_number_from_its_popover_and_from_its_card(page, site_url):
     panel = page.locator("#cite-fig-creations-per-mau")
     assert panel.is_visible()  # in the format chosen last, remembered
     assert panel.locator(".cite__format:visible code").inner_text().startswith("[1] Yuanbao Reading Collective. Fig")
+    panel.locator('.cite__tab[data-format="number"]').click()  # a format only a figure's panel has
+    page.goto(site_url + "en/chapters/opening/")
+    block = open_block(page, "yuanbao-reading-opening-summary-en")
+    shown = block.locator(".cite__format:visible")
+    assert shown.count() == 1 and shown.get_attribute("data-format") == "gbt7714"  # the panel's first, instead
+    assert block.locator('.cite__tab[aria-selected="true"]').get_attribute("data-format") == "gbt7714"

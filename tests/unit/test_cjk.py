@@ -37,4 +37,5 @@ def test_annotation_bodies_join_their_chinese_lines():
 
 def test_a_list_items_indented_second_sentence_joins_its_first():
     assert join_cjk_lines("- 第一句。\n  第二句。\n- 下一项。\n") == "- 第一句。第二句。\n- 下一项。\n"
-    assert join_cjk_lines("段落。\n\n    代码。\n") == "段落。\n\n    代码。\n"  # after a blank line: code
+    assert join_cjk_lines("1. 第一句。\n   第二句。\n") == "1. 第一句。第二句。\n"  # a numbered item's indent
+    assert join_cjk_lines("- 第一句。\n\n  另一段。\n") == "- 第一句。\n\n  另一段。\n"  # a new paragraph stays

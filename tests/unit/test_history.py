@@ -9,7 +9,10 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from macros import annotations as contributed
 from macros import changespage, feed, history
+from macros.changelog import ChangelogEntry, parse_changelog
+from macros.errors import DataError
 from macros.project import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,10 +37,10 @@ figures:
 """
 
 
-def git(repo: Path, *args: str) -> None:
+def git(repo: Path, *args: str, day: str = "2026-11-20") -> None:
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True,
-                   capture_output=True, env={"GIT_COMMITTER_DATE": "2026-11-20T10:00:00Z",
-                                             "GIT_AUTHOR_DATE": "2026-11-20T10:00:00Z", "PATH": "/usr/bin:/bin"})
+                   capture_output=True, env={"GIT_COMMITTER_DATE": f"{day}T10:00:00Z",
+                                             "GIT_AUTHOR_DATE": f"{day}T10:00:00Z", "PATH": "/usr/bin:/bin"})
 
 
 def write(repo: Path, path: str, text: str) -> None:
@@ -77,34 +80,36 @@ def repo(tmp_path: Path) -> Path:
 def test_releases_states_and_corrections_come_from_the_tags_and_the_commits(repo: Path):
     releases = history.releases(repo)
     assert [r.version for r in releases] == ["0.1.0", "0.2.0"] and releases[0].day == date(2026, 11, 20)
-    found = changespage.load_history(repo)
-    before, changes = found.changes_in("0.2.0") or (None, None)
-    assert before is not None and before.version == "0.1.0"
+    found = history.load_history(repo)
+    release, before, changes = found.changes_in("0.2.0") or (None, None, None)
+    assert release is not None and before is not None and before.version == "0.1.0"
     assert changes == history.Changes(
-        figures=(history.FigureChange("mau", "value", 114000000, 115000000),),
+        figures=(history.FigureChange("mau", "value", 114000000, 115000000, ("users", "users")),),
         annotations_added=("second-note",), annotations_withdrawn=("first-note",),
         ids_renamed=(("chapters/opening/", "old-users", "users"),))
-    assert found.changes_in("0.1.0") == (None, history.Changes())  # the first release: nothing before it
+    assert found.changes_in("0.1.0") == (releases[0], None, history.Changes())  # the first: nothing before it
     latest, unreleased = found.unreleased() or (None, None)
     assert latest is not None and latest.version == "0.2.0"
-    assert unreleased == history.Changes(figures=(history.FigureChange("mau", "relation", "exact", "more_than"),))
+    users = ("users", "users")
+    relation = history.FigureChange("mau", "relation", "exact", "more_than", users)
+    assert unreleased == history.Changes(figures=(relation,))
     assert [c.changes for c in found.corrections] == [  # newest first, every commit after the first release
-        (history.FigureChange("mau", "relation", "exact", "more_than"),),
-        (history.FigureChange("mau", "value", 114000000, 115000000),)]
+        (history.FigureChange("mau", "relation", "exact", "more_than", users),),
+        (history.FigureChange("mau", "value", 114000000, 115000000, users),)]
 
 
 def test_outside_git_there_is_no_history_and_nothing_is_invented(tmp_path: Path):
-    found = changespage.load_history(tmp_path)
+    found = history.load_history(tmp_path)
     assert found.releases == () and found.corrections == () and found.unreleased() is None
-    page = changespage.page_markdown(PROJECT, "zh", [changespage.ChangelogEntry("0.1.0", "- first")], found,
+    page = changespage.page_markdown(PROJECT, "zh", [ChangelogEntry("0.1.0", "- first")], found,
                                      lambda path: path)
     assert "## 尚未发布 { #unreleased }" in page and "## 0.1.0 { #release-0-1-0 }" in page
     assert "没有这一版的标签（v0.1.0）" in page and "发布于" not in page
 
 
 def test_the_changes_page_lists_each_release_old_and_new(repo: Path):
-    found = changespage.load_history(repo)
-    entries = changespage.parse_changelog("# Changelog\n\nintro\n\n## Unreleased\n\n- soon\n\n## 0.2.0\n\n- fixed\n\n"
+    found = history.load_history(repo)
+    entries = parse_changelog("# Changelog\n\nintro\n\n## Unreleased\n\n- soon\n\n## 0.2.0\n\n- fixed\n\n"
                                           "## 0.1.0\n\n- first\n")
     assert [e.version for e in entries] == [None, "0.2.0", "0.1.0"]
     page = changespage.page_markdown(PROJECT, "zh", entries, found, lambda path: "/" + path)
@@ -118,9 +123,9 @@ def test_the_changes_page_lists_each_release_old_and_new(repo: Path):
 
 
 def test_the_feed_lists_corrections_and_releases_and_reads_back(repo: Path):
-    found = changespage.load_history(repo)
-    entries = changespage.parse_changelog("## 0.2.0\n\n- fixed <script>x</script>\n\n## 0.1.0\n\n- first\n")
-    listed = feed.entries(PROJECT, "en", [], {}, {}, found, entries)
+    found = history.load_history(repo)
+    entries = parse_changelog("## 0.2.0\n\n- fixed <script>x</script>\n\n## 0.1.0\n\n- first\n")
+    listed = feed.entries(PROJECT, "en", contributed.Loaded(), {}, found, entries)
     assert [e.key.split("/")[0] for e in listed].count("correction") == 2
     assert [e.title for e in listed if e.key.startswith("release/")] == ["New version: 0.2.0", "New version: 0.1.0"]
     parsed = feedparser.parse(feed.atom(PROJECT, "en", listed, date(2026, 12, 1)))
@@ -140,7 +145,7 @@ def test_a_commit_whose_figures_cannot_be_read_is_not_a_correction_of_every_figu
     git(repo, "commit", "-qam", "unreadable")
     write(repo, "data/figures.yml", "figures: {x_bad_date: 2020-13-45}\n")  # a date YAML cannot build
     git(repo, "commit", "-qam", "still unreadable")
-    found = changespage.load_history(repo)
+    found = history.load_history(repo)
     assert len(found.corrections) == 2  # the two from before; none for, or after, the unreadable files
     assert found.unreleased() is not None and found.unreleased()[1].figures == ()
 
@@ -150,7 +155,7 @@ def test_releases_go_by_version_and_only_in_the_sites_own_repository(repo: Path,
     git(repo, "tag", "vnext")  # not a version
     assert [r.version for r in history.releases(repo)] == ["0.1.0", "0.1.1", "0.2.0"]
     inside = repo / "data"  # a folder inside another repository: its tags are not the site's
-    assert history.releases(inside) == [] and changespage.load_history(inside).releases == ()
+    assert history.releases(inside) == [] and history.load_history(inside).releases == ()
 
 
 def test_a_change_only_to_the_other_editions_words_is_no_change_on_this_one():
@@ -170,19 +175,17 @@ def test_old_ledgers_of_any_shape_still_compare():
     ("## 1.0\n", "CHANGELOG.md:1: heading '## 1.0' is neither"),
 ])
 def test_the_changelogs_headings_are_versions_or_unreleased(text: str, problem: str):
-    with pytest.raises(changespage.DataError) as raised:
-        changespage.parse_changelog(text)
+    with pytest.raises(DataError) as raised:
+        parse_changelog(text)
     assert str(raised.value).startswith(problem)
 
 
 def test_a_heading_inside_a_code_block_of_the_notes_is_text():
-    [entry] = changespage.parse_changelog("## 0.1.0\n\n```\n## not a release\n```\n")
+    [entry] = parse_changelog("## 0.1.0\n\n```\n## not a release\n```\n")
     assert entry.version == "0.1.0" and "## not a release" in entry.notes
 
 
 def test_the_feed_keeps_the_newest_entries_and_renders_only_those(monkeypatch: pytest.MonkeyPatch):
-    from macros import annotations as contributed
-
     index = contributed.chapter_index(PROJECT.article.sections, ROOT / "docs")
     loaded = contributed.load_all(ROOT / "data" / "annotations", index, PROJECT.fingerprint, date(2999, 1, 1),
                                   frozenset(PROJECT.figures.ids))
@@ -190,9 +193,45 @@ def test_the_feed_keeps_the_newest_entries_and_renders_only_those(monkeypatch: p
     original = feed._annotation_content
     monkeypatch.setattr(feed, "_annotation_content", lambda *args: rendered.append(args[1].id) or original(*args))
     monkeypatch.setattr(feed, "MAX_ENTRIES", 3)
-    empty = changespage.History((), {}, history.DataState, ())
-    kept = feed.entries(PROJECT, "zh", loaded, loaded.files, index.headings, empty, [])
+    empty = history.History((), {}, history.DataState, ())
+    kept = feed.entries(PROJECT, "zh", loaded, index.headings, empty, [])
     assert len(kept) == 3 and len(loaded) > 3 and len(rendered) == 3
     assert all(entry.content for entry in kept)
     newest = sorted(loaded, key=lambda a: a.date, reverse=True)[:3]
     assert [e.key for e in kept] == [f"annotation/{a.id}" for a in newest]
+
+
+def test_a_withdrawal_is_dated_by_the_commit_that_withdrew_it(repo: Path):
+    write(repo, "data/annotations/a.yml", annotation("first-note", "withdrawn").replace("superseded", "replaced"))
+    git(repo, "commit", "-qam", "a later edit of the reason", day="2026-11-25")
+    assert history.withdrawn_on(repo, "data/annotations/a.yml") == date(2026, 11, 20)  # not the 25th
+    assert history.withdrawn_on(repo, "data/annotations/b.yml") is None
+
+
+def test_a_build_of_an_older_commit_lists_no_later_release(repo: Path):
+    git(repo, "checkout", "-q", "v0.1.0")
+    assert [r.version for r in history.releases(repo)] == ["0.1.0"]
+
+
+def test_an_old_value_is_written_in_its_own_unit():
+    change = history.FigureChange("mau", "value", 30, 3000000, ("days", "users"))
+    shown = changespage.describe(PROJECT, change, "en", str)
+    assert "30 days → 3 million" in shown
+
+
+def test_every_field_a_change_can_touch_has_a_name_in_each_language():
+    from macros.schema import FigureFieldNames
+
+    assert tuple(FigureFieldNames.model_fields) == history.FIGURE_FIELDS
+
+
+def test_a_control_character_in_the_changelog_is_named_with_its_line():
+    with pytest.raises(DataError, match=r"CHANGELOG.md:3: holds the control character U\+0001"):
+        parse_changelog("## 0.1.0\n\n- a \x01 b\n")
+
+
+def test_keep_a_changelogs_dated_headings_are_read_and_only_their_version_is_shown():
+    [entry] = parse_changelog("## [0.2.0] - <script>x</script>\n\n- fixed\n")
+    assert entry.version == "0.2.0"
+    page = changespage.page_markdown(PROJECT, "en", [entry], history.load_history(Path("/")), str)
+    assert "## 0.2.0 { #release-0-2-0 }" in page and "<script>" not in page

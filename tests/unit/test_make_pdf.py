@@ -34,3 +34,14 @@ def test_a_page_becomes_a_part_with_its_own_ids_and_links(tmp_path: Path):
         "chapters-opening--filter-kind chapters-opening--other"
     assert part.cssselect("label")[0].get("for") == "chapters-opening--box"
     assert not part.cssselect(".print-header, button")  # for the screen, or repeated by every page's head
+
+
+def test_an_english_page_links_its_own_editions_parts(tmp_path: Path):
+    page = tmp_path / "index.html"
+    page.write_text('<html><body><article class="md-content__inner"><p><a href="../../figures/#fig-mau">f</a> '
+                    '<a href="../../../chapters/opening/">zh</a></p></article></body></html>', encoding="utf-8")
+    parts = {"chapters/opening/": "chapters-opening", "figures/": "figures"}
+    part = html.fragment_fromstring(part_html(page, "chapters/opening/", "en/", parts, "https://x.org/0.1.0/"))
+    assert [a.get("href") for a in part.iter("a")] == [
+        "#figures--fig-mau",  # the English figures page, a part of this (English) document
+        "https://x.org/0.1.0/chapters/opening/"]  # the Chinese edition's page: its published address
