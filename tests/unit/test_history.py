@@ -54,26 +54,30 @@ def annotation(annotation_id: str, status: str = "published") -> str:
     return f"id: {annotation_id}\nstatus: {status}{reason}\n"
 
 
+def commit(repo: Path, message: str, files: dict[str, str], tag: str | None = None) -> None:
+    """Write `files` (path -> text) and commit them, tagged `tag` if given."""
+    for path, text in files.items():
+        write(repo, path, text)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", message)
+    if tag:
+        git(repo, "tag", tag)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """v0.1.0, then a release v0.2.0 that corrects a figure, adds and withdraws annotations and renames an id,
     then one more correction not yet released."""
     git(tmp_path, "init", "-q", "-b", "main")
-    write(tmp_path, "data/figures.yml", FIGURES % (114000000, "exact"))
-    write(tmp_path, "data/annotations/a.yml", annotation("first-note"))
-    write(tmp_path, "data/anchors.yml", "aliases: {}\n")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-qm", "first")
-    git(tmp_path, "tag", "v0.1.0")
-    write(tmp_path, "data/figures.yml", FIGURES % (115000000, "exact"))
-    write(tmp_path, "data/annotations/a.yml", annotation("first-note", "withdrawn"))
-    write(tmp_path, "data/annotations/b.yml", annotation("second-note"))
-    write(tmp_path, "data/anchors.yml", 'aliases: {"chapters/opening/": {old-users: users}}\n')
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-qm", "second")
-    git(tmp_path, "tag", "v0.2.0")
-    write(tmp_path, "data/figures.yml", FIGURES % (115000000, "more_than"))
-    git(tmp_path, "commit", "-qam", "third")
+    commit(tmp_path, "first", {"data/figures.yml": FIGURES % (114000000, "exact"),
+                               "data/annotations/a.yml": annotation("first-note"),
+                               "data/anchors.yml": "aliases: {}\n"}, tag="v0.1.0")
+    commit(tmp_path, "second", {"data/figures.yml": FIGURES % (115000000, "exact"),
+                                "data/annotations/a.yml": annotation("first-note", "withdrawn"),
+                                "data/annotations/b.yml": annotation("second-note"),
+                                "data/anchors.yml": 'aliases: {"chapters/opening/": {old-users: users}}\n'},
+           tag="v0.2.0")
+    commit(tmp_path, "third", {"data/figures.yml": FIGURES % (115000000, "more_than")})
     return tmp_path
 
 
