@@ -6,7 +6,6 @@ Plain functions over the project and a page's headings; macros/__init__.py decid
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from typing import Any, Callable
 from urllib.parse import urlencode
@@ -16,6 +15,7 @@ from markupsafe import Markup, escape
 from . import citations, figurecite, figureview
 from .citations import ACCESSED_TODAY, FORMAT_NAMES, Cited, format_date
 from .figureview import FigureView
+from .formatting import fill
 from .paths import CITE_FORMATS, FIGURES_CITATIONS, cite_download, figure_cite_anchor
 from .placement import Heading
 from .project import PREVIEW, Project
@@ -241,9 +241,8 @@ def _head_tags(project: Project, locale: str, title: str, url: str, day: date, a
 
 def print_heading(project: Project, locale: str, url: str, day: str) -> str:
     """What heads a printed page: the site, its version, the address printed and the day."""
-    return re.sub(r"\{(site|version|url|date)\}", lambda m: {
-        "site": project.site.title(locale), "version": project.site.version, "url": url, "date": day}[m.group(1)],
-        project.phrases.of(locale).cite.printed)
+    return fill(project.phrases.of(locale).cite.printed, site=project.site.title(locale),
+                version=project.site.version, url=url, date=day)
 
 
 def print_parts(project: Project, chapter: Cited, build_day: date) -> tuple[Markup, Markup]:

@@ -14,6 +14,13 @@ _ENDS_CHINESE = re.compile(rf"(?:[{_CJK}]|\}}\}})$")  # a Chinese character or a
 # A Chinese character, a macro call, or a Latin word run straight into Chinese ("AI产品…").
 _STARTS_CHINESE = re.compile(rf"^(?:[{_CJK}]|\{{\{{|[A-Za-z0-9]+[{HAN}])")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+# Inside our quotation marks, the article's own double quotes become single ones (GB/T 15834: “‘’”).
+_NESTED = str.maketrans({"“": "‘", "”": "’"})
+
+
+def nested_quotes(text: str) -> str:
+    """Text to be put inside double quotation marks, its own double quotes made single."""
+    return text.translate(_NESTED)
 
 
 def join_cjk_lines(markdown: str) -> str:

@@ -16,15 +16,16 @@ section of that page, so every figure's citation renders from the page's one tem
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 from . import citations
 from .citations import ACCESSED_TODAY, Cited
+from .cjk import nested_quotes
 from .figureview import FigureView, display
+from .formatting import fill
 from .paths import FIGURES_PAGE, figure_anchor
-from .project import Project
+from .project import Project, remembered
 from .schema import CitePhrases
 
 # How each style joins the original and the work it was read in, in the style's own punctuation (GB/T
@@ -37,7 +38,6 @@ _SECONDARY = {
     "en": {"gbt7714": "{source} Cited in: {ours}", "apa": "{source}, as cited in {ours}",
            "chicago_note": "{source}, quoted in {ours}", "chicago_bibliography": "{source} Quoted in {ours}"},
 }
-_NESTED = str.maketrans({"“": "‘", "”": "’"})  # the article's quotation marks inside our own
 
 
 def cited(project: Project, view: FigureView, locale: str, updated: date) -> Cited:
@@ -51,25 +51,20 @@ def from_article(view: FigureView) -> bool:
     return bool(view.statements)
 
 
-def _fill(template: str, **slots: str) -> str:
-    """The template's {slots} filled in one pass: a value that itself holds "{url}" stays as written."""
-    return re.sub(r"\{(\w+)\}", lambda m: slots.get(m.group(1), m.group(0)), template)
-
-
 def note(project: Project, view: FigureView, locale: str) -> str:
     """What the machine formats say of the figure: its label, id and value, then the article's words and
     where the site checked them, or the formula and inputs it was derived by."""
     words = project.phrases.of(locale).cite
     url = citations.versioned_url(project, locale, FIGURES_PAGE, figure_anchor(view.id))
     if from_article(view):
-        return _fill(words.figure_note, label=view.label, id=view.id, value=view.display,
-                     wording=view.statements[0].wording.translate(_NESTED), url=url,
+        return fill(words.figure_note, label=view.label, id=view.id, value=view.display,
+                     wording=nested_quotes(view.statements[0].wording), url=url,
                      collective=project.site.collective.name(locale))
     book, phrases = project.figures, project.phrases.of(locale)
     inputs = phrases.clause_join.join(
         f"{book[ref].spec.label(locale)}{phrases.colon}{display(project, book[ref], locale)}" for ref in view.inputs)
     assert view.formula is not None and view.formula_ids is not None
-    return _fill(words.derived_note, label=view.label, id=view.id, value=view.display, formula=view.formula,
+    return fill(words.derived_note, label=view.label, id=view.id, value=view.display, formula=view.formula,
                  formula_ids=view.formula_ids, inputs=inputs, reading=citations.reading_of(project, locale),
                  collective=project.site.collective.name(locale))
 
@@ -90,7 +85,7 @@ def with_citation(project: Project, view: FigureView, locale: str, updated: date
     article = project.article
     author = article.author if locale == project.site.default_language else article.romanised.author.family
     template = words.figure_in_text if from_article(view) else words.derived_in_text
-    return _fill(template, value=view.display, author=author, collective=project.site.collective.name(locale),
+    return fill(template, value=view.display, author=author, collective=project.site.collective.name(locale),
                  year=str(updated.year))
 
 
@@ -110,13 +105,13 @@ def formats(project: Project, view: FigureView, locale: str, updated: date) -> d
         # then the secondary source by author and year, without a locator.
         author = _inner(citations.apa_in_text(citations.original_item(project, locale), locale))
         ours_in_text = f"{project.site.collective.name(locale)}, {updated.year}"
-        in_text = _fill(secondary["apa"], source=author.removesuffix(", n.d."), ours=ours_in_text)
+        in_text = fill(secondary["apa"], source=author.removesuffix(", n.d."), ours=ours_in_text)
         texts.update(
-            gbt7714=_fill(secondary["gbt7714"], source=gbt, ours=ours["gbt7714"].removeprefix("[1] ")),
+            gbt7714=fill(secondary["gbt7714"], source=gbt, ours=ours["gbt7714"].removeprefix("[1] ")),
             apa=f"{ours['apa']}\n{words.in_text}({in_text})",
-            chicago_note=_fill(secondary["chicago_note"], source=source["chicago_note"].removesuffix("."),
+            chicago_note=fill(secondary["chicago_note"], source=source["chicago_note"].removesuffix("."),
                                ours=ours["chicago_note"]),
-            chicago_bibliography=_fill(secondary["chicago_bibliography"], source=source["chicago_bibliography"],
+            chicago_bibliography=fill(secondary["chicago_bibliography"], source=source["chicago_bibliography"],
                                        ours=ours["chicago_note"]),
         )
     item = record(project, view, locale, updated)
@@ -129,20 +124,13 @@ def _inner(parenthesised: str) -> str:
     return parenthesised.removeprefix("(").removesuffix(")")
 
 
-# The original's formats are the same for every figure: made once per project, language and access.
-_remembered: tuple[Project | None, dict[tuple[str, bool], tuple[dict[str, str], str]]] = (None, {})
-
-
 def _original(project: Project, locale: str, accessed: bool) -> tuple[dict[str, str], str]:
-    """The original's formats on a page in `locale`, and its GB/T 7714 entry as that page gives it: on a
-    page not in Chinese, the Chinese entry first, then the page's language (GB/T 7714-2015 describes a
-    work in its own language; the other follows as a bilingual entry). `accessed`: with the reader's
-    access date (citing the original itself); without, where it is cited as read in our page."""
-    global _remembered
-    if _remembered[0] is not project:
-        _remembered = (project, {})
-    memo = _remembered[1]
-    if (locale, accessed) not in memo:
+    """The original's formats on a page in `locale` (the same for every figure: made once per project),
+    and its GB/T 7714 entry as that page gives it: on a page not in Chinese, the Chinese entry first, then
+    the page's language (GB/T 7714-2015 describes a work in its own language; the other follows as a
+    bilingual entry). `accessed`: with the reader's access date (citing the original itself); without,
+    where it is cited as read in our page."""
+    def make() -> tuple[dict[str, str], str]:
         words = project.phrases.of(locale).cite
         when = ACCESSED_TODAY if accessed else None
         texts = citations.formats(citations.original_item(project, locale, when), locale, words)
@@ -151,8 +139,10 @@ def _original(project: Project, locale: str, accessed: bool) -> tuple[dict[str, 
         if locale != default:
             chinese = citations.formats(citations.original_item(project, default, when), locale, words)["gbt7714"]
             gbt = chinese + "\n" + gbt.removeprefix("[1] ")
-        memo[(locale, accessed)] = (texts, gbt)
-    return memo[(locale, accessed)]
+        return texts, gbt
+
+    result: tuple[dict[str, str], str] = remembered(project, ("original", locale, accessed), make)
+    return result
 
 
 def original_gbt7714(project: Project, locale: str) -> str:

@@ -14,7 +14,7 @@ from .figures import Evaluated
 from .formatting import format_interval, format_range, format_stated
 from .intervals import Relation, Verdict
 from .schema import ClaimFigure, Constraint, DerivedFigure, LocalePhrases, StatedFigure
-from .project import Project
+from .project import Project, remembered
 
 
 @dataclass(frozen=True)
@@ -51,20 +51,9 @@ class FigureView:
         return self.kind == "stated"
 
 
-# A build shows each figure many times (every popover, card and export, in two languages): its view
-# is made once per project. Only the latest project is remembered, so `mkdocs serve` keeps no old ones.
-_remembered: tuple[Project | None, dict[tuple[str, str, str], Any]] = (None, {})
-
-
 def _memo(project: Project, kind: str, fig: Evaluated, locale: str, make: Callable[[], Any]) -> Any:
-    global _remembered
-    if _remembered[0] is not project:
-        _remembered = (project, {})
-    memo = _remembered[1]
-    key = (kind, fig.id, locale)
-    if key not in memo:
-        memo[key] = make()
-    return memo[key]
+    """A build shows each figure many times (every popover, card and export, in two languages)."""
+    return remembered(project, ("figureview", kind, fig.id, locale), make)
 
 
 def display(project: Project, fig: Evaluated, locale: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import decimal
 import math
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -17,6 +18,11 @@ from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from .figures import shape_of
 from .intervals import Interval, Relation
 from .schema import LocalePhrases, Unit
+
+
+def fill(template: str, **slots: str) -> str:
+    """A phrase's {slots} filled in one pass: a value that itself holds "{url}" stays as written."""
+    return re.sub(r"\{(\w+)\}", lambda m: slots.get(m.group(1), m.group(0)), template)
 
 Rounding = Literal["floor", "ceiling", "nearest"]
 

@@ -178,11 +178,16 @@ def releases(root: Path) -> list[Release]:
 
 def _read_at(root: Path, commit: str, paths: list[str]) -> list[str | None]:
     """The texts of `paths` at `commit` (None where missing), in one `git cat-file --batch`."""
-    rest = _run(root, ["cat-file", "--batch"], "".join(f"{commit}:{path}\n" for path in paths).encode("utf-8"))
+    return _read(root, [f"{commit}:{path}" for path in paths])
+
+
+def _read(root: Path, objects: list[str]) -> list[str | None]:
+    """The texts of `objects` ("<commit>:<path>"; None where missing), in one `git cat-file --batch`."""
+    rest = _run(root, ["cat-file", "--batch"], "".join(f"{name}\n" for name in objects).encode("utf-8"))
     if rest is None:
-        return [None] * len(paths)
+        return [None] * len(objects)
     texts: list[str | None] = []
-    for _ in paths:  # "<object> blob <size>\n<content>\n", or "<name> missing\n"
+    for _ in objects:  # "<object> blob <size>\n<content>\n", or "<name> missing\n"
         header, _, rest = rest.partition(b"\n")
         if not header or header.endswith(b" missing"):
             texts.append(None)
@@ -219,7 +224,7 @@ def corrections(root: Path, since: str) -> list[Correction]:
     found = []
     for line in (out or "").splitlines():
         commit, _, day = line.partition("\0")
-        before, after = _read_at(root, f"{commit}^1", [FIGURES_FILE])[0], _read_at(root, commit, [FIGURES_FILE])[0]
+        before, after = _read(root, [f"{commit}^1:{FIGURES_FILE}", f"{commit}:{FIGURES_FILE}"])
         changes = figure_changes(state_of(before, [], None).figures, state_of(after, [], None).figures)
         if changes:
             found.append(Correction(date.fromisoformat(day), commit, changes))

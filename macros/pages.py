@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 from markupsafe import Markup, escape
 
 from . import citepage, figurecite, figureview
+from .cjk import nested_quotes
 from .errors import closest
 from .deferred import Deferred
 from .figures import Evaluated
@@ -244,12 +245,10 @@ def check_html(ctx: PageContext, figure_id: str) -> Markup:
 # --- quotations and the article ----------------------------------------------------------
 
 
-# Inside our quotation marks, the article's own double quotes become single ones (GB/T 15834: “‘’”).
-_NESTED = str.maketrans({"“": "‘", "”": "’"})
 
 
 def quotation(text: str) -> Markup:
-    return Markup('<q class="article-quote" lang="zh-Hans">{}</q>').format(text.translate(_NESTED))
+    return Markup('<q class="article-quote" lang="zh-Hans">{}</q>').format(nested_quotes(text))
 
 
 def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Markup:
@@ -301,7 +300,7 @@ def heading_html(ctx: PageContext, section: Section) -> Markup:
 
 def _gloss(translation: str) -> Markup:
     """Our English translation of the article's words, after them, in quotation marks of its own."""
-    return Markup(' <span class="heading-gloss">(“{}”)</span>').format(translation.translate(_NESTED))
+    return Markup(' <span class="heading-gloss">(“{}”)</span>').format(nested_quotes(translation))
 
 
 def chapter_map_html(ctx: PageContext) -> Markup:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import figures as figure_engine
 from .errors import DataError, DataErrors
@@ -35,6 +37,23 @@ def load_article(path: Path) -> Article:
 def load_figures(path: Path) -> tuple[FigureBook, YamlDocument]:
     doc = load_yaml(path)
     return figure_engine.build(doc, validate(doc, FigureFile)), doc
+
+
+# What a build works out many times from the same project (a figure's view on every page, the original's
+# citation for every figure): made once per project. Only the latest project is kept, so `mkdocs serve`
+# holds no old ones.
+_remembered: tuple[Project | None, dict[Hashable, Any]] = (None, {})
+
+
+def remembered(project: Project, key: Hashable, make: Callable[[], Any]) -> Any:
+    """`make()`, once per project and `key`."""
+    global _remembered
+    if _remembered[0] is not project:
+        _remembered = (project, {})
+    memo = _remembered[1]
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
 
 
 PREVIEW = "dev"  # the version name main is deployed under: the next release, still changing

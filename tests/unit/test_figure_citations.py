@@ -238,6 +238,7 @@ def test_the_number_keeps_its_bound_and_an_undated_original_is_never_dated():
 
 def test_a_label_that_looks_like_a_slot_or_holds_tex_stays_as_written():
     from macros.citations import _bib_escape
+    from macros.formatting import fill
 
-    assert figurecite._fill("{label}: {url}", label="a {url} b", url="U") == "a {url} b: U"
+    assert fill("{label}: {url}", label="a {url} b", url="U") == "a {url} b: U"
     assert _bib_escape("a\\b_{c}") == "a\\textbackslash{}b\\_\\{c\\}"
