@@ -1,8 +1,8 @@
 """mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
 
 Pages can call: fig, check, verdict, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
-constraints, not_figures, downloads, cite_original, cite_site_files, annotations, chart, glossary, changes, feed_link,
-pdf_link.
+constraints, not_figures, downloads, cite_original, cite_site, annotations, chart, glossary, changes, feed_link,
+paper_note, pdf_link.
 Everything else lives in modules that know nothing of MkDocs.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from .changelog import parse_changelog
 from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from .cjk import join_cjk_lines, mark_chinese_runs
 from .deferred import Deferred
-from .gitdates import CHAPTER_DATA, build_date, last_change
+from .gitdates import CHAPTER_DATA, build_date, last_change, last_change_at, last_changes
 from .errors import DataError
 from .placement import Heading, insert_at_headings
 from .project import Project, load_project
@@ -44,8 +44,11 @@ class SiteMacros:
         # The PDFs of the whole reading are printed from this build afterwards (`make pdf`, a release):
         # only then does the home page link them.
         self.with_pdfs = os.environ.get(hosting.PDFS_PROMISED) == "1"
-        # (language, chapter slug) -> the chapter, then its sections; filled as each page renders
-        self.cited: dict[tuple[str, str], list[citations.Cited]] = {}
+        # (language, chapter slug) -> the chapter as cited; page URL -> the page as cited (until its head is
+        # written); filled as each page renders
+        self.chapters: dict[tuple[str, str], citations.Cited] = {}
+        self.sources: dict[tuple[str, str], Path] = {}  # (language, chapter slug) -> its source file
+        self.pages: dict[str, citations.Cited] = {}
         self.built_languages: set[str] = set()  # the languages of the pages rendered since the last downloads
         self.deferred: dict[str, Deferred] = {}  # page URL -> what goes in once the page is rendered
         ledger = project.root / "data" / "anchors.yml"
@@ -75,10 +78,11 @@ class SiteMacros:
                                       build_day=self.build_day, figures_updated=self.figures_updated)
         self.built_languages.add(locale)
 
-    def page_content(self, html: str, url: str, headings: list[Heading], source: Path) -> str:
+    def page_content(self, html: str, url: str, title: str, headings: list[Heading], source: Path) -> str:
         """The rendered page with what goes under its headings: on a chapter, each cite block and each
         section's annotations (bodies rendered apart from the page, never through Jinja or its Markdown),
-        the JSON-LD at the end; on the annotations page, the listing; anywhere, old ids kept by aliases."""
+        the JSON-LD at the end; on the annotations page, the listing; on every page its COinS (one item);
+        anywhere, old ids kept by aliases."""
         ctx = self.current
         page = url or "./"
         try:
@@ -90,12 +94,17 @@ class SiteMacros:
                 ctx, self.annotations, today=self.build_day, headings=self.section_headings))
         slug = self.chapter(ctx.src_path, ctx.section)
         if slug is None:
-            return insert_at_headings(html, before=before)
-        title = next(s.title for s in self.project.article.sections if s.id == ctx.section)
-        assert title is not None
-        parts = citepage.cited_parts(self.project, ctx.locale, paths.chapter_url(slug), title(ctx.locale), headings,
-                                     self.updated(source, slug))
-        self.cited[(ctx.locale, slug)] = parts
+            cited = self.cited_page(ctx.src_path, ctx.url, ctx.locale, title, source)
+            self.pages[url] = cited
+            return (insert_at_headings(html, before=before) + str(citepage.coins(self.project, cited))
+                    + str(self.page_json_ld(ctx.src_path, cited)))
+        chapter_title = next(s.title for s in self.project.article.sections if s.id == ctx.section)
+        assert chapter_title is not None
+        self.sources[(ctx.locale, slug)] = source
+        parts = citepage.cited_parts(ctx.locale, paths.chapter_url(slug), chapter_title(ctx.locale), headings,
+                                     self.updated(ctx.locale, slug))
+        self.chapters[(ctx.locale, slug)] = parts[0]
+        self.pages[url] = parts[0]
         files = {f".{ext}": ctx.link(paths.cite_download(slug, ext)) for ext in paths.CITE_FORMATS}
         titles = {heading.id: heading.title for heading in headings if heading.level in (2, 3)}
         sections = list(titles)
@@ -104,13 +113,34 @@ class SiteMacros:
         # The panels, like the popovers, go in after the search index has read the page (macros/deferred.py).
         after = {key: str(ctx.defer(block)) for key, block in
                  citepage.citation_blocks(self.project, parts, slug, self.build_day, files, suggest).items()}
-        for section in sections:
-            after[section] = after.get(section, "") + str(annotationpage.section_html(
-                ctx, slug, section, annotations=self.annotations))
+        # Each section's annotations after the text they comment on (the section's own, before the next heading).
+        end = {section: str(annotationpage.section_html(ctx, slug, section, annotations=self.annotations))
+               for section in sections}
         header, footer = citepage.print_parts(self.project, parts[0], self.build_day)
         before[slug] = before.get(slug, "") + str(ctx.defer(header))
-        return (insert_at_headings(html, before=before, after=after) + str(ctx.defer(footer))
+        return (insert_at_headings(html, before=before, after=after, end=end) + str(ctx.defer(footer))
                 + str(citepage.json_ld(self.project, parts)))
+
+    def cited_page(self, src_path: str, url: str, locale: str, title: str, source: Path) -> citations.Cited:
+        """Any page but a chapter as one citable item: the home page is the whole site, dated by its
+        release; the figures page is dated as its figures' citations are; every other page by its source's
+        last change and the data it shows."""
+        if src_path in paths.HOME_SOURCES:
+            return citations.Cited(locale, "", self.project.site.title(locale), self.released)
+        path = citepage.page_path(url, locale, self.project.site.default_language)
+        if src_path in paths.FIGURES_SOURCES:
+            return citations.Cited(locale, path, title, self.figures_updated)
+        shown = ([self.annotations.files[a.id] for a in self.annotations]
+                 if paths.is_annotations_page(url) else [])
+        return citations.Cited(locale, path, title, self.updated_from([source, *shown]))
+
+    def page_json_ld(self, src_path: str, cited: citations.Cited) -> Markup:
+        """The home page as a WebSite, the figures page as a Dataset (with its downloads); nothing elsewhere."""
+        if src_path in paths.HOME_SOURCES:
+            return citepage.site_json_ld(self.project, cited.locale, cited.updated)
+        if src_path in paths.FIGURES_SOURCES:
+            return citepage.figures_json_ld(self.project, cited.locale, cited.updated)
+        return Markup("")
 
     @functools.cached_property
     def history(self) -> history.History:
@@ -127,6 +157,18 @@ class SiteMacros:
         return feed.atom(self.project, locale, found, self.build_day)
 
     @functools.cached_property
+    def released(self) -> date:
+        """The whole site's date: its version's release (the tag's day), or, before it is tagged, the last
+        change to anything in git; the build date only outside git. Never the day of the build itself,
+        which would change on every rebuild."""
+        version = self.project.site.version
+        release = next((r for r in self.history.releases if r.version == version), None)
+        if release is not None:
+            return release.day
+        changes = last_changes(self.project.root.resolve())
+        return max(changes.values()).date() if changes else self.build_day
+
+    @functools.cached_property
     def figures_updated(self) -> date:
         """The figures page's last change in git (its sources and the data it shows): a figure's citation date."""
         root = self.project.root.resolve()
@@ -135,13 +177,25 @@ class SiteMacros:
                    if docs.is_relative_to(root) else [])
         return last_change(root, [*sources, *CHAPTER_DATA]) or self.build_day
 
-    def updated(self, source: Path, slug: str) -> date:
+    def updated(self, locale: str, slug: str) -> date:
         """A chapter's last change in git: its source, the data every chapter shows, and its annotations."""
+        return self.updated_from(self.chapter_sources(locale, slug))
+
+    def updated_from(self, sources: list[Path]) -> date:
+        """A page's last change in git: the files it is made from and the data every page shows."""
+        at = self.changed_at(sources)
+        return at.date() if at else self.build_day
+
+    def changed_at(self, sources: list[Path]) -> datetime | None:
+        """The time of updated_from (None outside git)."""
         root = self.project.root.resolve()
+        inside = [path.resolve() for path in sources if path.resolve().is_relative_to(root)]
+        return last_change_at(root, [*(path.relative_to(root).as_posix() for path in inside), *CHAPTER_DATA])
+
+    def chapter_sources(self, locale: str, slug: str) -> list[Path]:
+        """What a chapter page is made from: its source and its annotations."""
         shown = [self.annotations.files[a.id] for a in self.annotations if a.target.chapter == slug]
-        inside = [path.resolve() for path in (source, *shown) if path.resolve().is_relative_to(root)]
-        files = [*(path.relative_to(root).as_posix() for path in inside), *CHAPTER_DATA]
-        return last_change(root, files) or self.build_day
+        return [self.sources[(locale, slug)], *shown]
 
     def fill_deferred(self, output: str, url: str, locale: str) -> str:
         """The rendered page with what its macros deferred put in place; on a page not in Chinese, its
@@ -156,20 +210,19 @@ class SiteMacros:
     def description(self, src_path: str, section: str | None, locale: str) -> str | None:
         """A chapter page's own description (the <meta name="description"> Material writes), else None."""
         slug = self.chapter(src_path, section)
-        parts = self.cited.get((locale, slug)) if slug else None
-        return citepage.description(self.project, parts[0]) if parts else None
+        chapter = self.chapters.get((locale, slug)) if slug else None
+        return citepage.description(self.project, chapter) if chapter else None
 
-    def head(self, output: str, src_path: str, section: str | None, locale: str) -> str:
-        """Every page with its edition's feed named in the <head> (autodiscovery); a chapter page with its
-        metadata for reference managers; the home page with the whole site's."""
+    def head(self, output: str, url: str, src_path: str, section: str | None, locale: str) -> str:
+        """Every page with its edition's feed named in the <head> (autodiscovery) and its metadata for
+        reference managers (the home page's is the whole site's)."""
         subscribe = self.feed_link(locale)
-        if src_path in paths.HOME_SOURCES:
-            return citepage.with_head_meta(output, subscribe
-                                           + citepage.site_head_meta(self.project, locale, self.build_day))
-        slug = self.chapter(src_path, section)
-        parts = self.cited.get((locale, slug)) if slug else None
-        return citepage.with_head_meta(output, subscribe
-                                       + (citepage.head_meta(self.project, parts[0]) if parts else ""))
+        cited = self.pages.pop(url, None)
+        if cited is None:
+            return citepage.with_head_meta(output, subscribe)
+        about = (self.description(src_path, section, locale)
+                 or self.project.site.description(locale))
+        return citepage.with_head_meta(output, subscribe + citepage.head_meta(self.project, cited, about))
 
     def feed_link(self, locale: str) -> str:
         """The <link> that names the edition's feed, for any page's <head> (the 404 page's too)."""
@@ -205,11 +258,14 @@ class SiteMacros:
             "constraints": lambda: pages.constraints_html(self.current),
             "downloads": lambda: pages.downloads_html(self.current),
             "cite_original": lambda: citepage.original_block(self.project, self.current.locale, self.build_day),
-            "cite_site_files": lambda: pages.site_citation_files_html(self.current),
+            "cite_site": lambda: self.current.defer(citepage.site_block(
+                self.project, self.current.locale, self.released, self.build_day,
+                {f".{ext}": self.current.link(paths.cite_download("site", ext)) for ext in paths.CITE_FORMATS})),
             "annotations": annotationpage.listing_slot,
             "chart": lambda chart_id: charts.chart_html(self.current, chart_id),
             "glossary": lambda: glossary.glossary_html(self.glossary, self.current.locale),
             "changes": self.changes_page,
+            "paper_note": lambda: pages.paper_note_html(self.current),
             "pdf_link": lambda: pages.pdf_link_html(self.current) if self.with_pdfs else Markup(""),
             "feed_link": lambda: pages.feed_link_html(self.current, feed.feed_url(self.project, self.current.locale)),
         }
@@ -272,11 +328,12 @@ def on_post_build(env: Any) -> None:
     site = _SITES[id(env)]
     for locale in sorted(site.built_languages):
         out = Path(env.conf["site_dir"]) / paths.language_root(locale, site.project.site.default_language)
-        cited = {slug: parts for (language, slug), parts in site.cited.items() if language == locale}
+        chapters = {slug: chapter for (language, slug), chapter in site.chapters.items() if language == locale}
         written = dict(exports.downloads(site.project, locale))
-        written.update(citepage.download_files(site.project, locale, cited, paths.CITE_DOWNLOADS, site.build_day,
+        written.update(citepage.download_files(site.project, locale, chapters, paths.CITE_DOWNLOADS, site.released,
                                                site.figures_updated))
-        written[paths.ANNOTATIONS_EXPORT] = annotationpage.export(site.project, site.annotations, locale)
+        changed = {slug: at for slug in chapters if (at := site.changed_at(site.chapter_sources(locale, slug)))}
+        written[paths.ANNOTATIONS_EXPORT] = annotationpage.export(site.project, site.annotations, locale, changed)
         written[paths.FEED_FILE] = site.feed(locale)
         for relative, text in written.items():
             path = out / relative

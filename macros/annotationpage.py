@@ -7,16 +7,18 @@ contributed body never passes through Jinja or the page's Markdown.
 from __future__ import annotations
 
 import json
-from datetime import date
-from typing import Mapping
+from datetime import date, datetime, time, timezone
+from typing import Any, Mapping
 from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from .annotations import Annotation, render_body, scaffold, web_annotation
+from .annotations import Annotation, ExportTerms, Loaded, render_body, scaffold, web_annotation
 from .citations import versioned_url
 from .pages import PageContext, display, quotation
-from .paths import ANNOTATIONS_PAGE, annotation_url, chapter_url, figure_url
+from .gitdates import added_at
+from .history import ANNOTATIONS_FOLDER
+from .paths import ANNOTATIONS_EXPORT, ANNOTATIONS_PAGE, annotation_url, chapter_url, figure_url
 from .project import Project
 
 SECTION_PREVIEW = 3  # a section shows its newest few; a chapter page stays light however many there are
@@ -236,23 +238,54 @@ def with_listing(page_html: str, listing: Markup) -> str:
     return page_html.replace(LISTING_SLOT, str(listing), 1)
 
 
-def export(project: Project, annotations: list[Annotation], locale: str) -> str:
-    """All annotations as a W3C Web Annotation collection (JSON-LD)."""
-    items = [
-        web_annotation(
-            a,
-            versioned_url(project, locale, ANNOTATIONS_PAGE, a.anchor),
-            versioned_url(project, locale, chapter_url(a.target.chapter), a.target.section),
-            project.article.repost.url,
-            project.site.collective.name(locale),
-        )
-        for a in annotations
-    ]
+def created_at(project: Project, annotations: Loaded, annotation: Annotation) -> datetime:
+    """When an annotation was added: the author time of the commit that added its file; before it is
+    committed, the day it gives (at the day's start, UTC)."""
+    file = annotations.files.get(annotation.id)
+    root = project.root.resolve()
+    if file is not None and file.resolve().is_relative_to(root):
+        at = added_at(root, ANNOTATIONS_FOLDER).get(file.resolve().relative_to(root).as_posix())
+        if at is not None:
+            return at
+    return datetime.combine(annotation.date, time(0), timezone.utc)
+
+
+def _iso(at: datetime) -> str:
+    return at.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def export(project: Project, annotations: Loaded, locale: str, pages: dict[str, datetime]) -> str:
+    """All annotations as a W3C Web Annotation collection (JSON-LD), which passes the W3C test suite's MUST
+    and SHOULD assertions (tests/builds/test_annotations_built.py). `pages`: each chapter's last change."""
+    site = project.site
+    collective = site.collective.name(locale)
+    owner, name = site.repository.rstrip("/").split("/")[-2:]
+    terms = ExportTerms(
+        team={"id": site.base_url, "type": "Organization", "name": collective, "nickname": owner},
+        generator={"id": site.repository, "type": "Software", "name": site.title(locale), "nickname": name},
+        article_url=project.article.repost.url, locale=locale)
+    url = versioned_url(project, locale, ANNOTATIONS_EXPORT)
+
+    def page(chapter: str) -> dict[str, Any]:
+        """A chapter as the resource a target's selector applies to: the page, described."""
+        changed = pages.get(chapter)
+        return {"id": versioned_url(project, locale, chapter_url(chapter)), "type": "Text", "format": "text/html",
+                "language": locale, "creator": terms.team,
+                **({"created": _iso(changed)} if changed else {})}
+
+    items = [web_annotation(a, terms, versioned_url(project, locale, ANNOTATIONS_PAGE, a.anchor),
+                            page(a.target.chapter), _iso(created_at(project, annotations, a)))
+             for a in annotations]
     collection = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": url,
         "type": "AnnotationCollection",
-        "label": project.site.title(locale),
+        "label": site.title(locale),
         "total": len(items),
-        "first": {"type": "AnnotationPage", "items": items},
+        "first": f"{url}#page-1",
+        "last": f"{url}#page-1",
     }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    # The page names the collection it is part of by its description (W3C model 5.2, example 47).
+    part_of = {key: collection[key] for key in ("id", "label", "total")}
+    first = {"id": f"{url}#page-1", "type": "AnnotationPage", "partOf": part_of, "startIndex": 0, "items": items}
+    return json.dumps({**collection, "first": first}, ensure_ascii=False, indent=2) + "\n"

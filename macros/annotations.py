@@ -30,6 +30,7 @@ from .validation import validate
 from .yamlio import YamlDocument, load_yaml
 
 MAX_BODY_CHARS = 2000
+MAX_PLACED_CHARS = 56  # a quote (40) with its prefix and suffix (8 each)
 MAX_FILE_BYTES = 64_000  # a body and its translation are a few KB; anything larger is a mistake or an attack
 NOT_ANNOTATIONS = {"README.md", "schema.json"}  # the folder's own documentation
 Kind = Literal["context", "fact-check", "counterpoint", "correction", "update"]
@@ -84,8 +85,9 @@ class Author(_Strict):
     def _named(self) -> Author:
         if self.team and self.name is not None:
             raise ValueError("a team annotation is shown under the collective's name: leave `name` out")
-        if not self.team and self.name is None:
-            raise ValueError("give your `name` (and, if you like, your `github` handle)")
+        if not self.team and (self.name is None or self.github is None):
+            raise ValueError("give your `name` and your `github` handle (the account you open the pull request "
+                             "with): the annotations' export names you by it")
         return self
 
 
@@ -116,6 +118,10 @@ class Annotation(_Strict):
     quote: Optional[Annotated[StrictStr, Field(min_length=4, max_length=40)]] = Field(
         None, description="the article's words in that section, verbatim, to anchor to"
     )
+    prefix: Optional[Annotated[StrictStr, Field(min_length=1, max_length=8)]] = Field(
+        None, description="with `quote`: the article's characters just before it (1 to 8), which place it exactly")
+    suffix: Optional[Annotated[StrictStr, Field(min_length=1, max_length=8)]] = Field(
+        None, description="with `quote`: the article's characters just after it (1 to 8)")
     kind: Kind
     language: Language
     body: Body
@@ -150,6 +156,11 @@ class Annotation(_Strict):
             raise ValueError("`basis: [arithmetic]` and `figures` (the ids it uses) go together")
         if self.language in self.translations:
             raise ValueError(f"`translations` holds the other languages; the body is already in '{self.language}'")
+        if self.quote is not None and (self.prefix is None or self.suffix is None):
+            raise ValueError("with a `quote`, give `prefix` and `suffix`: the article's few characters (1 to 8) just "
+                             "before and just after it, which place it exactly for annotation tools")
+        if self.quote is None and (self.prefix is not None or self.suffix is not None):
+            raise ValueError("`prefix` and `suffix` place a `quote`: give the quote, or leave them out")
         for language, translation in self.translations.items():
             if (translation.claim is not None) != (self.claim is not None):
                 raise ValueError(f"translations.{language}: give `claim` exactly when the annotation has one")
@@ -254,6 +265,10 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
             issue = fingerprint.check(annotation.quote, chapter[0])
             if issue:
                 problem("quote", f"{issue}; quote the article's words exactly, or leave `quote` out")
+            elif fingerprint.check(f"{annotation.prefix}{annotation.quote}{annotation.suffix}", chapter[0],
+                                   max_chars=MAX_PLACED_CHARS):
+                problem("prefix", "`prefix`, `quote` and `suffix` together are not the article's words in that "
+                        "section: copy the characters just before and just after the quote")
         for figure_id in annotation.figures:
             if figure_id not in figure_ids:
                 problem("figures", f"unknown figure id '{figure_id}' (known: {', '.join(sorted(figure_ids))})")
@@ -293,41 +308,66 @@ def render_body(body: str) -> Markup:
     return Markup(cleaned)
 
 
-def web_annotation(annotation: Annotation, home_url: str, target_url: str, source_url: str,
-                   team_name: str = "") -> dict[str, Any]:
-    """W3C Web Annotation (JSON-LD) for one annotation, identified by its place on the annotations page.
+@dataclass(frozen=True)
+class ExportTerms:
+    """What every annotation of one edition's W3C export shares: the agents, the article, the pages."""
 
-    The team's annotations are created by the collective (`team_name`), an Organization.
-    """
-    creator: dict[str, Any] = (
-        {"type": "Organization", "name": team_name} if annotation.author.team else {
-            "type": "Person", "name": annotation.author.name,
-            **({"nickname": annotation.author.github} if annotation.author.github else {})})
+    team: dict[str, Any]  # the collective as an Agent (an Organization)
+    generator: dict[str, Any]  # the site that writes the export (Software)
+    article_url: str  # the original article: where a quote's words are
+    locale: str  # the edition's language
+
+
+def agent(annotation: Annotation, terms: ExportTerms) -> dict[str, Any]:
+    """The annotation's creator as a W3C Agent: the collective, or a person known by their GitHub account."""
+    author = annotation.author
+    if author.team:
+        return terms.team
+    return {"id": f"https://github.com/{author.github}", "type": "Person", "name": author.name,
+            "nickname": author.github}
+
+
+def web_annotation(annotation: Annotation, terms: ExportTerms, home_url: str, page: dict[str, Any],
+                   created: str) -> dict[str, Any]:
+    """W3C Web Annotation (JSON-LD) for one annotation, identified by its place on the annotations page
+    (`home_url`). Its target is the section of our chapter (`page`: the page as a resource, described);
+    with a quote, also the article, where the quote is, placed by its prefix and suffix. Its bodies are
+    its text in each language and the outside sources it links to. `created`: when it was added."""
+    creator = agent(annotation, terms)
+    texts = [(annotation.language, annotation.body)] + [(lang, t.body) for lang, t in annotation.translations.items()]
+    bodies: list[dict[str, Any]] = [
+        {"type": "TextualBody", "format": "text/markdown", "language": language, "value": body,
+         "creator": creator, "created": created}
+        for language, body in texts]
+    bodies += [{"type": "SpecificResource", "source": s.url, "purpose": "linking"} for s in annotation.sources]
+    targets: list[dict[str, Any]] = [{
+        "type": "SpecificResource",
+        "source": page,
+        "selector": {"type": "FragmentSelector", "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
+                     "value": annotation.target.section},
+    }]
+    if annotation.quote:
+        targets.append({
+            "type": "SpecificResource",
+            "source": {"id": terms.article_url, "type": "Text", "format": "text/html", "language": "zh"},
+            "selector": {"type": "TextQuoteSelector", "exact": annotation.quote, "prefix": annotation.prefix,
+                         "suffix": annotation.suffix},
+        })
     item: dict[str, Any] = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": home_url,
         "type": "Annotation",
         "motivation": MOTIVATIONS[annotation.kind],
-        "created": annotation.date.isoformat(),
+        "created": created,
         "creator": creator,
-        "body": [
-            {"type": "TextualBody", "format": "text/markdown", "language": language, "value": body}
-            for language, body in [(annotation.language, annotation.body)]
-            + [(lang, t.body) for lang, t in annotation.translations.items()]
-        ]
-        + [{"type": "SpecificResource", "source": s.url, "purpose": "citing"} for s in annotation.sources]
-        + ([{"type": "SpecificResource", "source": source_url, "purpose": "citing"}]
-           if "article" in annotation.basis else []),
-        "target": {"source": target_url, "selector": {"type": "FragmentSelector", "value": annotation.target.section}},
+        "generator": terms.generator,
+        "body": bodies,
+        "target": targets if len(targets) > 1 else targets[0],
     }
-    if annotation.quote:
-        item["target"]["selector"] = [
-            item["target"]["selector"],
-            {"type": "TextQuoteSelector", "exact": annotation.quote},
-        ]
-        item["target"]["scope"] = source_url
     if annotation.status == "withdrawn":
-        item["body"] = [{"type": "TextualBody", "purpose": "moderating", "value": annotation.withdrawn_reason}]
+        item["motivation"] = "moderating"
+        item["body"] = [{"type": "TextualBody", "format": "text/plain", "language": annotation.language,
+                         "value": annotation.withdrawn_reason, "creator": creator, "created": created}]
     return item
 
 
@@ -346,7 +386,7 @@ def scaffold(annotation_id: str, chapter: str, section: str, today: date, langua
         f"language: {language}\n"
         "body: |\n"
         f"  {words.body}\n"
-        f"author: {{name: {words.author}}}\n"
+        f"author: {{name: {words.author}, github: {words.github}}}\n"
         f"date: {today.isoformat()}\n"
         f"# {words.basis}\n"
         "sources:\n"

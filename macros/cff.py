@@ -1,13 +1,25 @@
-"""CITATION.cff for the repository, written from data/site.yml and data/article.yml."""
+"""CITATION.cff for the repository, written from data/site.yml, data/article.yml and CHANGELOG.md.
+
+What cffconvert makes of it is what GitHub's "Cite this repository" and Zenodo show, so the file is
+written for it (tests/data/test_data_files.py runs it): the collective by its Chinese name, which has no
+space for BibTeX or Zotero to cut it at (cffconvert writes an entity's alias in place of its name, so the
+English name, which has spaces, is not given); the versioned address citations name; the release day,
+once the changelog gives one.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
 import yaml
 
+from .changelog import ChangelogEntry
+from .citations import versioned_url
 from .project import Project
 
 
-def citation_cff(project: Project) -> str:
+def citation_cff(project: Project, released: date | None = None) -> str:
+    """`released`: the day the changelog gives for data/site.yml's version (None before its release)."""
     site, article = project.site, project.article
     data = {
         "cff-version": "1.2.0",
@@ -15,11 +27,12 @@ def citation_cff(project: Project) -> str:
                     "to cite the whole site, cite it as below."),
         "title": f"{site.title.zh} / {site.title.en}",
         "abstract": site.description.en,
-        "authors": [{"name": f"{site.collective.name.zh} ({site.collective.name.en})"}]
+        "authors": [{"name": site.collective.name.zh}]
         + [{"name": name} for name in site.collective.contributors],
         "version": site.version,
+        **({"date-released": released} if released else {}),
         "license": site.licences["text"].id,
-        "url": site.base_url,
+        "url": versioned_url(project, site.default_language, ""),
         "references": [{
             "type": "website",
             "title": article.title,
@@ -31,5 +44,10 @@ def citation_cff(project: Project) -> str:
             "notes": "The article gives no publication date; the URL is the repost this site reads.",
         }],
     }
-    header = "# Generated from data/site.yml and data/article.yml by `make citation`; do not edit by hand.\n"
+    header = "# Generated from data/site.yml, data/article.yml and CHANGELOG.md by `make citation`; do not edit.\n"
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def release_day(project: Project, entries: list[ChangelogEntry]) -> date | None:
+    """The day CHANGELOG.md gives for the project's version, if any."""
+    return next((entry.released for entry in entries if entry.version == project.site.version), None)

@@ -18,6 +18,7 @@ from .annotations import render_body
 from .changelog import ChangelogEntry, version_key
 from .formatting import format_number
 from .history import Changes, FigureChange, History
+from .pages import quotation
 from .paths import annotation_anchor, annotation_url, figure_url
 from .project import Project
 
@@ -43,7 +44,7 @@ def _shown(project: Project, change: FigureChange, value: Any, unit: Any, locale
     if isinstance(value, dict):  # words given per language
         value = _in(value, locale) if locale in value else next(iter(value.values()), "")
     if change.field == "wording":
-        return Markup('<q lang="zh-Hans">{}</q>').format(value)
+        return quotation(value)
     return escape(str(value))
 
 

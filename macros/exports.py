@@ -62,8 +62,21 @@ def figures_json(project: Project, locale: str) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ["id", "kind", "label", "value", "unit", "relation", "low", "high", "low_open", "high_open",
-               "display", "wording", "section", "formula", "verdict"]
+# One meaning per name, in both files: `low`…`high_open` are the figure's own interval (figures.json's
+# `interval`), `computed_*` what the article's figures allow for one of its own sums (figures.json's
+# `computed`). Each column's meaning is in figures-columns.csv beside it, in the edition's language.
+CSV_COLUMNS = ["id", "kind", "label", "value", "unit", "relation", "low", "high", "low_open", "high_open", "shape",
+               "computed_low", "computed_high", "computed_low_open", "computed_high_open", "display", "wording",
+               "section", "formula", "verdict"]
+
+
+def _ends(interval: dict[str, Any] | None, prefix: str = "") -> dict[str, Any]:
+    """An interval's ends as CSV cells: an open end at infinity is empty."""
+    if interval is None:
+        return {}
+    return {f"{prefix}low": "" if interval["low"] is None else interval["low"],
+            f"{prefix}high": "" if interval["high"] is None else interval["high"],
+            f"{prefix}low_open": interval["low_open"], f"{prefix}high_open": interval["high_open"]}
 
 
 def figures_csv(project: Project, locale: str) -> str:
@@ -75,17 +88,24 @@ def figures_csv(project: Project, locale: str) -> str:
     writer.writeheader()
     for fig in project.figures.figures.values():
         record = figure_record(project, fig, locale)
-        interval = record.get("computed") or record["interval"]
-        writer.writerow({
-            **record,
-            "low": "" if interval["low"] is None else interval["low"],
-            "high": "" if interval["high"] is None else interval["high"],
-            "low_open": interval["low_open"], "high_open": interval["high_open"],
-        })
+        writer.writerow({**record, **_ends(record["interval"]), "shape": record["interval"]["shape"],
+                         **_ends(record.get("computed"), "computed_")})
+    return out.getvalue()
+
+
+def columns_csv(project: Project, locale: str) -> str:
+    """What each column of figures.csv means (and the key of the same name in figures.json), in `locale`."""
+    meanings = project.phrases.of(locale).columns
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["column", meanings["column"]])
+    writer.writerows([name, meanings[name]] for name in CSV_COLUMNS)
     return out.getvalue()
 
 
 def downloads(project: Project, locale: str) -> dict[str, str]:
     """Path (relative to the language's root) -> file content."""
     return {FIGURE_DOWNLOADS["json"]: figures_json(project, locale),
-            FIGURE_DOWNLOADS["csv"]: figures_csv(project, locale)}
+            FIGURE_DOWNLOADS["csv"]: figures_csv(project, locale),
+            FIGURE_DOWNLOADS["columns"]: columns_csv(project, locale)}

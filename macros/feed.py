@@ -22,7 +22,7 @@ from . import annotationpage, changespage
 from .annotations import Annotation, Loaded, render_body
 from .changelog import ChangelogEntry
 from .citations import language_prefix, versioned_url
-from .history import History, withdrawn_on
+from .history import History, withdrawn_at
 from .pages import PageContext
 from .paths import ANNOTATIONS_PAGE, CHANGES_PAGE, FEED_FILE, FIGURES_PAGE, language_root
 from .project import Project
@@ -33,7 +33,7 @@ class Entry:
     key: str  # what the entry is about, the same in every build and version ("annotation/<id>")
     title: str
     link: str  # its permalink in this version
-    day: date
+    at: datetime  # when it happened: the commit that added, withdrew or corrected, or the release's tag
     content: str  # HTML, every link absolute
     author: str
 
@@ -77,15 +77,16 @@ def entries(project: Project, locale: str, annotations: Loaded, headings: dict[s
         where = f"{chapter.title(locale) if chapter.title else annotation.target.chapter} § {section}"
         permalink = versioned_url(project, locale, ANNOTATIONS_PAGE, annotation.anchor)
         author = collective if annotation.author.team else (annotation.author.name or collective)
+        created = annotationpage.created_at(project, annotations, annotation)
         if annotation.status == "withdrawn":  # dated by the commit that withdrew it
             file = annotations.files[annotation.id]
-            day = withdrawn_on(project.root, file.relative_to(project.root).as_posix()) \
+            at = withdrawn_at(project.root, file.relative_to(project.root).as_posix()) \
                 if file.is_relative_to(project.root) else None
             entry = Entry(f"annotation/{annotation.id}/withdrawn", words.entry_withdrawn.replace("{section}", where),
-                          permalink, max(day or annotation.date, annotation.date), "", author)
+                          permalink, max(at or created, created), "", author)
         else:
             entry = Entry(f"annotation/{annotation.id}", words.entry_annotation.replace("{section}", where),
-                          permalink, annotation.date, "", author)
+                          permalink, created, "", author)
         found_entries.append(entry)
         content_of[entry.key] = functools.partial(_annotation_content, home, annotation, headings, permalink)
     link = functools.partial(versioned_url, project, locale)  # absolute, into this version of this edition
@@ -99,7 +100,7 @@ def entries(project: Project, locale: str, annotations: Loaded, headings: dict[s
                                 for c in seen)
         found_entries.append(Entry(f"correction/{correction.commit}",
                                    words.entry_correction.replace("{figures}", names),
-                                   versioned_url(project, locale, FIGURES_PAGE), correction.day,
+                                   versioned_url(project, locale, FIGURES_PAGE), correction.at,
                                    str(Markup("<ul>{}</ul>").format(items)), collective))
     notes = {entry.version: entry.notes for entry in changelog if entry.version}
     for release in reversed(found.releases):  # newest first, as the corrections are
@@ -110,8 +111,8 @@ def entries(project: Project, locale: str, annotations: Loaded, headings: dict[s
         permalink = versioned_url(project, locale, CHANGES_PAGE, changespage.release_anchor(release.version))
         found_entries.append(Entry(f"release/{release.version}",
                                    words.entry_release.replace("{version}", release.version), permalink,
-                                   release.day, _absolute(str(body), permalink) if body else "", collective))
-    newest = sorted(found_entries, key=lambda e: e.day, reverse=True)[:MAX_ENTRIES]  # stable: a day keeps its order
+                                   release.at, _absolute(str(body), permalink) if body else "", collective))
+    newest = sorted(found_entries, key=lambda e: e.at, reverse=True)[:MAX_ENTRIES]  # stable: a time keeps its order
     return [replace(e, content=content_of[e.key]()) if e.key in content_of else e for e in newest]
 
 
@@ -148,14 +149,14 @@ def atom(project: Project, locale: str, found: list[Entry], built: date) -> str:
     feed.link(href=versioned_url(project, locale, ""), rel="alternate", type="text/html")
     feed.language(locale)
     feed.rights(project.site.licences["text"].name)
-    feed.updated(_moment(max((e.day for e in found), default=built)))
+    feed.updated(max((e.at for e in found), default=_moment(built)))
     for item in found:
         entry = feed.add_entry(order="append")
         entry.id(_id(project, locale, item.key))
         entry.title(item.title)
         entry.link(href=item.link, rel="alternate", type="text/html")
-        entry.published(_moment(item.day))
-        entry.updated(_moment(item.day))
+        entry.published(item.at)
+        entry.updated(item.at)
         entry.author({"name": item.author})
         entry.content(item.content, type="html")
     return str(feed.atom_str(pretty=True).decode("utf-8"))

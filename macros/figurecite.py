@@ -1,17 +1,24 @@
 """Citing one number: the figure as the article words it, the article as its source, this site's
-figures page as where it was checked.
+figures page as where it was read.
 
-A figure the article states (or sums up itself) is a secondary citation, in each style's own form:
-for GB/T 7714-2015, the common practice of Chinese references (the standard itself has no rule for
-it): the original's entry followed by "转引自" and the page it was read in; APA 7 (8.6) lists the page
-read in and cites the original "as cited in" it, with no year for an original whose year is unknown;
-Chicago (CMOS 17, 14.260) gives the original "quoted in" the page. The original carries no access
-date there: the reader did not consult it. A figure this site derived has no other source than our page: it
-is cited as a section of the figures page. The machine formats (BibTeX, RIS, CSL-JSON) describe the
-source and carry the figure's id, value and wording (or formula and inputs) in their note.
+The figures page is one item, and a figure is a locator in it, as a section is in a chapter: its entry
+on the page (#fig-<id>, in the anchor ledger) is the place a citation points to, never an item of its own.
 
-The figure's entry on the figures page is its permalink (#fig-<id>, in the anchor ledger), cited as a
-section of that page, so every figure's citation renders from the page's one template (citations._render).
+A figure the article states (or sums up itself) is a secondary citation, in each style's own form
+(citations.STYLES, `secondary`): for GB/T 7714-2015, the common practice of Chinese references (the
+standard itself has no rule for it): the original's entry followed by "转引自" and the page it was read
+in; APA 7 (8.6) lists the page read in and cites the original "as cited in" it, with no year for an
+original whose year is unknown; Chicago (CMOS 17, 14.260) gives the original "quoted in" the page. The
+original carries no access date there: the reader did not consult it. A figure this site derived has no
+other source than our page: it is cited as the page with the figure as locator.
+
+The machine formats (BibTeX, RIS, CSL-JSON) hold what the strings say: the figures page (by the
+collective, dated by its last change, at its versioned address without a fragment) and, for a figure
+of the article's, the original as a second item. The figure's id, value and wording go in the figures
+page's note (CSL `note`, which Zotero keeps in Extra; RIS `N1` and BibTeX `annote`, which it keeps as a
+note). A note is kept but printed by no style, and that is the point: a field a style prints would make
+every number a reference entry of its own, 31 entries for one page; a number is cited in the text, with
+its locator, which the panel's "number with its source" and in-text forms give.
 """
 
 from __future__ import annotations
@@ -20,30 +27,29 @@ from datetime import date
 from typing import Any
 
 from . import citations
-from .citations import ACCESSED_TODAY, Cited
+from .citations import ACCESSED_TODAY, STYLE, Cited, Formatted, Locator
 from .cjk import nested_quotes
 from .figureview import FigureView, display
 from .formatting import fill
 from .paths import FIGURES_PAGE, figure_anchor
 from .project import Project, remembered
-from .schema import CitePhrases
-
-# How each style joins the original and the work it was read in, in the style's own punctuation (GB/T
-# 7714's entries are written with half-width marks, as the standard's examples are; the other styles'
-# zh-CN output is too): GB/T's "转引自" (Cited in), APA 7's "as cited in" (8.6), CMOS 17's "quoted in"
-# (14.260), capitalised where it starts a sentence of a bibliography entry.
-_SECONDARY = {
-    "zh": {"gbt7714": "{source} 转引自: {ours}", "apa": "{source}, 转引自{ours}",
-           "chicago_note": "{source}, 转引自{ours}", "chicago_bibliography": "{source} 转引自{ours}"},
-    "en": {"gbt7714": "{source} Cited in: {ours}", "apa": "{source}, as cited in {ours}",
-           "chicago_note": "{source}, quoted in {ours}", "chicago_bibliography": "{source} Quoted in {ours}"},
-}
 
 
-def cited(project: Project, view: FigureView, locale: str, updated: date) -> Cited:
-    """The figure's entry on the figures page, as a section of that page (`updated`: the page's last change)."""
-    words = project.phrases.of(locale).cite
-    return Cited(locale, FIGURES_PAGE, words.figures_page, updated, figure_anchor(view.id), view.label)
+def figures_page(project: Project, locale: str, updated: date) -> Cited:
+    """The figures page as an item (`updated`: its last change)."""
+    return Cited(locale, FIGURES_PAGE, project.phrases.of(locale).cite.figures_page, updated)
+
+
+def figures_page_item(project: Project, locale: str, updated: date, accessed: dict[str, Any] | None = None,
+                      note: str | None = None) -> dict[str, Any]:
+    """The figures page's CSL item; `note`, a figure's record in it (the machine formats of one figure)."""
+    item = citations.page_item(project, figures_page(project, locale, updated), accessed)
+    return {**item, "note": note} if note else item
+
+
+def figure_locator(project: Project, view: FigureView, locale: str) -> Locator:
+    """The figure's entry on the figures page: its name and its address."""
+    return Locator(view.label, citations.versioned_url(project, locale, FIGURES_PAGE, figure_anchor(view.id)))
 
 
 def from_article(view: FigureView) -> bool:
@@ -55,28 +61,25 @@ def note(project: Project, view: FigureView, locale: str) -> str:
     """What the machine formats say of the figure: its label, id and value, then the article's words and
     where the site checked them, or the formula and inputs it was derived by."""
     words = project.phrases.of(locale).cite
-    url = citations.versioned_url(project, locale, FIGURES_PAGE, figure_anchor(view.id))
+    url = figure_locator(project, view, locale).url
     if from_article(view):
         return fill(words.figure_note, label=view.label, id=view.id, value=view.display,
-                     wording=nested_quotes(view.statements[0].wording), url=url,
-                     collective=project.site.collective.name(locale))
+                    wording=nested_quotes(view.statements[0].wording), url=url,
+                    collective=project.site.collective.name(locale))
     book, phrases = project.figures, project.phrases.of(locale)
     inputs = phrases.clause_join.join(
         f"{book[ref].spec.label(locale)}{phrases.colon}{display(project, book[ref], locale)}" for ref in view.inputs)
     assert view.formula is not None and view.formula_ids is not None
     return fill(words.derived_note, label=view.label, id=view.id, value=view.display, formula=view.formula,
-                 formula_ids=view.formula_ids, inputs=inputs, reading=citations.reading_of(project, locale),
-                 collective=project.site.collective.name(locale))
+                formula_ids=view.formula_ids, inputs=inputs, reading=citations.reading_of(project, locale),
+                collective=project.site.collective.name(locale))
 
 
-def record(project: Project, view: FigureView, locale: str, updated: date) -> dict[str, Any]:
-    """The CSL item the machine formats describe: the article (a figure it gives) or our page (one we
-    derived), with the figure in its note; no access date."""
-    if from_article(view):
-        item = citations.original_item(project, locale)
-        return {**item, "id": f"{item['id']}-{view.id}", "note": note(project, view, locale)}
-    item = citations.site_item(project, cited(project, view, locale, updated))
-    return {**item, "note": note(project, view, locale)}
+def records(project: Project, view: FigureView, locale: str, updated: date) -> list[dict[str, Any]]:
+    """The CSL items one figure's citation holds: our figures page with the figure in its note, then the
+    original (for a figure the article gives); no access date."""
+    ours = figures_page_item(project, locale, updated, note=note(project, view, locale))
+    return [ours, citations.original_item(project, locale)] if from_article(view) else [ours]
 
 
 def with_citation(project: Project, view: FigureView, locale: str, updated: date) -> str:
@@ -86,42 +89,44 @@ def with_citation(project: Project, view: FigureView, locale: str, updated: date
     author = article.author if locale == project.site.default_language else article.romanised.author.family
     template = words.figure_in_text if from_article(view) else words.derived_in_text
     return fill(template, value=view.display, author=author, collective=project.site.collective.name(locale),
-                 year=str(updated.year))
+                year=str(updated.year))
 
 
-def formats(project: Project, view: FigureView, locale: str, updated: date) -> dict[str, str]:
+def formats(project: Project, view: FigureView, locale: str, updated: date) -> dict[str, Formatted]:
     """Every format of one figure's citation, for a page in `locale`: the number with its citation
-    ("number"), then the keys of citations.FORMAT_NAMES. The styles carry the access date mark."""
-    words: CitePhrases = project.phrases.of(locale).cite
-    secondary = _SECONDARY["zh" if locale == "zh" else "en"]
-    page = cited(project, view, locale, updated)
-    ours = citations.formats(citations.site_item(project, page, ACCESSED_TODAY), locale, words,
-                             in_text=not from_article(view))
-    texts = {"number": with_citation(project, view, locale, updated), **ours}
+    ("number"), then the keys of citations.STYLES. The styles carry the access date mark."""
+    words = project.phrases.of(locale).cite
+    where = figure_locator(project, view, locale)
+    ours = citations.formats(figures_page_item(project, locale, updated, ACCESSED_TODAY), locale, words, where)
+    texts: dict[str, Formatted] = {"number": Formatted(with_citation(project, view, locale, updated)), **ours}
     if from_article(view):
+        secondary = {key: style.secondary["zh" if locale == "zh" else "en"] for key, style in STYLE.items()
+                     if style.secondary}
         # The original as our page reports it: no access date, since the reader did not consult it (CMOS 14.260).
         source, gbt = _original(project, locale, accessed=False)
         # APA 7 (8.6): the original by its author, with no year when its year is unknown (APA: "omit it"),
-        # then the secondary source by author and year, without a locator.
-        author = _inner(citations.apa_in_text(citations.original_item(project, locale), locale))
+        # then the secondary source by author and year.
+        author = citations.apa_author_date(project, citations.original_item(project, locale), locale)
         ours_in_text = f"{project.site.collective.name(locale)}, {updated.year}"
-        in_text = fill(secondary["apa"], source=author.removesuffix(", n.d."), ours=ours_in_text)
         texts.update(
-            gbt7714=fill(secondary["gbt7714"], source=gbt, ours=ours["gbt7714"].removeprefix("[1] ")),
-            apa=f"{ours['apa']}\n{words.in_text}({in_text})",
-            chicago_note=fill(secondary["chicago_note"], source=source["chicago_note"].removesuffix("."),
-                               ours=ours["chicago_note"]),
-            chicago_bibliography=fill(secondary["chicago_bibliography"], source=source["chicago_bibliography"],
-                                       ours=ours["chicago_note"]),
+            gbt7714=Formatted(fill(secondary["gbt7714"], source=gbt, ours=ours["gbt7714"].text.removeprefix("[1] ")),
+                              ours["gbt7714"].in_text),
+            apa=Formatted(ours["apa"].text,
+                          "(" + fill(secondary["apa"], source=author.removesuffix(", n.d."), ours=ours_in_text) + ")"),
+            chicago_note=Formatted(fill(secondary["chicago_note"], source=source["chicago_note"].removesuffix("."),
+                                        ours=ours["chicago_note"].text)),
+            chicago_bibliography=Formatted(fill(secondary["chicago_bibliography"],
+                                                source=source["chicago_bibliography"], ours=ours["chicago_note"].text)),
         )
-    item = record(project, view, locale, updated)
-    texts.update(bibtex=citations.bibtex(item, words), ris=citations.ris(item, words),
-                 csl_json=citations.csl_json([item]).strip())
+    items = records(project, view, locale, updated)
+    for key in ("bibtex", "ris", "csl_json"):
+        one = [citations.formats(item, locale, words, where if n == 0 else None)[key] for n, item in enumerate(items)]
+        separator = "\n" if key == "ris" else "\n\n"
+        if key == "csl_json":
+            texts[key] = Formatted(citations.csl_json(items).strip(), one[0].in_text)
+        else:
+            texts[key] = Formatted(separator.join(f.text for f in one), one[0].in_text)
     return texts
-
-
-def _inner(parenthesised: str) -> str:
-    return parenthesised.removeprefix("(").removesuffix(")")
 
 
 def _original(project: Project, locale: str, accessed: bool) -> tuple[dict[str, str], str]:
@@ -133,11 +138,12 @@ def _original(project: Project, locale: str, accessed: bool) -> tuple[dict[str, 
     def make() -> tuple[dict[str, str], str]:
         words = project.phrases.of(locale).cite
         when = ACCESSED_TODAY if accessed else None
-        texts = citations.formats(citations.original_item(project, locale, when), locale, words)
+        texts = {key: f.text for key, f in citations.formats(citations.original_item(project, locale, when), locale,
+                                                             words).items()}
         gbt = texts["gbt7714"]
         default = project.site.default_language
         if locale != default:
-            chinese = citations.formats(citations.original_item(project, default, when), locale, words)["gbt7714"]
+            chinese = citations.formats(citations.original_item(project, default, when), locale, words)["gbt7714"].text
             gbt = chinese + "\n" + gbt.removeprefix("[1] ")
         return texts, gbt
 

@@ -93,16 +93,16 @@ class Fingerprint:
                             "remake it with `make fingerprint`")
         return cls({sid: frozenset(hashes) for sid, hashes in raw["sections"].items()})
 
-    def check(self, quotation: str, section: str) -> str | None:
+    def check(self, quotation: str, section: str, max_chars: int = MAX_QUOTE_CHARS) -> str | None:
         """None when `quotation` is verbatim in `section`, else what is wrong."""
         if section not in self.sections:
             return f"unknown article section '{section}' (known: {', '.join(self.sections)})"
         norm = normalise(quotation)
         if len(norm) < WINDOW:
             return f"quotation '{quotation}' is shorter than {WINDOW} characters and cannot be checked"
-        if len(norm) > MAX_QUOTE_CHARS:
+        if len(norm) > max_chars:
             return (f"quotation '{quotation}' is {len(norm)} characters; "
-                    f"quote at most {MAX_QUOTE_CHARS} and summarise the rest")
+                    f"quote at most {max_chars} and summarise the rest")
         needed = window_hashes(quotation) | window_hashes(quotation, LONG_WINDOW)
         if not needed <= self.sections[section]:
             return f"'{quotation}' is not verbatim in section '{section}' of the article"

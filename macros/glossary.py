@@ -44,8 +44,9 @@ def anchor(entry_id: str) -> str:
     return "term-" + entry_id.replace("_", "-")
 
 
-# Inline tags inside which a term may still be explained: quotations and emphasis.
+# Inline elements inside which a term may still be explained: quotations of the article and emphasis.
 _TRANSPARENT = {"q", "em", "strong", "b", "i"}
+_QUOTATION = re.compile(r'<span\s[^>]*class="article-quote"')
 _TOKEN = re.compile(r"(<[^>]+>|\]\([^)]*\)|`[^`]*`)")
 
 
@@ -85,13 +86,13 @@ class _Marker:
                        for form in entry.terms.get(self.locale, [])), key=lambda pair: -len(pair[0]))
 
     def mark_line(self, line: str) -> str:
-        stack: list[str] = []  # inline elements open at this point of the line
+        stack: list[tuple[str, bool]] = []  # inline elements open at this point, each with its transparency
         pieces = _TOKEN.split(line)
         for n, piece in enumerate(pieces):
             if _TOKEN.fullmatch(piece):
                 _track(piece, stack)
                 continue
-            if any(name not in _TRANSPARENT for name in stack):
+            if not all(transparent for _, transparent in stack):
                 continue
             for form, entry_id in self.forms:
                 if entry_id not in self.done and form in piece:
@@ -103,17 +104,18 @@ class _Marker:
         return "".join(pieces)
 
 
-def _track(token: str, stack: list[str]) -> None:
+def _track(token: str, stack: list[tuple[str, bool]]) -> None:
     """Follow opening and closing tags, so text inside a tag's element is known."""
     tag = re.match(r"<(/?)([a-zA-Z0-9]+)", token)
     if not tag or token.endswith("/>"):
         return
     name = tag.group(2).lower()
+    names = [open_name for open_name, _ in stack]
     if tag.group(1):
-        if name in stack:
-            del stack[len(stack) - 1 - stack[::-1].index(name):]
+        if name in names:
+            del stack[len(stack) - 1 - names[::-1].index(name):]
     elif name not in ("br", "img", "hr", "input", "meta", "link"):
-        stack.append(name)
+        stack.append((name, name in _TRANSPARENT or _QUOTATION.match(token) is not None))
 
 
 def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossary_url: str, n: int,

@@ -16,11 +16,12 @@ import re
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from .gitdates import moment
 from .yamlio import parse_yaml
 
 FIGURES_FILE = "data/figures.yml"
@@ -36,8 +37,12 @@ FIGURE_FIELDS = ("label", "value", "upper", "ends", "relation", "unit", "says", 
 @dataclass(frozen=True)
 class Release:
     version: str
-    day: date  # the tag's date
+    at: datetime  # the tag's time (an annotated tag's, else its commit's)
     commit: str
+
+    @property
+    def day(self) -> date:
+        return self.at.date()
 
 
 @dataclass(frozen=True)
@@ -70,9 +75,13 @@ class Changes:
 class Correction:
     """One commit after the first release that changed figures."""
 
-    day: date
+    at: datetime  # the commit's time
     commit: str
     changes: tuple[FigureChange, ...]
+
+    @property
+    def day(self) -> date:
+        return self.at.date()
 
 
 # --- pure: reading and comparing states ------------------------------------------------------
@@ -164,15 +173,16 @@ def releases(root: Path) -> list[Release]:
     if not _inside_own_repository(root):
         return []
     # Tags on this commit's history only: a build of an older commit never lists later releases.
-    out = _git(root, "for-each-ref", "--merged=HEAD", "--format=%(refname:strip=2)%00%(creatordate:short)",
+    out = _git(root, "for-each-ref", "--merged=HEAD", "--format=%(refname:strip=2)%00%(creatordate:iso-strict)",
                "refs/tags/v*")
     found = []
     for line in (out or "").splitlines():
-        tag, _, day = line.partition("\0")
+        tag, _, when = line.partition("\0")
         number = _RELEASE_TAG.fullmatch(tag)
         commit = (_git(root, "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}") or "").strip()
-        if number and commit and day:
-            found.append((tuple(int(n) for n in number.groups()), Release(tag[1:], date.fromisoformat(day), commit)))
+        at = moment(when)
+        if number and commit and at:
+            found.append((tuple(int(n) for n in number.groups()), Release(tag[1:], at, commit)))
     return [release for _, release in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -220,23 +230,23 @@ def state_now(root: Path) -> DataState:
 def corrections(root: Path, since: str) -> list[Correction]:
     """Every commit after `since` (the first release) that changed a figure, newest first."""
     # The main line only: a merged branch's corrections count once, as its merge brought them.
-    out = _git(root, "log", "--first-parent", "--format=%H%x00%cs", f"{since}..HEAD", "--", FIGURES_FILE)
+    out = _git(root, "log", "--first-parent", "--format=%H%x00%cI", f"{since}..HEAD", "--", FIGURES_FILE)
     found = []
     for line in (out or "").splitlines():
-        commit, _, day = line.partition("\0")
+        commit, _, when = line.partition("\0")
         before, after = _read(root, [f"{commit}^1:{FIGURES_FILE}", f"{commit}:{FIGURES_FILE}"])
         changes = figure_changes(state_of(before, [], None).figures, state_of(after, [], None).figures)
-        if changes:
-            found.append(Correction(date.fromisoformat(day), commit, changes))
+        at = moment(when)
+        if changes and at:
+            found.append(Correction(at, commit, changes))
     return found
 
 
-def withdrawn_on(root: Path, path: str) -> date | None:
-    """The day of the commit that first set an annotation file's `status` to withdrawn (later edits to the
+def withdrawn_at(root: Path, path: str) -> datetime | None:
+    """The time of the commit that first set an annotation file's `status` to withdrawn (later edits to the
     file do not move it), or None outside git or before that commit exists."""
-    out = _git(root, "log", "--reverse", "--format=%cs", "-G", r"^status:[[:space:]]*withdrawn", "--", path)
-    first = (out or "").split("\n", 1)[0].strip()
-    return date.fromisoformat(first) if first else None
+    out = _git(root, "log", "--reverse", "--format=%cI", "-G", r"^status:[[:space:]]*withdrawn", "--", path)
+    return moment((out or "").split("\n", 1)[0])
 
 
 @dataclass(frozen=True)

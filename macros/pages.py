@@ -16,8 +16,10 @@ from .errors import closest
 from .deferred import Deferred
 from .figures import Evaluated
 from .intervals import INF, Interval
-from .paths import (FIGURE_DOWNLOADS, chapter_url, cite_download, figure_anchor, figure_cite_anchor, figure_cite_url,
+from .paths import (FIGURE_DOWNLOADS, FIGURES_PAGE, chapter_url, figure_anchor, figure_cite_anchor, figure_cite_url,
                     figure_url, language_root, pdf_download, relative_url)
+from .citations import versioned_url
+from .formatting import fill
 from .project import Project
 from .usage import Use
 from .schema import ClaimFigure, Constraint, LocalePhrases, Section
@@ -248,7 +250,10 @@ def check_html(ctx: PageContext, figure_id: str) -> Markup:
 
 
 def quotation(text: str) -> Markup:
-    return Markup('<q class="article-quote" lang="zh-Hans">{}</q>').format(nested_quotes(text))
+    """The article's words in its own quotation marks, written into the text (not drawn by CSS `quotes`,
+    which a copy leaves behind): “…”, the article's own double quotes inside made single (GB/T 15834; the
+    same marks on an English page, as English nests them)."""
+    return Markup('<span class="article-quote" lang="zh-Hans">“{}”</span>').format(nested_quotes(text))
 
 
 def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Markup:
@@ -452,23 +457,15 @@ def not_figures_html(ctx: PageContext) -> Markup:
 
 
 def downloads_html(ctx: PageContext) -> Markup:
+    """The figures as JSON and CSV, and what each CSV column means."""
+    names = {"json": "JSON", "csv": "CSV", "columns": ctx.phrases.labels.columns_file}
     return Markup('<p class="downloads">{label}{colon}{links}</p>').format(
         colon=ctx.phrases.colon,
         label=ctx.phrases.labels.download,
         links=Markup(" · ").join(
-            Markup('<a href="{}" download>{}</a>').format(ctx.link(path), fmt.upper())
-            for fmt, path in FIGURE_DOWNLOADS.items()
+            Markup('<a href="{}" download>{}</a>').format(ctx.link(path), names[kind])
+            for kind, path in FIGURE_DOWNLOADS.items()
         ),
-    )
-
-
-def site_citation_files_html(ctx: PageContext) -> Markup:
-    """Links to the whole site's citations as .bib, .ris and CSL-JSON."""
-    return Markup('<p class="cite__files">{}</p>').format(
-        Markup(" · ").join(
-            Markup('<a href="{}" download>{}</a>').format(ctx.link(cite_download("site", ext)), label)
-            for ext, label in (("bib", "BibTeX (.bib)"), ("ris", "RIS (.ris)"), ("json", "CSL-JSON (.json)"))
-        )
     )
 
 
@@ -476,6 +473,12 @@ def feed_link_html(ctx: PageContext, url: str) -> Markup:
     """The edition's feed, where readers subscribe (the copy each release keeps current)."""
     return Markup('<p class="feed-link">{label}{colon}<a href="{url}" type="application/atom+xml"><code>{url}</code>'
                   '</a></p>').format(url=url, label=ctx.phrases.changes.feed, colon=ctx.phrases.colon)
+
+
+def paper_note_html(ctx: PageContext) -> Markup:
+    """Printed only, where a page explains its popovers: where paper finds what they show."""
+    url = versioned_url(ctx.project, ctx.locale, FIGURES_PAGE)
+    return Markup('<p class="print-only" data-search-exclude>{}</p>').format(fill(ctx.phrases.labels.on_paper, url=url))
 
 
 def pdf_link_html(ctx: PageContext) -> Markup:

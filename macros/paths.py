@@ -15,7 +15,8 @@ GLOSSARY_PAGE = "glossary/"
 ANNOTATIONS_PAGE = "annotations/"  # every annotation's home: its permalink and its W3C id
 CHANGES_PAGE = "changes/"  # what changed in each release (macros/changespage.py)
 FEED_FILE = "feed.xml"  # each edition's Atom feed, at its root (macros/feed.py)
-FIGURE_DOWNLOADS = {"json": "downloads/figures.json", "csv": "downloads/figures.csv"}
+FIGURE_DOWNLOADS = {"json": "downloads/figures.json", "csv": "downloads/figures.csv",
+                    "columns": "downloads/figures-columns.csv"}  # what each column of the CSV means
 CITE_DOWNLOADS = "downloads/cite"
 CITE_FORMATS = ("bib", "ris", "json")
 FIGURES_CITATIONS = "figures"  # downloads/cite/figures.*: every figure's citation

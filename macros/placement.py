@@ -28,15 +28,20 @@ class Heading:
 
 
 def insert_at_headings(html: str, *, before: Mapping[str, str] | None = None,
-                       after: Mapping[str, str] | None = None) -> str:
-    """`before[id]` in front of the heading with that id, `after[id]` right behind it."""
-    before, after = before or {}, after or {}
+                       after: Mapping[str, str] | None = None, end: Mapping[str, str] | None = None) -> str:
+    """`before[id]` in front of the heading with that id, `after[id]` right behind it, `end[id]` at the end
+    of its section's own text: in front of the next heading, whatever its level, or at the end of `html`."""
+    before, after, end = before or {}, after or {}, end or {}
+    pending = ""  # the end of the section before the heading being placed
 
     def place(match: re.Match[str]) -> str:
+        nonlocal pending
         heading_id = match.group("id")
-        return before.get(heading_id, "") + match.group(0) + after.get(heading_id, "")
+        closing, pending = pending, end.get(heading_id, "")
+        return closing + before.get(heading_id, "") + match.group(0) + after.get(heading_id, "")
 
-    return _HEADING.sub(place, html)
+    placed = _HEADING.sub(place, html)
+    return placed + pending
 
 
 @lru_cache(maxsize=256)  # both language builds of one run, and two callers, read the same sources

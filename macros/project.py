@@ -59,6 +59,12 @@ def remembered(project: Project, key: Hashable, make: Callable[[], Any]) -> Any:
 PREVIEW = "dev"  # the version name main is deployed under: the next release, still changing
 
 
+def load_site_version(root: Path) -> str | None:
+    """The version data/site.yml names, checked; None where the project has no data/site.yml."""
+    path = root / "data" / "site.yml"
+    return validate(load_yaml(path), Site).version if path.exists() else None
+
+
 def load_project(root: Path, deployed_as: str | None = None, hosting: Hosting | None = None) -> Project:
     """`deployed_as` is the version a deploy builds (mike's name for it); None for a plain build.
     `hosting`: the address and repository a deploy is given (macros/hosting.py); None keeps site.yml's."""

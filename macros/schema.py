@@ -223,8 +223,12 @@ class CitePhrases(Strict):
     copied: Text
     files: Text
     reading_of: Text  # what every citation of the site names: {author} {title} {outlet}
-    section_note: Text  # a section named in BibTeX's note: {section}
-    in_text: Text  # the label of APA's in-text citation, with its colon
+    section_note: Text  # a section as biblatex's postnote: {section}
+    in_text: Text  # the label of a style's in-text citation, shown under its entry
+    gbt_in_text: Text  # GB/T 7714's in-text citation of a section: {section} {url}
+    format_names: dict[StrictStr, Text]  # each format's name (citations.STYLES' keys, and "number")
+    site: Text  # the whole site's panel
+    site_files: Text  # the whole site's citation files
     version_note: Text  # the site's version, after what the item reads in RIS's note: {version}
     reposted: Text  # the original's outlet and the host of the copy cited: {outlet} {host}
     note: Text  # {version}
@@ -235,8 +239,8 @@ class CitePhrases(Strict):
     figure_copy: Text  # the popover's button that copies the number with its citation
     figure_copied: Text
     figure_files: Text  # the links to every figure's citation files
-    number: Text  # the first format of a figure's panel: the number with its citation
     figures_page: Text  # the figures page's title, as cited
+    figures_description: Text  # the figures page as a data set (its JSON-LD)
     figure_in_text: Text  # a stated figure with its citation: {value} {author} {collective} {year}
     derived_in_text: Text  # a derived figure with its citation: {value} {collective} {year}
     figure_note: Text  # a stated figure in the machine formats' note: {label} {id} {value} {wording} {url} {collective}
@@ -251,6 +255,7 @@ class TemplatePhrases(Strict):
     kinds: Text
     body: Text
     author: Text
+    github: Text  # where the contributor's GitHub handle goes
     basis: Text
     source_title: Text
     status: Text  # what `status: published` means: merging publishes
@@ -362,6 +367,9 @@ class Labels(Strict):
     value: Text
     details: Text
     download: Text
+    columns_file: Text  # the link to figures-columns.csv
+    contents: Text  # the PDF's contents page
+    on_paper: Text  # printed instead of the words about popovers: {url}, the figures page's address
     pdf: Text  # the home page's link to the edition's PDF
     pdf_about: Text  # what the PDF holds, after the link
     unused: Text
@@ -384,6 +392,7 @@ class LocalePhrases(Strict):
     verdicts: dict[VerdictName, Text]
     labels: Labels
     check_sentence: Text  # {claimed}, {computed}, {verdict}
+    columns: dict[StrictStr, Text]  # figures.csv's columns and what each means ("column": the heading's)
     constraint_sentence: Text  # {figure}, {at_most}, {why}
     list_join: Text  # between the items of an inline list
     clause_join: Text  # between clauses (；/ ;)

@@ -45,6 +45,7 @@ from macros import site_of
 from macros.citepage import with_head_meta
 from macros.errors import DataError
 from macros.hosting import Hosting, from_environment
+from macros.project import load_site_version as load_site
 from macros.placement import Heading
 
 from . import (content_security, language_switcher, macros_imports, page_language, redirects, safe_tree,
@@ -66,13 +67,19 @@ class ReadingConfig(Config):
 
 class ReadingPlugin(BasePlugin[ReadingConfig]):
     _configured: MkDocsConfig | None = None
+    _serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"  # `make serve` keeps its short address (README's quick start)
 
     @event_priority(200)  # first: nothing is read before the tree is checked; before mike and search (100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         hosted = hosting_from(os.environ)  # a deploy's own address (a fork's): canonical links follow it
         if hosted is not None and config is not self._configured:
             config.site_url = hosted.base_url
-        versions.configure(config)  # every time: mike's on_config, after this, joins the version to site_url
+        # Every time: mike's on_config, after this, joins the version to site_url; a plain build is the version
+        # data/site.yml names, and says so in its canonical links and sitemap as a release would.
+        versions.configure(config, None if self._serving else site_version(config))
         if config is self._configured:
             return config  # mkdocs-static-i18n's build of the next language: the same tree, checked already
         self._configured = config
@@ -91,7 +98,8 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         site = site_of(config)
         if site is not None:  # what goes under headings, placed by their ids from the page's own TOC
-            html = site.page_content(html, page.url, list(headings(page.toc)), Path(page.file.abs_src_path or ""))
+            html = site.page_content(html, page.url, page.title or "", list(headings(page.toc)),
+                                     Path(page.file.abs_src_path or ""))
         return page_language.content(html, page)
 
     @event_priority(-200)  # after mkdocs-static-i18n (50) has set the switcher's links
@@ -115,7 +123,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         site = site_of(config)
         if site is not None:
             output = site.fill_deferred(output, page.url, language_of(page))
-            output = site.head(output, page.file.src_uri, (page.meta or {}).get("section"), language_of(page))
+            output = site.head(output, page.url, page.file.src_uri, (page.meta or {}).get("section"), language_of(page))
         output = page_language.document(language_switcher.document(output), language_of(page))
         return content_security.with_policy(output) if self.config.content_security_policy else output
 
@@ -141,6 +149,14 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         if self.config.redirects and site is not None:
             words = site.project.phrases.of(current_language(config))
             redirects.write(config, self.config.redirects, words.moved, words.colon)
+
+
+def site_version(config: MkDocsConfig) -> str | None:
+    """The version data/site.yml names (None where there is no such file: a fixture site without data)."""
+    try:
+        return load_site(Path(config.config_file_path).parent)
+    except DataError as error:
+        raise PluginError(f"data check failed, nothing was built:\n{error}") from None
 
 
 def hosting_from(environ: Mapping[str, str]) -> Hosting | None:

@@ -17,10 +17,15 @@ from mkdocs.config.defaults import MkDocsConfig
 MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds a version to deploy
 
 
-def configure(config: MkDocsConfig) -> None:
+def configure(config: MkDocsConfig, plain_version: str | None = None) -> None:
+    """`plain_version`: the version a plain build is (data/site.yml's), put into site_url as mike puts the
+    one it deploys, so canonical links and the sitemap name the address citations name; None keeps site_url
+    (`mkdocs serve`, whose address is site_url's path)."""
     version = os.environ.get(MIKE_VERSION)
     if not version:
         config.extra.pop("version", None)
+        if plain_version and config.site_url and not config.site_url.endswith(f"/{plain_version}/"):
+            config.site_url = config.site_url.rstrip("/") + f"/{plain_version}/"
     elif config.site_url and config.site_url.endswith(f"/{version}/"):
         # A second build in the same run (mkdocs-static-i18n builds English inside the Chinese build):
         # undo our slash, or mike's urljoin would append the version again.

@@ -7,15 +7,18 @@ four players, the figures, the glossary, the source, the annotations) are joined
 the home page's own layout: every id and every link between them made unique to its part, links
 elsewhere on the site written as the published version's addresses. Chromium prints it with the
 site's print styles, the version and the version's address at the head of every page and the page
-number at its foot, its fonts embedded (Debian's Noto CJK for Chinese). Access dates are the build's,
-as a page shows them without scripts. Writes <SITE>/[en/]downloads/yuanbao-reading-<language>.pdf;
-no network.
+number at its foot, its fonts embedded (Debian's Noto CJK for Chinese). After the cover comes a contents
+page with each part and section and its page number (the document is printed twice: the second time with
+the page numbers the first gave its outline), and the PDF carries an outline of the same (bookmarks), its
+title, author and language. Access dates are the build's, as a page shows them without scripts. Writes
+<SITE>/[en/]downloads/yuanbao-reading-<language>.pdf; no network.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import io
 from datetime import date
 import html
 import os
@@ -27,6 +30,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
+from pypdf import PdfReader, PdfWriter
 
 from macros.citations import versioned_url
 from macros.citepage import print_heading
@@ -74,10 +78,54 @@ def part_html(page_file: Path, page: str, prefix: str, parts: dict[str, str], pu
 # The printed document: each part from a new page; what is only for the screen stays off paper.
 PRINT_STYLE = """
 .pdf-part { break-before: page; }
-.pdf-part:first-child { break-before: auto; }
 .pdf-cover { text-align: center; padding-top: 30vh; break-after: page; }
 .pdf-cover h1 { font-size: 1.6rem; }
+.pdf-contents .pdf-contents__line { display: flex; gap: 0.5em; margin: 0.15em 0; }
+.pdf-contents .pdf-contents__line--part { font-weight: 700; margin-top: 0.6em; }
+.pdf-contents .pdf-contents__line--section { padding-left: 1.5em; }
+.pdf-contents .pdf-contents__line a { color: inherit; text-decoration: none; }
+.pdf-contents .pdf-contents__line::after { content: none; }
+.pdf-contents .pdf-contents__dots { flex: 1; border-bottom: 1px dotted #999; margin-bottom: 0.35em; }
+.pdf-contents .pdf-contents__page { min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 """
+
+
+def headings(tab: Any) -> list[tuple[int, str, str]]:
+    """(level, id, text) of every heading the printed document shows, in order: what Chromium's outline
+    lists, one entry each (the contents page lists the parts' h1 and h2)."""
+    found: list[tuple[int, str, str]] = tab.evaluate("""() => [...document.querySelectorAll(
+        "article :is(h1, h2, h3, h4, h5, h6)")].filter(h => h.getClientRects().length > 0).map(h => {
+            const copy = h.cloneNode(true);
+            copy.querySelectorAll(".headerlink, .cite-toggle").forEach(e => e.remove());
+            return [Number(h.tagName[1]), h.id, copy.textContent.trim()];
+        })""")
+    return found
+
+
+def contents_html(title: str, entries: list[tuple[int, str, str]], pages: dict[str, int]) -> str:
+    """The contents page: each part (h1) with its sections (h2), linked, with the page each starts on."""
+    lines = "".join(
+        f'<p class="pdf-contents__line pdf-contents__line--{"part" if level == 1 else "section"}">'
+        f'<a href="#{html.escape(anchor)}">{html.escape(text)}</a><span class="pdf-contents__dots"></span>'
+        f'<span class="pdf-contents__page">{pages.get(anchor, 0)}</span></p>'
+        for level, anchor, text in entries)
+    return f'<section class="pdf-contents"><h1 id="contents">{html.escape(title)}</h1>{lines}</section>'
+
+
+def outline_pages(pdf: bytes) -> list[int]:
+    """The page number (from 1) of each entry of a PDF's outline, in document order."""
+    reader = PdfReader(io.BytesIO(pdf))
+    found: list[int] = []
+
+    def walk(entries: list[Any]) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                number = reader.get_destination_page_number(entry)
+                found.append(number + 1 if number is not None else 0)
+    walk(reader.outline)
+    return found
 
 
 def part_name(path: str) -> str:
@@ -100,25 +148,60 @@ def make_edition(browser: Any, base: str, site_dir: Path, project: Project, loca
     cover = (f'<section class="pdf-cover"><h1>{html.escape(site.title(locale))}</h1>'
              f"<p>{html.escape(heading)}</p></section>")
     tab.goto(base + prefix, wait_until="load")  # the home page's document: its styles, fonts and classes
-    tab.evaluate("""([body, style]) => {
+    tab.evaluate("""([body, style, title]) => {
         const article = document.querySelector("article.md-content__inner");
         article.innerHTML = body;
         const sheet = document.createElement("style");
         sheet.textContent = style;
         document.head.appendChild(sheet);
-    }""", [cover + "".join(html_parts), PRINT_STYLE])
+        document.title = title;
+    }""", [cover + '<section class="pdf-contents"></section>' + "".join(html_parts), PRINT_STYLE, site.title(locale)])
     tab.emulate_media(media="print")
     tab.evaluate("document.fonts.ready")
-    target = out / prefix / pdf_download(locale)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    shown = headings(tab)  # before the contents page has its heading
+    entries = [(level, anchor, text) for level, anchor, text in shown if level <= 2 and "--" in anchor]
+    contents_title = project.phrases.of(locale).labels.contents
     font = "font-family: 'Noto Sans CJK SC', 'Noto Sans', sans-serif; font-size: 7px; color: #555;"
-    tab.pdf(path=str(target), format="A4", print_background=False, display_header_footer=True,
+
+    def printed(numbers: dict[str, int]) -> bytes:
+        """The document with its contents page (`numbers`: the page each entry starts on), with an outline."""
+        tab.evaluate("html => { document.querySelector('.pdf-contents').outerHTML = html; }",
+                     contents_html(contents_title, entries, numbers))
+        data: bytes = tab.pdf(
+            format="A4", print_background=False, display_header_footer=True, outline=True, tagged=True,
             margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
             header_template=f'<div style="{font} width: 100%; padding: 0 14mm;">{html.escape(heading)}</div>',
             footer_template=f'<div style="{font} width: 100%; text-align: center;">'
                             '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+        return data
+
+    # The outline lists every heading shown, in order: the cover's title, the contents page's, then the parts'.
+    first = outline_pages(printed({anchor: 888 for _, anchor, _ in entries}))  # numbers as wide as the real ones
+    if len(first) != len(shown) + 1:
+        raise SystemExit(f"make_pdf: the {locale} PDF's outline has {len(first)} entries for {len(shown) + 1} "
+                         "headings; a heading without text breaks the contents page")
+    at = {anchor: page for (_, anchor, _), page in zip(shown, [first[0], *first[2:]], strict=True)}
+    numbers = {anchor: at[anchor] for _, anchor, _ in entries}
+    final = printed(numbers)
+    again = outline_pages(final)
+    moved = dict(zip((anchor for _, anchor, _ in shown), [again[0], *again[2:]], strict=True))
+    if any(moved[anchor] != page for anchor, page in numbers.items()):
+        raise SystemExit(f"make_pdf: the {locale} contents page moved the pages it numbers; make its numbers "
+                         "as wide in the first printing as in the second")
     context.close()
+    target = out / prefix / pdf_download(locale)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with_metadata(final, target, site.title(locale), site.collective.name(locale), site.description(locale))
     return target
+
+
+def with_metadata(pdf: bytes, target: Path, title: str, author: str, subject: str) -> None:
+    """The PDF written to `target` with its title, author and subject in its document information (Chromium
+    writes only a title), its outline and tagging kept."""
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    writer.add_metadata({"/Title": title, "/Author": author, "/Subject": subject})
+    with target.open("wb") as file:
+        writer.write(file)
 
 
 def make_pdfs(site_dir: Path, out_dir: Path | None = None, root: Path = ROOT, deployed_as: str | None = None,

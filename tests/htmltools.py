@@ -10,7 +10,7 @@ from lxml import html
 
 # Macro output, quotations, titles of works and code may hold digits; prose typed by hand may not.
 # Annotations are data (their dates and counts are not prose typed into a page).
-MACRO_OUTPUT = ", ".join(["span.fig", "span.fig__value", "span.check", "q.article-quote", ".heading-gloss", "cite",
+MACRO_OUTPUT = ", ".join(["span.fig", "span.fig__value", "span.check", ".article-quote", ".heading-gloss", "cite",
                           "code", "pre",
                           ".headerlink", "details.cite", "span.Z3988", "script", "figure.chart", ".annotation-section",
                           ".print-only"])

@@ -205,7 +205,8 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".cite__copy");
     if (!button) return;
-    var code = button.closest(".cite__format").querySelector("code");
+    // The entry, or the in-text citation under it: each is copied on its own (the <pre> after its head).
+    var code = button.closest(".cite__head").nextElementSibling.querySelector("code");
     var done = confirmed(button);
     // A style with italics (APA's titles) is copied as rich text too, so they survive pasting into a
     // word processor; plain text for everything else.

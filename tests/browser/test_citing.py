@@ -19,9 +19,9 @@ def page(browser):
     context.close()
 
 
-def open_block(page, key: str, format: str | None = None):
+def open_block(page, heading: str, format: str | None = None):
     """Open a heading's cite panel with the control beside it (and pick a format's tab)."""
-    block = page.locator(f'details.cite[data-cite="{key}"]')
+    block = page.locator(f"#{heading} + details.cite")
     toggle = page.locator(f'button.cite-toggle[aria-controls="{block.get_attribute("id")}"]')
     toggle.click()
     if format:
@@ -37,20 +37,24 @@ def test_citing_a_section_then_the_next_page(page, site_url):
     assert page.locator("details.cite > summary").first.is_hidden()  # no extra row under the headings
     toggles = page.locator("article :is(h1, h2, h3) > button.cite-toggle")
     assert toggles.count() == page.locator("article details.cite").count()  # one per heading with a panel
-    block = open_block(page, "yuanbao-reading-opening-summary-zh", "gbt7714")
-    assert "[2031-02-03]" in block.locator('.cite__format[data-format="gbt7714"] code').inner_text()
+    block = open_block(page, "summary", "gbt7714")
+    assert "[2031-02-03]" in block.locator('.cite__format[data-format="gbt7714"] code').first.inner_text()
     block.locator('.cite__tab[data-format="bibtex"]').click()
-    assert "urldate" not in block.locator('.cite__format[data-format="bibtex"] code').inner_text()  # the manager's own
+    assert "urldate" not in block.locator('.cite__format[data-format="bibtex"] code').first.inner_text()
     block.locator('.cite__tab[data-format="apa"]').click()
-    apa = block.locator('.cite__format[data-format="apa"] code')
-    assert "2031年2月3日" not in apa.inner_text()  # APA cites no access date for a dated page
-    button = block.locator('.cite__format[data-format="apa"] .cite__copy')
+    entry, in_text = block.locator('.cite__format[data-format="apa"] code').all()
+    assert "2031年2月3日" not in entry.inner_text()  # APA cites no access date for a dated page
+    button, in_text_button = block.locator('.cite__format[data-format="apa"] .cite__copy').all()
     button.click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == apa.inner_text() and copied.startswith("元宝一文细读小组. (")
-    assert "/chapters/opening/#summary\n正文引用：(" in copied and button.inner_text() == "已复制"
-    assert apa.locator("i").count() == 0  # a Chinese title is never slanted
-    block = open_block(page, "yuanbao-reading-opening-users-zh", "ris")
+    # What a reference list takes: the entry alone, the page's address without the section's fragment.
+    assert copied == entry.inner_text() and copied.startswith("元宝一文细读小组. (")
+    assert copied.endswith("/chapters/opening/") and "正文引用" not in copied and button.inner_text() == "已复制"
+    in_text_button.click()
+    pasted = page.evaluate("navigator.clipboard.readText()")
+    assert pasted == in_text.inner_text() == "(元宝一文细读小组, 2026, “摘要”一节)"
+    assert entry.locator("i").count() == 0  # a Chinese title is never slanted
+    block = open_block(page, "users", "ris")
     assert block.locator(".cite__format:visible").count() == 1
     assert block.locator(".cite__format:visible").get_attribute("data-format") == "ris"
     assert block.bounding_box()["height"] <= 400
@@ -61,12 +65,13 @@ def test_citing_a_section_then_the_next_page(page, site_url):
     assert page.url == site_url + "chapters/opening/#checking-the-numbers"
 
     page.goto(site_url + "en/chapters/opening/")  # the choice is remembered on the next page
-    chapter = open_block(page, "yuanbao-reading-opening-en")
+    chapter = open_block(page, "opening")
     assert [f.get_attribute("data-format") for f in chapter.locator(".cite__format:visible").all()] == ["ris", "ris"]
     chapter.locator('.cite__tab[data-format="apa"]').click()
-    original = chapter.locator('.cite__group--original .cite__format[data-format="apa"] code').inner_text()
+    original = chapter.locator('.cite__group--original .cite__format[data-format="apa"] code').first.inner_text()
     assert "Retrieved" not in original  # APA: no retrieval date for a news article
-    copy = chapter.locator('.cite__group:not(.cite__group--original) .cite__format[data-format="apa"] .cite__copy')
+    ours = chapter.locator(".cite__group:not(.cite__group--original)")
+    copy = ours.locator('.cite__format[data-format="apa"] .cite__copy').first
     copy.click()
     page.wait_for_function("button => button.textContent === button.dataset.copied", arg=copy.element_handle())
     html = page.evaluate("""async () => {
@@ -80,7 +85,7 @@ def test_without_scripts_every_format_is_listed_with_the_build_date(browser, sit
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "chapters/opening/")
-    block = page.locator('details.cite[data-cite="yuanbao-reading-opening-users-zh"]')
+    block = page.locator("#users + details.cite")
     block.locator("summary").click()
     visible = block.locator(".cite__format:visible").count()
     shown = page.locator('.cite__group--original [data-format="gbt7714"] .access-date').text_content()
@@ -116,15 +121,16 @@ def test_citing_a_number_from_its_popover_and_from_its_card(page, site_url):
     shown = panel.locator(".cite__format:visible")
     assert shown.count() == 1 and shown.get_attribute("data-format") == "number"
     panel.locator('.cite__tab[data-format="gbt7714"]').click()
-    assert " 转引自: 元宝一文细读小组. 数字表[EB/OL]." in panel.locator('.cite__format:visible code').inner_text()
+    assert " 转引自: 元宝一文细读小组. 数字表[EB/OL]." in panel.locator('.cite__format:visible code').first.inner_text()
     page.goto(site_url + "en/figures/")  # the overview leads to the same panel
     page.locator('.figures-overview tr[data-fig="creations_per_mau"] a.figure-cite-link').click()
     panel = page.locator("#cite-fig-creations-per-mau")
     assert panel.is_visible()  # in the format chosen last, remembered
-    assert panel.locator(".cite__format:visible code").inner_text().startswith("[1] Yuanbao Reading Collective. Fig")
+    entry = panel.locator(".cite__format:visible code").first.inner_text()
+    assert entry.startswith("[1] Yuanbao Reading Collective. Fig")
     panel.locator('.cite__tab[data-format="number"]').click()  # a format only a figure's panel has
     page.goto(site_url + "en/chapters/opening/")
-    block = open_block(page, "yuanbao-reading-opening-summary-en")
+    block = open_block(page, "summary")
     shown = block.locator(".cite__format:visible")
     assert shown.count() == 1 and shown.get_attribute("data-format") == "gbt7714"  # the panel's first, instead
     assert block.locator('.cite__tab[aria-selected="true"]').get_attribute("data-format") == "gbt7714"

@@ -4,36 +4,18 @@ numbers, and every font embedded."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
-import unicodedata
-from pathlib import Path
 
 import pytest
 from lxml import html
 from pypdf import PdfReader
 
+from tests.pdftools import page_texts, plain
+
 pytestmark = [pytest.mark.build, pytest.mark.xdist_group(name="release")]
 
 EDITIONS = [("zh", ""), ("en", "en/")]
-
-
-def plain(text: str) -> str:
-    """Text as a reader would search it: compatibility forms folded (full-width brackets), no spaces."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def page_texts(pdf: Path) -> list[str]:
-    """Each page's text, read by poppler's pdftotext (pypdf takes seconds for the same)."""
-    if not shutil.which("pdftotext"):
-        if os.environ.get("CI"):
-            pytest.fail("pdftotext is missing; .ci/run installs Debian's poppler-utils")
-        pytest.skip("pdftotext is missing (apt-get install poppler-utils)")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                          check=True, timeout=60).stdout
-    return text.split("\f")[:-1]  # a form feed ends each page
 
 
 def fonts(reader: PdfReader) -> dict[str, bool]:
@@ -89,3 +71,22 @@ def test_each_edition_prints_the_whole_reading(release, project, locale, prefix)
     assert not missing, missing  # no character printed without a glyph
     if locale == "zh":
         assert plain("“总额超过45亿元”") in whole  # the article's words, set in an embedded CJK font
+    # Its title and author, the whole site's; an outline of every part and section; a contents page after the
+    # cover that gives, for each, the page the outline opens.
+    info = reader.metadata
+    assert info.title == project.site.title(locale) and info.author == project.site.collective.name(locale)
+    outline = [(entry.title, reader.get_destination_page_number(entry) + 1) for entry in flat(reader.outline)]
+    assert all(plain(title) in plain("".join(t for t, _ in outline)) for title in headings)
+    contents = project.phrases.of(locale).labels.contents
+    assert plain(contents) in pages[1]  # the page after the cover
+    lines = [plain(line) for page in page_texts(pdf, layout=True)[1:4] for line in page.splitlines()]
+    for title in headings:
+        page = next(n for t, n in outline if plain(t) == plain(title))
+        assert plain(title) in pages[page - 1]  # the outline opens the page the chapter starts on
+        listed = [line for line in lines if re.fullmatch(re.escape(plain(title)) + r"\d+", line)]
+        assert listed == [plain(title) + str(page)], title  # and the contents page gives that number
+
+
+def flat(entries: list) -> list:
+    """A PDF outline's entries, nested ones included, in order."""
+    return [leaf for entry in entries for leaf in (flat(entry) if isinstance(entry, list) else [entry])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
+from tests.pdftools import page_fill, plain
 
 
 @pytest.fixture
@@ -39,7 +40,9 @@ def test_a_chapter_prints_with_a_header_its_text_and_one_citation(printed, site_
     reader = PdfReader(pdf)
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert not [word for word in CONTROL_WORDS if word in text]
-    assert "GB/T 7714-2015" in text and "APA 7" in text  # the one chapter citation
+    names = project.phrases.of("zh").cite.format_names
+    flat = plain(text)
+    assert plain(names["gbt7714"]) in flat and plain(names["apa"]) in flat  # the one chapter citation
     assert len(reader.pages) <= 6, len(reader.pages)
     # No page ends on a heading: the heading's text is never the last line of a page.
     headings = [h.strip() for h in printed.locator("article :is(h2, h3)").all_inner_texts()]
@@ -54,3 +57,33 @@ def test_link_targets_are_written_out_in_print(printed, site_url):
     after = printed.evaluate("""() => getComputedStyle(
         document.querySelector('article a[href^="https://www.jinnalai.com"]'), '::after').content""")
     assert "https://www.jinnalai.com/jiaodian/810517.html" in after
+
+
+def test_sections_flow_on_and_annotations_follow_their_text(printed, site_url, tmp_path):
+    """No page but the last is less than half full (Material keeps a <details> on one page: annotation
+    lists may run on), and each section's annotations print after the text they comment on."""
+    printed.goto(site_url + "chapters/opening/")
+    printed.emulate_media(media="print")
+    order = printed.evaluate("""() => {
+        const section = document.querySelector('.annotation-section[data-section="summary"]');
+        const text = [...document.querySelectorAll('#summary ~ p')][0];
+        return text.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING;
+    }""")
+    assert order  # the summary's annotation comes after the summary's text
+    pdf = tmp_path / "opening.pdf"
+    printed.pdf(path=str(pdf), format="A4", print_background=False)
+    fills = page_fill(pdf)
+    assert all(fill >= 0.5 for fill in fills[:-1]), fills
+
+
+def test_paper_gets_what_paper_needs_instead_of_screen_words(printed, site_url, project, tmp_path):
+    """The hover instructions, filters and copy buttons stay on screen; paper gets the figures page's address
+    and, on the home page, the whole site's citation."""
+    printed.goto(site_url)
+    printed.emulate_media(media="print")
+    pdf = tmp_path / "home.pdf"
+    printed.pdf(path=str(pdf), format="A4", print_background=False)
+    text = plain("\n".join(page.extract_text() for page in PdfReader(pdf).pages))
+    assert plain("把鼠标移到数字上") not in text and plain("复制") not in text
+    assert plain(f"{project.site.base_url}{project.site.version}/figures/") in text
+    assert plain(project.phrases.of("zh").cite.format_names["apa"]) in text  # the site's citation, printed

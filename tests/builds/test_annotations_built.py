@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -33,7 +34,14 @@ def test_every_published_annotation_is_at_its_target_once(built_fixture_site, pr
         found = copy_on(tree, annotation_id)
         holder = found.xpath("ancestor::div[@class='annotation-section']")[0]
         assert holder.get("data-section") == section
-        assert holder.getprevious().tag == "details" or holder.getprevious().get("id") == section
+        # after the text it comments on: the end of its section, before the next heading or the page's end
+        before = holder.getprevious()
+        while before is not None and not (before.tag in ("h1", "h2", "h3") and before.get("id")):
+            before = before.getprevious()
+        assert before is not None and before.get("id") == section
+        following = holder.getnext()
+        assert following is None or following.tag in ("h2", "h3", "div", "section", "span", "script"), following.tag
+        assert holder.getprevious().tag not in ("h2", "h3")  # not right under its heading
         permalink = found.cssselect(".annotation__permalink")[0].get("href")
         assert permalink == f"../../annotations/#ann-{annotation_id}"
     assert not [e for e in tree.iter() if (e.get("id") or "").startswith("ann-")]
@@ -73,7 +81,7 @@ def test_annotations_show_kind_author_date_language_and_sources(built_fixture_si
     note = copy_on(page(built_fixture_site, "chapters/ledger/"), "ledger-check")
     text = note.text_content()
     assert "事实核查" in text and "Checker" in text and "2026-11-02" in text and "英文" in text
-    assert note.cssselect("q.article-quote")[0].text_content() == "一共记了12页"
+    assert note.cssselect(".article-quote")[0].text_content() == "“一共记了12页”"
     assert note.cssselect(".annotation__verdict")[0].text_content() == "无法核实"
     assert note.cssselect(".annotation__sources a")[0].get("href") == "https://example.org/check"
     assert note.cssselect(".annotation__body")[0].get("lang") == "en"
@@ -109,14 +117,52 @@ def test_every_section_offers_a_prefilled_suggestion(built_fixture_site):
 def test_the_w3c_export(built_fixture_site):
     data = json.loads((built_fixture_site.site_dir / "downloads" / "annotations.jsonld").read_text(encoding="utf-8"))
     assert data["type"] == "AnnotationCollection" and data["total"] == 4
+    assert data["id"].endswith("/downloads/annotations.jsonld") and data["first"]["id"] == data["last"]
     items = {item["id"].split("#")[-1]: item for item in data["first"]["items"]}
     check = items["ann-ledger-check"]
     assert check["id"].endswith("/annotations/#ann-ledger-check")  # its home, where its id stays
-    assert check["target"]["source"].endswith("/chapters/ledger/#pages")
     assert check["@context"] == "http://www.w3.org/ns/anno.jsonld" and check["type"] == "Annotation"
     assert check["motivation"] == "assessing"
-    assert check["target"]["selector"][1] == {"type": "TextQuoteSelector", "exact": "一共记了12页"}
-    assert items["ann-ledger-withdrawn"]["body"][0]["purpose"] == "moderating"
+    section, quote = check["target"]
+    assert section["source"]["id"].endswith("/chapters/ledger/") and "#" not in section["source"]["id"]
+    assert section["selector"]["value"] == "pages"
+    # the quote is the article's words, placed in the article by the words around them
+    assert quote["source"]["id"] == "https://example.org/article"
+    assert quote["selector"] == {"type": "TextQuoteSelector", "exact": "一共记了12页", "prefix": "是账本，",
+                                 "suffix": "。"}
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", check["created"])
+    assert check["creator"] == {"id": "https://github.com/checker", "type": "Person", "name": "Checker",
+                                "nickname": "checker"}
+    assert items["ann-ledger-withdrawn"]["motivation"] == "moderating"
+
+
+@pytest.mark.parametrize("site", ["fixture", "real"])
+def test_the_w3c_export_passes_the_w3c_tests_musts_and_shoulds(built_fixture_site, built_site, site):
+    """The W3C Web Annotation test suite's own assertions (tests/fixtures/web-annotation-tests), on every
+    edition's export: the collection, its page and every annotation."""
+    from tests import webannotation
+
+    result = built_fixture_site if site == "fixture" else built_site
+    for path in sorted(result.site_dir.glob("**/downloads/annotations.jsonld")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        page = {"@context": data["@context"], **data["first"]}
+        found = webannotation.failures(webannotation.COLLECTION_TESTS, data)
+        found += webannotation.failures(webannotation.PAGE_TESTS, page)
+        for item in data["first"]["items"]:
+            found += [f"{item['id']}: {f}" for f in webannotation.failures(webannotation.ANNOTATION_TESTS, item)]
+        assert found == [], path
+
+
+def test_the_w3c_tests_catch_what_the_export_once_did_wrong():
+    """The suite run here can fail: a date where a date-time belongs, a collection without an id."""
+    from tests import webannotation
+
+    dated = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://x.example/a", "type": "Annotation",
+             "target": "https://x.example/", "created": "2026-11-29"}
+    assert any("annotationCreatedValidated" in f for f in webannotation.failures(webannotation.ANNOTATION_TESTS, dated))
+    assert any("collectionIdValidated" in f for f in webannotation.failures(
+        webannotation.COLLECTION_TESTS, {"@context": "http://www.w3.org/ns/anno.jsonld",
+                                         "type": "AnnotationCollection"}))
 
 
 def test_a_bad_annotation_stops_the_build_and_names_the_file(fixture_site, tmp_path):

@@ -17,7 +17,8 @@ import rispy
 import yaml
 from lxml import html
 
-from macros.gitdates import CHAPTER_DATA, last_change
+from macros import citations
+from macros.gitdates import CHAPTER_DATA, last_change, last_changes
 from macros.project import Project
 from tests.conftest import BUILD_DAY, ROOT, BuildResult
 from tests.htmltools import content
@@ -51,17 +52,27 @@ def expected_url(project: Project, prefix: str, slug: str, anchor: str = "") -> 
     return f"{url}#{anchor}" if anchor else url
 
 
+# Every page a reader may save, in each edition: (path, the page's title as cited).
+PAGES = ["", "chapters/opening/", "figures/", "reading/", "players/", "glossary/", "annotations/", "source/", "cite/",
+         "changes/"]
+
+
+def meta_of(tree: html.HtmlElement) -> dict[str, str]:
+    return {m.get("name") or m.get("property"): m.get("content") for m in tree.cssselect("head meta")}
+
+
 @pytest.mark.parametrize("locale, prefix, slug", CASES)
 def test_head_metadata_for_reference_managers(built_site, project, locale, prefix, slug):
     tree = chapter(built_site, prefix, slug)
-    meta = {m.get("name") or m.get("property"): m.get("content") for m in tree.cssselect("head meta")}
+    meta = meta_of(tree)
     title = next(s.title(locale) for s in project.article.sections if s.chapter == slug)
     assert meta["citation_title"] == title
-    assert meta["citation_author"] == meta["DC.creator"] == project.site.collective.name(locale) + ","
+    collective = project.site.collective.name(locale)
+    assert meta["citation_author"] == meta["DC.creator"] == citations.single_name(collective)
     assert meta["citation_language"] == locale
     assert meta["citation_public_url"] == expected_url(project, prefix, slug)
     assert meta["og:type"] == "website" and meta["og:site_name"] == project.site.title(locale)
-    assert meta["DC.type"] == "Text"
+    assert "DC.type" not in meta  # Zotero would make it "[Text]" in APA and "Text." in Chicago
     assert meta["og:url"] == expected_url(project, prefix, slug)
     assert meta["og:locale"] == {"zh": "zh_CN", "en": "en_US"}[locale]
     assert title in meta["description"] and meta["description"] == meta["og:description"]  # its own, not the site's
@@ -69,21 +80,30 @@ def test_head_metadata_for_reference_managers(built_site, project, locale, prefi
     updated = last_change(ROOT, [f"docs/chapters/{slug}{'' if locale == 'zh' else '.en'}.md", *CHAPTER_DATA,
                                  *annotation_files(slug)]) or BUILD_DAY
     assert meta["citation_publication_date"] == updated.strftime("%Y/%m/%d")
+    assert meta["DC.date"] == updated.isoformat()
 
 
-@pytest.mark.parametrize("locale, prefix, slug", CASES)
-def test_coins_chapter_first_then_each_section(built_site, project, locale, prefix, slug):
-    tree = chapter(built_site, prefix, slug)
-    spans = [parse_qs(span.get("title")) for span in tree.cssselect("span.Z3988")]
-    sections = section_headings(tree)
-    assert len(spans) == 1 + len(sections)
-    assert spans[0]["rft.identifier"] == [expected_url(project, prefix, slug)]
-    assert [s["rft.identifier"][0] for s in spans[1:]] == [expected_url(project, prefix, slug, i) for i, _ in sections]
-    title = next(s.title(locale) for s in project.article.sections if s.chapter == slug)
-    assert [s["rft.title"][0] for s in spans] == [title] + [f"{title} § {heading}" for _, heading in sections]
-    assert all(
-        s["rft.type"] == ["webpage"] and s["rft.aucorp"] == [project.site.collective.name(locale)] for s in spans
-    )
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_names_one_versioned_address_and_one_date(built_site, project, prefix, path):
+    """Whatever page a reader saves, its metadata gives the author, its title, the content's date and the
+    address of this version: the same address in the canonical link, every tag, COinS and JSON-LD."""
+    tree = html.fromstring(built_site.page(f"{prefix}{path}"))
+    meta = meta_of(tree)
+    locale = "en" if prefix else "zh"
+    url = f"{project.site.base_url}{project.site.version}/{prefix}{path}"
+    [canonical] = tree.cssselect('link[rel="canonical"]')
+    assert canonical.get("href") == meta["og:url"] == meta["citation_public_url"] == url
+    assert meta["citation_title"] == meta["og:title"] == meta["DC.title"]
+    assert from_meta(meta["citation_author"]).whole(project.site.collective.name(locale))
+    day = meta["DC.date"]
+    assert meta["citation_publication_date"] == day.replace("-", "/")
+    [span] = tree.cssselect("span.Z3988")  # one item per page, whatever its sections
+    coins = parse_qs(span.get("title"))
+    assert coins["rft.identifier"] == [url] and coins["rft.date"] == [day]
+    assert coins["rft.title"] == [meta["citation_title"]]
+    for data in extruct.extract(built_site.page(f"{prefix}{path}"), syntaxes=["json-ld"])["json-ld"]:
+        assert data["url"] == url and data["dateModified"] == data["datePublished"] == day
 
 
 @pytest.mark.parametrize("locale, prefix, slug", CASES)
@@ -99,52 +119,76 @@ def test_json_ld_article_based_on_the_original(built_site, project, locale, pref
     assert [part["name"] for part in article["hasPart"]] == [title for _, title in sections]
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_home_page_is_a_website_and_the_figures_page_a_dataset(built_site, project, prefix):
+    [home] = extruct.extract(built_site.page(prefix), syntaxes=["json-ld"])["json-ld"]
+    assert home["@type"] == "WebSite" and home["isBasedOn"]["url"] == project.article.repost.url
+    [figures] = extruct.extract(built_site.page(f"{prefix}figures/"), syntaxes=["json-ld"])["json-ld"]
+    assert figures["@type"] == "Dataset"
+    base = f"{project.site.base_url}{project.site.version}/{prefix}downloads/"
+    assert [(d["encodingFormat"], d["contentUrl"]) for d in figures["distribution"]] == [
+        ("application/json", base + "figures.json"), ("text/csv", base + "figures.csv")]
+
+
 @pytest.mark.parametrize("locale, prefix, slug", CASES)
-def test_a_cite_panel_for_the_chapter_with_the_original_and_one_for_every_section(built_site, locale, prefix, slug):
+def test_a_cite_panel_for_the_chapter_with_the_original_and_one_for_every_section(built_site, project, locale,
+                                                                                  prefix, slug):
     tree = chapter(built_site, prefix, slug)
     blocks = tree.cssselect("details.cite")
     sections = section_headings(tree)
     assert len(blocks) == 1 + len(sections)
-    every = ["gbt7714", "apa", "chicago_note", "chicago_bibliography", "bibtex", "ris", "csl_json"]
+    every = list(citations.FORMAT_KEYS)
+    entries = set()
     for block in blocks:
         groups = block.cssselect(".cite__group")
         assert len(groups) == (2 if block is blocks[0] else 1)  # the chapter's panel cites the original too
         for group in groups:
-            assert [f.get("data-format") for f in group.cssselect(".cite__format")] == every
-            assert len(group.cssselect(".cite__copy")) == len(every)
+            formats = group.cssselect(".cite__format")
+            assert [f.get("data-format") for f in formats] == every
+            for format_block in formats:  # an entry, and its in-text citation under it, each copied on its own
+                codes = format_block.cssselect("pre > code")
+                assert len(format_block.cssselect(".cite__copy")) == len(codes) in (1, 2)
+        apa = groups[0].cssselect('.cite__format[data-format="apa"] pre > code')
+        entries.add(apa[0].text_content())  # the page's reference entry, the same for every section
+        assert "\n" not in apa[0].text_content() and apa[1].text_content().startswith("(")
         assert block.get("data-control")  # the label of the control site.js puts beside the heading
         links = [a.get("href") for a in block.cssselect(".cite__files a")]
         assert links == [f"../../downloads/cite/{slug}.{ext}" for ext in ("bib", "ris", "json")]
         suggest = block.cssselect(".cite__suggest a")
         assert len(suggest) == (0 if block is blocks[0] else 1)  # "suggest an annotation": sections only
-    for section_id, _ in sections:  # each section's block comes right after its heading
-        heading = tree.cssselect(f"#{section_id}")[0]
-        follower = heading.getnext()
-        assert follower.tag == "details" and follower.get("data-cite").endswith(f"-{slug}-{section_id}-{locale}")
+    assert len(entries) == 1 and expected_url(project, prefix, slug) in entries.pop()  # no fragment in the entry
+    for section_id, heading in sections:  # each section's block comes right after its heading, its locator
+        heading_element = tree.cssselect(f"#{section_id}")[0]
+        follower = heading_element.getnext()
+        assert follower.tag == "details" and follower.get("data-cite") == f"yuanbao-reading-{slug}-{locale}"
+        in_text = follower.cssselect('.cite__format[data-format="apa"] pre.cite__in-text code')[0].text_content()
+        assert heading in in_text
+        gbt = follower.cssselect('.cite__format[data-format="gbt7714"] pre.cite__in-text code')[0].text_content()
+        assert expected_url(project, prefix, slug, section_id) in gbt  # GB/T: the section's link in the text
     assert tree.cssselect(".cite .access-date")  # filled with today's date by the browser
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_citation_files_per_chapter_and_for_the_site(built_site, project, prefix):
+def test_citation_files_hold_one_item_per_page_and_the_original_once(built_site, project, prefix):
     folder = built_site.site_dir / prefix / "downloads" / "cite"
-    for slug in CHAPTERS:
-        tree = chapter(built_site, prefix, slug)
-        expected = 1 + len(section_headings(tree)) + 1  # chapter, sections, the original article
-        items = json.loads((folder / f"{slug}.json").read_text(encoding="utf-8"))
-        assert len(items) == expected
-        library = bibtexparser.parse_string((folder / f"{slug}.bib").read_text(encoding="utf-8"))
-        assert not library.failed_blocks and len(library.entries) == expected
-        assert len(rispy.loads((folder / f"{slug}.ris").read_text(encoding="utf-8"))) == expected
-    whole = json.loads((folder / "site.json").read_text(encoding="utf-8"))
-    assert not [item["id"] for item in whole if "accessed" in item]  # an access date only the reader can know
-    for download in folder.iterdir():  # nor any other date in a file that is the day it was built
-        text = download.read_text(encoding="utf-8")
-        assert "urldate" not in text and "Y2  -" not in text, download.name
     locale = "en" if prefix else "zh"
-    assert [item["id"] for item in whole] == [f"yuanbao-reading-{locale}", f"dingjiaoone-yuanbao-{locale}"]
+    original = f"dingjiaoone-yuanbao-{locale}"
+    for stem in [*CHAPTERS, "figures", "site"]:
+        items = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
+        ours = "yuanbao-reading-" + (f"{stem}-{locale}" if stem != "site" else locale)
+        assert [item["id"] for item in items] == [ours, original], stem
+        assert "#" not in items[0]["URL"] and items[0]["URL"].startswith(project.site.base_url)
+        library = bibtexparser.parse_string((folder / f"{stem}.bib").read_text(encoding="utf-8"))
+        assert not library.failed_blocks and [e.key for e in library.entries] == [ours, original]
+        assert len(rispy.loads((folder / f"{stem}.ris").read_text(encoding="utf-8"))) == 2
+    whole = json.loads((folder / "site.json").read_text(encoding="utf-8"))
+    for download in folder.iterdir():  # no date in a file that is the day it was built, or a placeholder
+        text = download.read_text(encoding="utf-8")
+        assert "urldate" not in text and "Y2  -" not in text and "XXXX" not in text, download.name
     home = f"{project.site.base_url}{project.site.version}/{prefix}"
     assert whole[0]["title"] == project.site.title(locale) and whole[0]["URL"] == home  # the site, as released
-    assert whole[0]["issued"] == {"date-parts": [[BUILD_DAY.year, BUILD_DAY.month, BUILD_DAY.day]]}  # its release
+    released = max(last_changes(ROOT).values()).date()  # no tag here: the last change in git
+    assert whole[0]["issued"] == {"date-parts": [[released.year, released.month, released.day]]}
 
 
 def download_files(built_site, suffix: str) -> list:
@@ -173,8 +217,15 @@ def test_every_bib_file_passes_biber_and_a_bibtex_parser(built_site, tmp_path):
     (tmp_path / "all.bib").write_text("\n\n".join(entry for entry, _ in entries.values()) + "\n", encoding="utf-8")
     result = subprocess.run(["biber", "--tool", "--validate-datamodel", "all.bib"], cwd=tmp_path,  # WARN: logged
                             capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0 and "WARN" not in result.stdout + result.stderr, result.stdout[-2000:]
-    assert len(entries) > 2 * len(CHAPTERS) * 4  # every chapter, section, figure and the original, in both
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("WARN")]
+    # The one warning kept, on purpose: the original gives no date and @online's data model wants one (date
+    # or year). A made-up year, or EDTF's "XXXX" (which Zotero imports as the text "XXXX"), would be worse
+    # than a warning; every other entry validates cleanly.
+    undated = {"dingjiaoone-yuanbao-zh", "dingjiaoone-yuanbao-en"}
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert len(warnings) == len(undated), warnings
+    assert all(any(f"'{key}'" in w and "date" in w for w in warnings) for key in undated), warnings
+    assert len(entries) == 2 * (len(CHAPTERS) + 2) + 2  # each page once and the original once, in both
 
 
 def test_every_ris_file_parses_and_dates_the_sites_pages(built_site, project):
@@ -186,8 +237,8 @@ def test_every_ris_file_parses_and_dates_the_sites_pages(built_site, project):
         entries = rispy.loads(path.read_text(encoding="utf-8"))
         ours = [e for e in entries if e["urls"][0].startswith(project.site.base_url)]
         originals = [e for e in entries if e not in ours]
-        # A chapter's and the site's files: the original once, last; the figures' file: one per stated figure.
-        assert ours and (len(originals) == 1 or path.stem == "figures"), path
+        assert len(ours) == len(originals) == 1, path  # the page, then the original it reads
+        assert all("section" not in e for e in entries), path  # a section is a locator (Zotero drops SE)
         assert all(re.fullmatch(r"\d{4}", e["year"]) and re.fullmatch(r"\d{4}/\d\d/\d\d", e["date"]) for e in ours)
         assert all("year" not in original and "date" not in original for original in originals)
         assert all("edition" not in e for e in entries) and all(e["notes"] for e in ours), path
@@ -219,6 +270,7 @@ def test_zotero_keeps_every_creator_whole_from_every_path(built_site, project, l
     tags = 'head meta[name="citation_author"], head meta[name="DC.creator"]'
     metas = [m.get("content") for m in tree.cssselect(tags)]
     assert len(metas) == 2 and all(from_meta(value).whole(collective) for value in metas)
+    assert all(value.endswith(",") == (" " in collective) for value in metas)  # a comma only where Zotero needs it
     spans = [from_coins(span.get("title")) for span in tree.cssselect("span.Z3988")]
     assert spans and all(len(names) == 1 and names[0].whole(collective) for names in spans)
     ris = rispy.loads((built_site.site_dir / f"{prefix}downloads/cite/{slug}.ris").read_text(encoding="utf-8"))
@@ -232,12 +284,22 @@ def test_zotero_keeps_every_creator_whole_from_every_path(built_site, project, l
 
 @pytest.mark.parametrize("locale, prefix", EDITIONS)
 def test_the_home_page_cites_the_whole_site_as_released(built_site, project, locale, prefix):
+    """For a machine (its tags) and for a person (the panel on the home and how-to-cite pages, every format),
+    dated by the release: here, with no release tag, the last change in git; never the build's day."""
     tree = html.fromstring(built_site.page(prefix))
-    meta = {m.get("name") or m.get("property"): m.get("content") for m in tree.cssselect("head meta")}
+    meta = meta_of(tree)
     assert meta["citation_title"] == meta["og:title"] == project.site.title(locale)
     assert meta["citation_public_url"] == meta["og:url"] == f"{project.site.base_url}{project.site.version}/{prefix}"
-    assert meta["citation_publication_date"] == BUILD_DAY.strftime("%Y/%m/%d")  # the release's day
+    released = max(last_changes(ROOT).values()).date()
+    assert meta["citation_publication_date"] == released.strftime("%Y/%m/%d")
     assert from_meta(meta["citation_author"]).whole(project.site.collective.name(locale))
+    for page in (prefix, f"{prefix}cite/"):
+        [panel] = html.fromstring(built_site.page(page)).cssselect("details.cite--site")
+        formats = [f.get("data-format") for f in panel.cssselect(".cite__format")]
+        assert formats == list(citations.FORMAT_KEYS)
+        apa = panel.cssselect('.cite__format[data-format="apa"] pre > code')[0].text_content()
+        assert apa.startswith(f"{project.site.collective.name(locale)}. ({released.year}")
+        assert f"{project.site.base_url}{project.site.version}/{prefix}" in apa
 
 
 def test_in_english_gbt_gives_the_original_in_chinese_first(built_site, project):
@@ -252,7 +314,8 @@ def test_in_english_gbt_gives_the_original_in_chinese_first(built_site, project)
 def test_suggesting_an_annotation_opens_a_file_in_the_readers_language_naming_the_section(
         built_site, project, locale, prefix):
     tree = chapter(built_site, prefix, "opening")
-    link = tree.cssselect('details.cite[data-cite$="-opening-users-%s"] .cite__suggest a' % locale)[0].get("href")
+    panel = tree.cssselect("#users")[0].getnext()
+    link = panel.cssselect(".cite__suggest a")[0].get("href")
     assert link.startswith(f"{project.site.repository}/new/main/data/annotations?")
     query = parse_qs(link.split("?", 1)[1])
     template = project.phrases.of(locale).annotations.template
@@ -279,6 +342,9 @@ def test_every_figure_offers_its_citation_from_its_popover_its_card_and_the_over
         view = figureview.view(project, project.figures[figure_id], locale)
         number = panel.cssselect('.cite__format[data-format="number"] code')[0].text_content()
         assert number == figurecite.with_citation(project, view, locale, updated)
+        json_items = json.loads(panel.cssselect('.cite__format[data-format="csl_json"] pre > code')[0].text_content())
+        assert [item["id"] for item in json_items][:1] == [f"yuanbao-reading-figures-{locale}"]
+        assert figure_id in json_items[0]["note"] and "#" not in json_items[0]["URL"]
         assert [f.get("data-format") for f in panel.cssselect(".cite__format")][1:] == list(
             ("gbt7714", "apa", "chicago_note", "chicago_bibliography", "bibtex", "ris", "csl_json"))
         [row] = figures_page.cssselect(f'.figures-overview tr[data-fig="{figure_id}"]')
@@ -294,6 +360,4 @@ def test_every_figure_offers_its_citation_from_its_popover_its_card_and_the_over
             pops += 1
     assert pops > 20
     records = json.loads((built_site.site_dir / prefix / "downloads" / "cite" / "figures.json").read_text("utf-8"))
-    assert len(records) == len(project.figures.ids)  # every figure's citation, in one file
-    for record, figure_id in zip(records, project.figures.ids, strict=True):
-        assert figure_id in record["note"]
+    assert [r["id"] for r in records] == [f"yuanbao-reading-figures-{locale}", f"dingjiaoone-yuanbao-{locale}"]

@@ -30,7 +30,7 @@ PAGES = [
     "players/",
 ]
 # Not prose of the page's language: quotations, code, citations, and runs marked as the other language.
-QUOTED = "q.article-quote, cite, code, pre, script, details.cite, [lang^=zh], [lang=en]"
+QUOTED = ".article-quote, cite, code, pre, script, details.cite, [lang^=zh], [lang=en]"
 
 
 def without(root: html.HtmlElement, selector: str) -> str:
@@ -132,6 +132,7 @@ def test_english_frames_follow_the_language(built_site: BuildResult, project: Pr
     assert [a.get("href") for a in figures.cssselect("p.downloads a")] == [
         "../downloads/figures.json",
         "../downloads/figures.csv",
+        "../downloads/figures-columns.csv",
     ]
     chapter_map = content(built_site.page("en/")).cssselect("ol.chapter-map a")
     assert [a.text_content() for a in chapter_map][

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timezone
+
 import feedparser
 import pytest
 import yaml
 from lxml import etree, html
 
 from macros.feed import feed_url
+from macros.gitdates import added_at
 from tests.conftest import ROOT
 
 EDITIONS = [("zh", ""), ("en", "en/")]
@@ -35,12 +38,17 @@ def test_the_feed_is_valid_atom_and_lists_every_annotation_with_its_permalink(bu
     files = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in (ROOT / "data" / "annotations").glob("*.yml")]
     team = [doc for doc in files if doc["author"].get("team")]
     assert team and {doc["id"] for doc in team} <= set(listed)  # every one of the team's annotations
+    added = added_at(ROOT, "data/annotations")
+    paths = {yaml.safe_load(path.read_text(encoding="utf-8"))["id"]: f"data/annotations/{path.name}"
+             for path in (ROOT / "data" / "annotations").glob("*.yml")}
     for doc in team:
         entry = listed[doc["id"]]
-        assert entry.updated.startswith(doc["date"].isoformat())
+        committed = added.get(paths[doc["id"]])  # the commit that added the file (its day, before a commit)
+        expected = committed or datetime.combine(doc["date"], time(0), timezone.utc)
+        assert datetime.fromisoformat(entry.updated) == expected, doc["id"]  # its own time, not the build's
         body = doc["body"] if doc["language"] == locale else doc["translations"][locale]["body"]
         assert body.split("\n")[0][:12] in html.fromstring(entry.content[0].value).text_content()
-    dates = [entry.updated for entry in parsed.entries]
+    dates = [datetime.fromisoformat(entry.updated) for entry in parsed.entries]
     assert dates == sorted(dates, reverse=True)  # newest first
 
 

@@ -26,7 +26,7 @@ kind: context
 language: zh
 body: |
   一条注释。
-author: {name: 测试者}
+author: {name: 测试者, github: tester}
 date: 2026-11-01
 sources:
   - {title: 来源, url: "https://example.org/", accessed: 2026-11-01}
@@ -139,7 +139,7 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
                                                    ("has no section 'ledger'", "its ids: other, pages")),
     # Forged quotations
     "made-up quotation in an annotation": AnnotationCase(
-        GOOD_ANNOTATION.replace("kind: context", "quote: 账本一共记了13页\nkind: context"),
+        GOOD_ANNOTATION.replace("kind: context", "quote: 账本一共记了13页\nprefix: 写的是\nsuffix: 。\nkind: context"),
         ("field 'quote'", "is not verbatim")),
     # Crashes and exhaustion
     "YAML alias bomb": AnnotationCase(BOMB, ("YAML alias",)),
@@ -150,7 +150,7 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
                                       ("{file}:8", "'2026-02-30' cannot be read", "YYYY-MM-DD")),
     "complex key": AnnotationCase("? [a, b]\n: 1\n", ("{file}:1", "a key must be plain text")),
     # Messages
-    "missing field": AnnotationCase(GOOD_ANNOTATION.replace("author: {name: 测试者}\n", ""),
+    "missing field": AnnotationCase(GOOD_ANNOTATION.replace("author: {name: 测试者, github: tester}\n", ""),
                                     ("{file}:1", "field 'author' is missing")),
     "null document": AnnotationCase("# nothing here\n", ("{file}:1", "holds no data")),
     "future access date": AnnotationCase(GOOD_ANNOTATION.replace("accessed: 2026-11-01", "accessed: 2999-01-01"),
@@ -225,7 +225,9 @@ def test_every_bad_annotation_is_named_with_its_problem_in_one_report(all_bad_an
 def test_good_quotations_of_the_fixture_pass(tmp_path: Path):
     """The quote case above fails for forging, not for quoting: the real words pass."""
     site = copy_fixture_site(tmp_path)
-    annotation(GOOD_ANNOTATION.replace("kind: context", "quote: 一共记了12页\nkind: context"))(site)
+    quoted = GOOD_ANNOTATION.replace("kind: context", "quote: 一共记了12页\nprefix: 是账本，\nsuffix: 。\n"
+                                                      "kind: context")
+    annotation(quoted)(site)
     proc = mkdocs_fork.run(["build", "--strict", "--site-dir", str(tmp_path / "out")], cwd=site, env=BUILD_ENV,
                            timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr

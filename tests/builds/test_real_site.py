@@ -16,6 +16,7 @@ from mkdocs_redirects.plugin import get_html_path
 
 from macros.project import Project
 from macros.schema import ClaimFigure, StatedFigure
+from macros.project import load_project
 from tests.conftest import ROOT, BuildResult
 from tests.htmltools import content, hand_typed_numbers, html_files, ids_of, redirect_target
 
@@ -131,7 +132,7 @@ def test_popovers_say_where_each_figure_comes_from(built_site: BuildResult, proj
         assert figure.get("tabindex") == "0"
         assert figure.get("aria-describedby") in page_ids
     stated = root.cssselect('span.fig[data-fig="mau"] .fig-pop')[0]
-    assert stated.cssselect("q.article-quote")[0].text_content() == "月活跃用户（MAU）达到1.14亿"
+    assert stated.cssselect(".article-quote")[0].text_content() == "“月活跃用户（MAU）达到1.14亿”"
     derived = root.cssselect('span.fig[data-fig="creations_per_mau"] .fig-pop')[0].text_content()
     assert "AI创作次数 ÷ 元宝月活跃用户（MAU）" in derived and "超过10亿次" in derived
     claim = root.cssselect('[data-check="creations_per_user_claim"] .verdict--consistent')
@@ -215,7 +216,8 @@ def test_downloads_are_generated_from_the_data(built_site: BuildResult, project:
     assert [r["id"] for r in rows] == project.figures.ids
     assert next(r for r in rows if r["id"] == "dau")["display"] == "超过5000万"
     links = content(built_site.page("figures/")).cssselect("p.downloads a")
-    assert [a.get("href") for a in links] == ["../downloads/figures.json", "../downloads/figures.csv"]
+    assert [a.get("href") for a in links] == ["../downloads/figures.json", "../downloads/figures.csv",
+                                              "../downloads/figures-columns.csv"]
 
 
 def test_figures_page_lists_every_figure_with_its_uses(built_site: BuildResult, project: Project):
@@ -303,7 +305,8 @@ def test_the_404_page_is_chinese_and_offers_both_homes(built_site: BuildResult):
     """404.html is served at any depth, so its links are absolute; the English build must not overwrite it."""
     page = html.parse(str(built_site.site_dir / "404.html")).getroot()
     assert page.get("lang") == "zh-Hans"
-    root = urlsplit(mkdocs_config()["site_url"]).path
+    # A plain build is the version data/site.yml names, under its address, as a release would be.
+    root = urlsplit(mkdocs_config()["site_url"]).path + f"{load_project(ROOT).site.version}/"
     switcher = {a.get("hreflang"): a.get("href") for a in page.cssselect("a.md-select__link[hreflang]")}
     assert switcher == {"zh": root, "en": f"{root}en/"}
     assert not (built_site.site_dir / "en" / "404.html").exists()

@@ -204,10 +204,10 @@ def test_citation_cff_is_generated_from_the_site_facts_and_valid(project: Projec
     import subprocess
     import sys
 
-    from macros.cff import citation_cff
+    from scripts.make_citation_cff import written
 
     committed = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
-    assert committed == citation_cff(project), "CITATION.cff is stale: run `make citation`"
+    assert committed == written(ROOT), "CITATION.cff is stale: run `make citation`"
     cffconvert = Path(sys.executable).parent / "cffconvert"
     result = subprocess.run(
         [str(cffconvert), "--validate", "-i", str(ROOT / "CITATION.cff")], capture_output=True, text=True, timeout=120
@@ -219,6 +219,38 @@ def test_citation_cff_is_generated_from_the_site_facts_and_valid(project: Projec
         subprocess.run([str(cffconvert), "--validate", "-i", str(broken)], capture_output=True, timeout=120).returncode
         != 0
     )
+
+
+def test_what_cffconvert_makes_of_citation_cff_keeps_the_collective_whole(project: Project, tmp_path):
+    """GitHub's "Cite this repository" and Zenodo show cffconvert's output: its BibTeX, APA and RIS name the
+    collective as one name (BibTeX and Zotero cut a name at its spaces), at the versioned address."""
+    import subprocess
+    import sys
+
+    import bibtexparser
+    import rispy
+    from scripts.make_citation_cff import written
+    from tests.zotero_names import from_ris
+
+    cffconvert = Path(sys.executable).parent / "cffconvert"
+
+    def convert(text: str, form: str) -> str:
+        source = tmp_path / "CITATION.cff"
+        source.write_text(text, encoding="utf-8")
+        return subprocess.run([str(cffconvert), "-f", form, "-i", str(source)], capture_output=True, text=True,
+                              timeout=120, check=True).stdout
+
+    collective = project.site.collective.name.zh
+    url = f"{project.site.base_url}{project.site.version}/"
+    cff = written(ROOT)
+    [entry] = bibtexparser.parse_string(convert(cff, "bibtex")).entries
+    assert entry["author"] == collective and " " not in entry["author"]  # one name: no "and", no space to cut at
+    assert entry["url"] == url
+    assert convert(cff, "apalike").startswith(f"{collective} ")
+    [record] = rispy.loads(convert(cff, "ris").replace("\nER\n", "\nER  - \n"))
+    assert [from_ris(a).whole(collective) for a in record["authors"]] == [True]
+    released = cff.replace("\nversion: ", "\ndate-released: 2027-01-02\nversion: ", 1)
+    assert "2027" in convert(released, "bibtex")  # the release day, once the changelog gives one
 
 
 def test_romanised_title_matches_pinyin(project: Project):

@@ -57,15 +57,17 @@ def test_every_citation_of_the_site_is_the_same_with_and_without_remembered_look
     from macros import citeproc_adapter, citations
     from macros.project import load_project
     project = load_project(ROOT)
-    items = [citations.site_item(project, citations.Cited(locale, "chapters/opening/", "标题 Title", date(2026, 1, 1),
-                                                          anchor, section), citations.ACCESSED_TODAY)
+    pages = [citations.Cited(locale, "chapters/opening/", "标题 Title", date(2026, 1, 1), anchor, section)
              for locale in ("zh", "en") for anchor, section in ((None, None), ("users", "用户 Users"))]
-    items += [citations.original_item(project, locale, citations.ACCESSED_TODAY) for locale in ("zh", "en")]
+    items = [(citations.page_item(project, page, citations.ACCESSED_TODAY), citations.locator(project, page))
+             for page in pages]
+    items += [(citations.original_item(project, locale, citations.ACCESSED_TODAY), None) for locale in ("zh", "en")]
 
-    def render_all() -> list[dict[str, str]]:
+    def render_all() -> list[dict[str, citations.Formatted]]:
         citations._style.cache_clear()
-        return [citations.formats(item, item["language"], project.phrases.of(item["language"]).cite, in_text=True)
-                for item in items]
+        citations._memory.clear()
+        return [citations.formats(item, item["language"], project.phrases.of(item["language"]).cite, where)
+                for item, where in items]
 
     remembered = render_all()
     citeproc_adapter.uninstall()

@@ -31,6 +31,8 @@ GOOD = {
     "id": "good-note",
     "target": {"chapter": "one", "section": "summary"},
     "quote": "元宝公布了两组数据",
+    "prefix": "一句话：",
+    "suffix": "。",
     "kind": "context",
     "language": "zh",
     "body": "一段**注释**。",
@@ -176,6 +178,8 @@ def test_the_scaffold_is_a_valid_annotation_in_the_readers_language(language):
     words = template(language)
     text = annotations.scaffold("opening-users-20261129", "opening", "users", TODAY, language, words, "用户与活跃度")
     data = yaml.safe_load(text)
+    assert data["author"]["github"] == words.github  # the contributor fills in their handle
+    data["author"]["github"] = "someone"
     assert Annotation.model_validate(data).target.section == "users" and data["language"] == language
     comments = [line for line in text.splitlines() if line.startswith("#")]
     assert f"# {words.section}: opening § 用户与活跃度" in comments  # the section by its heading
@@ -235,7 +239,8 @@ def test_the_team_writes_under_the_collective(tmp_path):
     [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
     assert loaded.author.team and loaded.author.name is None
     assert "leave `name` out" in error_of(tmp_path, author={"team": True, "name": "某人"})
-    assert "give your `name`" in error_of(tmp_path, author={"github": "someone"})
+    assert "give your `name` and your `github` handle" in error_of(tmp_path, author={"github": "someone"})
+    assert "give your `name` and your `github` handle" in error_of(tmp_path, author={"name": "某人"})
 
 
 def test_an_annotation_may_rest_on_the_article_or_our_arithmetic(tmp_path):
@@ -271,3 +276,10 @@ def test_headings_are_read_by_markdown_itself_with_attributes_in_any_form():
     from macros.annotations import headings_of
     text = "---\nsection: x\n---\n\n# 标题 { #top }\n\n## 用户 { #users .wide }\n\n### Sub {#sub}\n\n## Plain\n"
     assert headings_of(text) == ((1, "top", "标题"), (2, "users", "用户"), (3, "sub", "Sub"), (2, "plain", "Plain"))
+
+
+def test_a_quote_is_placed_by_the_articles_words_around_it(tmp_path):
+    assert "give `prefix` and `suffix`" in error_of(tmp_path, prefix=None)
+    assert "give the quote, or leave them out" in error_of(tmp_path, quote=None)
+    message = error_of(tmp_path, prefix="一段话：")
+    assert "field 'prefix'" in message and "copy the characters just before and just after" in message

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
-from macros.gitdates import last_change, last_changes
+from macros.gitdates import added_at, last_change, last_changes, moment
 
 
 def commit(repo: Path, name: str, day: str) -> None:
@@ -26,7 +26,7 @@ def test_the_newest_of_the_files_a_page_shows(tmp_path):
     commit(tmp_path, "docs/chapters/a.md", "2026-02-03")  # older than the data, newer than itself
     commit(tmp_path, "data/annotations/x.yml", "2026-05-06")
     changes = last_changes(tmp_path)
-    assert changes["docs/chapters/a.md"] == date(2026, 2, 3)  # its last change, not its first
+    assert changes["docs/chapters/a.md"] == datetime(2026, 2, 3, 12, tzinfo=timezone.utc)  # its last, not first
     assert last_change(tmp_path, ["docs/chapters/a.md"]) == date(2026, 2, 3)
     assert last_change(tmp_path, ["docs/chapters/a.md", "data/figures.yml"]) == date(2026, 3, 4)
     assert last_change(tmp_path, ["docs/chapters/a.md", "data/annotations/x.yml"]) == date(2026, 5, 6)
@@ -35,3 +35,17 @@ def test_the_newest_of_the_files_a_page_shows(tmp_path):
 
 def test_outside_git_there_is_no_date(tmp_path):
     assert last_changes(tmp_path) == {} and last_change(tmp_path, ["a.md"]) is None
+
+
+def test_a_file_was_added_when_it_was_first_committed(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    commit(tmp_path, "data/annotations/x.yml", "2026-05-06")
+    commit(tmp_path, "data/annotations/x.yml", "2026-06-07")  # an edit does not move its creation
+    commit(tmp_path, "data/figures.yml", "2026-07-08")
+    assert added_at(tmp_path, "data/annotations") == {
+        "data/annotations/x.yml": datetime(2026, 5, 6, 12, tzinfo=timezone.utc)}
+
+
+def test_only_a_time_git_writes_in_iso_8601_is_read():
+    assert moment("2026-11-29T20:16:58+08:00") == datetime(2026, 11, 29, 12, 16, 58, tzinfo=timezone.utc)
+    assert moment("10000-01-01T00:00:00Z") is None and moment("") is None and moment("garbage") is None

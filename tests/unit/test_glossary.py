@@ -52,6 +52,8 @@ def test_never_inside_tags_link_targets_code_or_headings():
 
 def test_inside_a_quotation_is_fine():
     assert 'data-term="mouthpiece"' in marked('他说<q class="article-quote">社交嘴替</q>。')
+    assert 'data-term="mouthpiece"' in marked('他说<span class="article-quote" lang="zh-Hans">“社交嘴替”</span>。')
+    assert 'data-term="mouthpiece"' not in marked('他说<span class="fig">社交嘴替</span>。')  # not any span
 
 
 def test_each_language_uses_its_own_forms():

@@ -208,8 +208,8 @@ def test_the_feed_keeps_the_newest_entries_and_renders_only_those(monkeypatch: p
 def test_a_withdrawal_is_dated_by_the_commit_that_withdrew_it(repo: Path):
     write(repo, "data/annotations/a.yml", annotation("first-note", "withdrawn").replace("superseded", "replaced"))
     git(repo, "commit", "-qam", "a later edit of the reason", day="2026-11-25")
-    assert history.withdrawn_on(repo, "data/annotations/a.yml") == date(2026, 11, 20)  # not the 25th
-    assert history.withdrawn_on(repo, "data/annotations/b.yml") is None
+    assert history.withdrawn_at(repo, "data/annotations/a.yml").date() == date(2026, 11, 20)  # not the 25th
+    assert history.withdrawn_at(repo, "data/annotations/b.yml") is None
 
 
 def test_a_build_of_an_older_commit_lists_no_later_release(repo: Path):
@@ -239,3 +239,10 @@ def test_keep_a_changelogs_dated_headings_are_read_and_only_their_version_is_sho
     assert entry.version == "0.2.0"
     page = changespage.page_markdown(PROJECT, "en", [entry], history.load_history(Path("/")), str)
     assert "## 0.2.0 { #release-0-2-0 }" in page and "<script>" not in page
+
+
+def test_a_dated_heading_gives_its_release_day_and_an_impossible_one_is_named():
+    [dated, undated] = parse_changelog("## [0.2.0] - 2026-12-01\n\n## 0.1.0\n")
+    assert dated.released == date(2026, 12, 1) and undated.released is None
+    with pytest.raises(DataError, match=r"CHANGELOG.md:1: '2026-02-30' is not a day of the calendar"):
+        parse_changelog("## [0.2.0] - 2026-02-30\n")

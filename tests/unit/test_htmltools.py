@@ -14,7 +14,7 @@ def test_a_chinese_number_word_is_found():
 
 
 def test_macro_output_quotations_titles_and_code_are_skipped():
-    body = ('<p><span class="fig">1.14亿</span><q class="article-quote">超10亿次</q>'
+    body = ('<p><span class="fig">1.14亿</span><span class="article-quote">“超10亿次”</span>'
             '<cite>10亿次AI创作背后</cite><code>x2</code>千万别小看</p>')
     assert hand_typed_numbers(PAGE.format(body)) == []
 

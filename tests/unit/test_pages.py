@@ -58,15 +58,16 @@ def test_unknown_id_names_page_and_closest(ctx):
 
 
 def test_quotation_text_is_escaped_and_checked(ctx):
-    assert str(quote_html(ctx, "亿级俱乐部")) == '<q class="article-quote" lang="zh-Hans">亿级俱乐部</q>'
+    assert str(quote_html(ctx, "亿级俱乐部")) == '<span class="article-quote" lang="zh-Hans">“亿级俱乐部”</span>'
     with pytest.raises(PageError, match="not verbatim"):
         quote_html(ctx, "<script>alert(1)</script>")
 
 
 def test_the_articles_own_quotes_nest_as_single_marks_inside_a_quotation():
+    """The marks are text, not CSS `quotes`, so a copy keeps them (tests/browser/test_copying.py)."""
     from macros.pages import quotation
     assert str(quotation("推出“元宝派”这样的AI社交功能")) == (
-        '<q class="article-quote" lang="zh-Hans">推出‘元宝派’这样的AI社交功能</q>')
+        '<span class="article-quote" lang="zh-Hans">“推出‘元宝派’这样的AI社交功能”</span>')
 
 
 def site_headings(ctx: PageContext) -> dict:

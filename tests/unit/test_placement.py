@@ -23,3 +23,10 @@ def test_an_alias_must_point_at_a_heading_of_the_page():
     assert alias_anchors("chapters/x/", {"old": "s"}, {"t", "s"}) == {"s": '<div class="anchor-alias" id="old"></div>'}
     with pytest.raises(DataError, match="points to 'gone', which is not a heading id"):
         alias_anchors("chapters/x/", {"old": "gone"}, {"t", "s"})
+
+
+def test_the_end_of_a_section_is_before_the_next_heading_or_at_the_end():
+    page = '<h2 id="a">A</h2><p>a</p><h3 id="b">B</h3><p>b</p><h2 id="c">C</h2><p>c</p>'
+    placed = insert_at_headings(page, end={"a": "<i>1</i>", "b": "<i>2</i>", "c": "<i>3</i>"})
+    assert placed == ('<h2 id="a">A</h2><p>a</p><i>1</i><h3 id="b">B</h3><p>b</p><i>2</i>'
+                      '<h2 id="c">C</h2><p>c</p><i>3</i>')

@@ -16,7 +16,7 @@ kind: counterpoint
 language: zh
 body: |
   另一种看法：<script>alert(1)</script>**页数**未必等于天数。
-author: {name: 新贡献者}
+author: {name: 新贡献者, github: newcomer}
 date: 2026-11-05
 basis: [article]
 status: published
