@@ -44,17 +44,25 @@ def _offline(uri: str) -> Any:
     raise AssertionError(f"the suite's schemas refer to {uri}, which is not in tests/fixtures")
 
 
+@lru_cache(maxsize=None)
+def _validator(relative: str) -> jsonschema.Draft4Validator:
+    schema = _assertion(relative)
+    resolver = jsonschema.RefResolver(base_uri="", referrer=schema, store=_store(),
+                                      handlers={"http": _offline, "https": _offline})
+    return jsonschema.Draft4Validator(schema, resolver=resolver, format_checker=jsonschema.draft4_format_checker)
+
+
+@lru_cache(maxsize=None)
+def _listed(test_file: str) -> tuple[str, ...]:
+    return tuple(json.loads((SUITE / test_file).read_text(encoding="utf-8"))["assertions"])
+
+
 def run(test_file: str, instance: Any) -> list[Result]:
     """Every assertion a `.test` file lists (relative to the suite), run on one JSON instance."""
-    listed = json.loads((SUITE / test_file).read_text(encoding="utf-8"))["assertions"]
     results = []
-    for relative in listed:
+    for relative in _listed(test_file):
         schema = _assertion(relative)
-        resolver = jsonschema.RefResolver(base_uri="", referrer=schema, store=_store(), handlers={"http": _offline,
-                                                                                                   "https": _offline})
-        validator = jsonschema.Draft4Validator(schema, resolver=resolver,
-                                               format_checker=jsonschema.draft4_format_checker)
-        valid = validator.is_valid(instance)
+        valid = _validator(relative).is_valid(instance)
         expected = schema.get("expectedResult", "valid") == "valid"
         results.append(Result(relative, schema.get("assertionType", "must"), valid == expected,
                               schema.get("errorMessage", schema.get("title", ""))))
