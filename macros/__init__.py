@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from . import (anchors, annotationpage, buildcache, changespage, charts, citations, citepage, exports, feed, glossary,
                history, hosting, pages, paths, safefiles, sandbox)
-from .changelog import parse_changelog
+from .changelog import load_changelogs
 from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from .cjk import join_cjk_lines, mark_chinese_runs
 from .deferred import Deferred
@@ -55,16 +55,15 @@ class SiteMacros:
         self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
         terms = project.root / "data" / "glossary.yml"
         self.glossary = glossary.load(terms) if terms.exists() else glossary.Glossary(entries={})
-        changelog = project.root / "CHANGELOG.md"  # its headings become the "what changed" page's
-        self.changelog = (parse_changelog(safefiles.read_text(changelog), changelog)
-                          if changelog.exists() or changelog.is_symlink() else [])
+        # language -> its changelog, whose headings become the "what changed" page's
+        self.changelogs = load_changelogs(project.root, project.site.languages, safefiles.read_text)
         index = contributed.chapter_index(project.article.sections, docs_dir)
         self.section_headings = index.headings
         # Checked against the clock, not the build date: a release build dated by its commit must still
         # accept what was written since. One day of slack: contributors east of UTC are a day ahead.
         self.annotations = contributed.load_all(project.root / "data" / "annotations", index,
                                                 project.fingerprint, date.today() + timedelta(days=1),
-                                                frozenset(project.figures.ids))
+                                                frozenset(project.figures.ids), project.figures.claim_ids)
 
     def start_page(self, page: Any) -> None:
         meta = page.meta or {}
@@ -149,11 +148,12 @@ class SiteMacros:
 
     def changes_page(self) -> str:
         ctx = self.current
-        return changespage.page_markdown(self.project, ctx.locale, self.changelog, self.history, ctx.link)
+        return changespage.page_markdown(self.project, ctx.locale, self.changelogs[ctx.locale], self.history,
+                                       ctx.link)
 
     def feed(self, locale: str) -> str:
         found = feed.entries(self.project, locale, self.annotations, self.section_headings, self.history,
-                             self.changelog)
+                             self.changelogs[locale])
         return feed.atom(self.project, locale, found, self.build_day)
 
     @functools.cached_property

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .annotations import Annotation, ExportTerms, Loaded, render_body, scaffold, web_annotation
 from .citations import versioned_url
-from .pages import PageContext, display, quotation
+from .pages import PageContext, display, inline_label, quotation, verdict_badge
 from .gitdates import added_at
 from .history import ANNOTATIONS_FOLDER
 from .paths import ANNOTATIONS_EXPORT, ANNOTATIONS_PAGE, annotation_url, chapter_url, figure_url
@@ -91,30 +91,27 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
                                                                     quotation(annotation.quote))
         )
     if annotation.kind == "fact-check":
-        assert text.claim and annotation.verdict
+        assert text.claim
+        if annotation.checks:  # the article's own sum: the figures page's verdict, in its words and colours
+            verdict = verdict_badge(ctx, ctx.project.figures[annotation.checks])
+        else:
+            assert annotation.verdict
+            verdict = Markup('<mark class="annotation__verdict annotation__verdict--{key}">{words}</mark>').format(
+                key=annotation.verdict, words=phrases.verdicts[annotation.verdict])
         parts.append(
-            Markup(
-                '<p class="annotation__claim">{cl}{colon}<span lang="{lang}">{claim}</span> · {vl}{colon}'
-                '<mark class="annotation__verdict annotation__verdict--{key}">{verdict}</mark></p>'
-            ).format(
-                cl=phrases.claim,
-                colon=ctx.phrases.colon,
-                lang=language,
-                claim=text.claim,
-                vl=phrases.verdict,
-                verdict=phrases.verdicts[annotation.verdict], key=annotation.verdict,
-            )
-        )
+            Markup('<p class="annotation__claim">{cl}{colon}<span lang="{lang}">{claim}</span><br>{vl}{colon}'
+                   '{verdict}</p>').format(cl=phrases.claim, colon=ctx.phrases.colon, lang=language,
+                                          claim=text.claim, vl=phrases.verdict, verdict=verdict))
     parts.append(
         Markup('<div class="annotation__body" lang="{}">{}</div>').format(language, render_body(text.body))
     )
     grounds = [Markup("{}").format(phrases.bases["article"])] if "article" in annotation.basis else []
     if "arithmetic" in annotation.basis:
         book = ctx.project.figures
-        used = Markup(ctx.phrases.list_join).join(
-            Markup('<a href="{}">{}</a> <span class="fig__value">{}</span>').format(
-                ctx.link(figure_url(f)), inside_brackets(book[f].spec.label(ctx.locale)),
-                inside_brackets(display(ctx, book[f])))
+        used = Markup(ctx.phrases.clause_join).join(
+            Markup('<a href="{}">{}</a>{}<span class="fig__value">{}</span>').format(
+                ctx.link(figure_url(f)), inside_brackets(inline_label(book[f].spec.label(ctx.locale), ctx.phrases)),
+                ctx.phrases.colon, inside_brackets(display(ctx, book[f])))
             for f in annotation.figures)
         grounds.append(Markup("{}{}{}{}").format(
             phrases.bases["arithmetic"], ctx.phrases.open_bracket, used, ctx.phrases.close_bracket))

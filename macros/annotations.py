@@ -138,15 +138,24 @@ class Annotation(_Strict):
     withdrawn_reason: Optional[Text] = None
     claim: Optional[Text] = Field(None, description="fact-check only: the claim checked")
     verdict: Optional[Literal["accurate", "inaccurate", "misleading", "unverifiable"]] = Field(
-        None, description="fact-check only"
-    )
+        None, description="fact-check of what outside sources can check: the verdict")
+    checks: Optional[Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]] = Field(
+        None, description="fact-check of the article's own arithmetic: the id of its sum in data/figures.yml "
+                          "(a claim), whose verdict on the figures page the annotation shows")
 
     @model_validator(mode="after")
     def _consistent(self) -> Annotation:
-        if self.kind == "fact-check" and (self.claim is None or self.verdict is None):
-            raise ValueError("a fact-check names the `claim` it checks and its `verdict`")
-        if self.kind != "fact-check" and (self.claim is not None or self.verdict is not None):
-            raise ValueError("`claim` and `verdict` belong to fact-checks only")
+        if self.kind == "fact-check" and (self.claim is None or (self.verdict is None) == (self.checks is None)):
+            raise ValueError("a fact-check names the `claim` it checks and either its `verdict` (checked against "
+                             "outside sources) or `checks` (the article's own sum, whose verdict the figures page "
+                             "gives)")
+        if self.kind != "fact-check" and (self.claim is not None or self.verdict is not None or self.checks):
+            raise ValueError("`claim`, `verdict` and `checks` belong to fact-checks only")
+        if self.verdict not in (None, "unverifiable") and not self.sources:
+            raise ValueError("a fact-check resting on the article and the site's arithmetic alone cannot call the "
+                             "article accurate or not, only what its own figures imply: give `checks: <the id of "
+                             "its sum in data/figures.yml>` instead of `verdict` (or the outside `sources` that "
+                             "check it)")
         if (self.status == "withdrawn") != (self.withdrawn_reason is not None):
             raise ValueError("a withdrawn annotation gives a `withdrawn_reason`, a published one does not")
         if not self.sources and not self.basis:
@@ -221,7 +230,7 @@ class Loaded(list[Annotation]):
 
 
 def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_after: date,
-             figure_ids: frozenset[str] = frozenset()) -> Loaded:
+             figure_ids: frozenset[str], claim_ids: frozenset[str]) -> Loaded:
     """Every annotation file, checked; all problems reported together, each naming file, field and fix."""
     found = Loaded()
     problems: list[DataError] = []
@@ -272,6 +281,9 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
         for figure_id in annotation.figures:
             if figure_id not in figure_ids:
                 problem("figures", f"unknown figure id '{figure_id}' (known: {', '.join(sorted(figure_ids))})")
+        if annotation.checks is not None and annotation.checks not in claim_ids:
+            problem("checks", f"'{annotation.checks}' is not one of the article's sums in data/figures.yml "
+                    f"(they are: {', '.join(sorted(claim_ids))})")
         if annotation.date > not_after:
             problem("date", f"{annotation.date} is in the future; use the day you wrote it")
         for n, source in enumerate(annotation.sources):

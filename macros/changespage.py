@@ -108,7 +108,6 @@ def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], 
     """The page's sections, as Markdown headings over HTML blocks: the changes not yet released first,
     then every release of the changelog."""
     words = project.phrases.of(locale).changes
-    notes_lang = ' lang="en"' if locale != "en" else ""  # the changelog is written in English
     sections: list[tuple[str, str, Markup, ChangelogEntry | None]] = []
     unreleased = next((e for e in entries if e.version is None), None)
     since = found.unreleased()
@@ -135,11 +134,10 @@ def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], 
         sections.append((entry.version, release_anchor(entry.version), data, entry))
     blocks = []
     for title, anchor, data, noted in sections:
-        # The notes stay out of the search index: the same English text in both editions, and every reader
-        # pays for the index on a first visit.
-        shown_notes = (Markup('<p class="changes__kind">{}</p><div class="changes__notes" data-search-exclude{}>'
-                              '{}</div>').format(
-            words.notes, Markup(notes_lang), render_body(noted.notes)) if noted and noted.notes
+        # The notes (in the edition's language: macros/changelog.py) stay out of the search index: every
+        # reader pays for the index on a first visit, and nobody searches a reading for its release notes.
+        shown_notes = (Markup('<p class="changes__kind">{}</p><div class="changes__notes" data-search-exclude>'
+                              '{}</div>').format(words.notes, render_body(noted.notes)) if noted and noted.notes
             else Markup("<p>{}</p>").format(words.no_notes))
         # A heading in Markdown (its id, the TOC, the ledger); the rest one HTML block, on one line.
         # One line, so Markdown takes it as one HTML block; a line break kept as an entity (in <pre> too).

@@ -18,6 +18,7 @@ from .figures import shape_of
 from .intervals import INF
 from .paths import FIGURES_PAGE, figure_url
 from .pages import PageContext, display
+from .schema import StatedFigure
 
 _REACH = 1.3  # how far past its bound an open-ended bar's arrow points, as a share of the bound
 
@@ -64,6 +65,13 @@ def rows_of(ctx: PageContext, chart_id: str) -> list[Row]:
         figure = ctx.project.figures[bar.figure]
         # As the article words it (a stated lower bound stays open-ended); a claim: what it claims.
         interval = figure.worded or figure.interval
+        spec = figure.spec
+        if isinstance(spec, StatedFigure) and spec.precision.reading == "rounded" and spec.relation == "exact":
+            # A rounded figure is drawn at the number written: its rounding (half a unit of the last digit,
+            # 1.135亿 to 1.145亿) is under a percent of the bar, and the figures page gives it.
+            rows.append(Row(label, display(ctx, figure), float(spec.value), shape="exact",
+                            figure=bar.figure))
+            continue
         rows.append(Row(label, display(ctx, figure), float(interval.lo),
                         None if interval.hi == INF else float(interval.hi), shape_of(interval), bar.figure))
     return rows
@@ -110,8 +118,9 @@ def chart_html(ctx: PageContext, chart_id: str) -> Markup:
         '<figcaption class="chart__title" id="{title_id}">{title}'
         '<a class="headerlink" href="#chart-{id}" title="{permalink}">¶</a></figcaption>'
         '<ul class="chart__rows">{body}</ul>{keys}'
-        '<p class="chart__source">{source} <a href="{data_link}">{link_text}</a></p></figure>'
-    ).format(id=chart_id, title_id=title_id, title=words.titles[chart_id].title, body=body,
+        '<p class="chart__source">{source}{space}<a href="{data_link}">{link_text}</a></p></figure>'
+    ).format(space=ctx.phrases.sentence_join, id=chart_id, title_id=title_id, title=words.titles[chart_id].title,
+             body=body,
              permalink=words.permalink,
              keys=Markup('<p class="chart__keys">{}</p>').format(Markup(" ").join(keys)) if keys else "",
              source=words.source, data_link=data_link, link_text=words.data_link)

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from .figures import Evaluated, as_number, shape_of
+from .schema import DerivedFigure
 from .intervals import Interval
 from . import figureview
 from .paths import FIGURE_DOWNLOADS
@@ -32,8 +33,11 @@ def figure_record(project: Project, fig: Evaluated, locale: str) -> dict[str, An
     }
     if view.statements:
         first = view.statements[0]
-        record.update(value=view.value, relation=view.relation, wording=first.wording,
-                      section=first.section, chapter=project.chapter_of(first.section), reading=view.reading)
+        spec = fig.spec
+        assert not isinstance(spec, DerivedFigure)
+        record.update(value=view.value, relation=view.relation, precision=spec.precision.reading,
+                      precision_text=view.precision, wording=first.wording, section=first.section,
+                      chapter=project.chapter_of(first.section), reading=view.reading)
     if view.stated:
         record["counts"] = view.counts
         record["period"] = view.period
@@ -65,7 +69,8 @@ def figures_json(project: Project, locale: str) -> str:
 # One meaning per name, in both files: `low`…`high_open` are the figure's own interval (figures.json's
 # `interval`), `computed_*` what the article's figures allow for one of its own sums (figures.json's
 # `computed`). Each column's meaning is in figures-columns.csv beside it, in the edition's language.
-CSV_COLUMNS = ["id", "kind", "label", "value", "unit", "relation", "low", "high", "low_open", "high_open", "shape",
+CSV_COLUMNS = ["id", "kind", "label", "value", "unit", "relation", "precision", "low", "high", "low_open", "high_open",
+               "shape",
                "computed_low", "computed_high", "computed_low_open", "computed_high_open", "display", "wording",
                "section", "formula", "verdict"]
 

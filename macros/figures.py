@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
 from . import formulas
 from .errors import DataError, DataErrors, closest
 from .intervals import INF, Interval, Verdict, ZeroDivisorError, at_most, exact, from_relation, verdict
+from .written import numbers_in
 from .schema import ClaimFigure, Constraint, DerivedFigure, FigureFile, Shape, StatedFigure
 from .yamlio import YamlDocument
 
@@ -49,6 +51,11 @@ class FigureBook:
     def ids(self) -> list[str]:
         return list(self.figures)
 
+    @property
+    def claim_ids(self) -> frozenset[str]:
+        """The article's own sums."""
+        return frozenset(i for i, f in self.figures.items() if isinstance(f.spec, ClaimFigure))
+
 
 def build(doc: YamlDocument, data: FigureFile) -> FigureBook:
     """Evaluate every figure; all problems of one kind are reported together."""
@@ -87,10 +94,18 @@ def build(doc: YamlDocument, data: FigureFile) -> FigureBook:
         problem(cycle[0], f"formulas form a cycle: {' → '.join(cycle)}", "formula")
         raise DataErrors(problems)
 
-    values: dict[str, Interval] = {
-        figure_id: from_relation(spec.relation, spec.value, tolerance, spec.upper, spec.ends or "[)")
-        for figure_id, spec in data.figures.items() if isinstance(spec, StatedFigure)
-    }
+    steps: dict[str, Fraction | None] = {}
+    for figure_id, spec in data.figures.items():
+        if isinstance(spec, (StatedFigure, ClaimFigure)):
+            steps[figure_id] = _written_step(figure_id, spec, problem)
+    if problems:
+        raise DataErrors(problems)
+
+    def worded_interval(figure_id: str, spec: StatedFigure | ClaimFigure) -> Interval:
+        return from_relation(spec.relation, spec.value, tolerance, spec.upper, spec.ends or "[)", steps[figure_id])
+
+    values: dict[str, Interval] = {figure_id: worded_interval(figure_id, spec)
+                                   for figure_id, spec in data.figures.items() if isinstance(spec, StatedFigure)}
     for n, constraint in enumerate(data.constraints):
         for side in (constraint.figure, constraint.at_most):
             if not isinstance(data.figures.get(side), StatedFigure):
@@ -102,9 +117,11 @@ def build(doc: YamlDocument, data: FigureFile) -> FigureBook:
     worded = dict(values)
     narrowed = _narrow(values, data.constraints, doc)
     evaluated: dict[str, Evaluated] = {}
+    bounded = {(c.figure, c.at_most) for c in data.constraints}
     for figure_id in order:
         try:
-            values[figure_id] = formulas.evaluate(parsed[figure_id], values.__getitem__)
+            values[figure_id] = formulas.evaluate(parsed[figure_id], values.__getitem__,
+                                                  lambda smaller, larger: (smaller, larger) in bounded)
         except ZeroDivisorError as error:
             spec = data.figures[figure_id]
             formula = "" if isinstance(spec, StatedFigure) else f" '{spec.formula}'"
@@ -123,11 +140,31 @@ def build(doc: YamlDocument, data: FigureFile) -> FigureBook:
             evaluated[figure_id] = Evaluated(figure_id, spec, values[figure_id], parsed[figure_id],
                                              constraints=narrowed_by)
         else:
-            claimed = from_relation(spec.relation, spec.value, tolerance, spec.upper, spec.ends or "[)")
+            claimed = worded_interval(figure_id, spec)
             computed = values[figure_id]
             evaluated[figure_id] = Evaluated(figure_id, spec, claimed, parsed[figure_id], computed,
                                              verdict(computed, claimed), narrowed_by)
     return FigureBook(data, evaluated)
+
+
+def _written_step(figure_id: str, spec: StatedFigure | ClaimFigure,
+                  problem: Callable[[str, str, str | None], None]) -> Fraction | None:
+    """The number the wording writes must be the figure's value (or its range's upper end), unless the entry
+    says why not; a rounded figure's rounding step is that number's last written digit (None otherwise)."""
+    written = numbers_in(spec.wording)
+    matching = [w for w in written if w.value in (exact(spec.value), exact(spec.upper or -1))]
+    if written and not matching and spec.not_as_written is None:
+        shown = "、".join(w.text for w in written)
+        problem(figure_id, f"`value` {spec.value} is not the number the wording writes ({shown}, in "
+                f"'{spec.wording}'); give the article's number, or say why in `not_as_written`", "value")
+        return None
+    if spec.precision.reading != "rounded":
+        return None
+    if not matching:
+        problem(figure_id, f"precision `rounded` needs a number written in the wording ('{spec.wording}') to "
+                "round; read it as exact, or as approximate with a relation that says how", "precision")
+        return None
+    return matching[0].step
 
 
 def _narrow(values: dict[str, Interval], constraints: list[Constraint], doc: YamlDocument) -> dict[str, set[int]]:

@@ -7,12 +7,13 @@ which kind a figure is. The places that show a figure only choose which of these
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any, Callable
 
 from . import formulas
 from .figures import Evaluated
-from .formatting import format_interval, format_range, format_stated
-from .intervals import Relation, Verdict
+from .formatting import fill, format_interval, format_number, format_range, format_stated
+from .intervals import INF, Relation, Verdict
 from .schema import ClaimFigure, Constraint, DerivedFigure, LocalePhrases, StatedFigure
 from .project import Project, remembered
 
@@ -34,6 +35,7 @@ class FigureView:
     value: int | float | None = None  # stated, claim: the number in the article's words
     relation: Relation | None = None  # stated, claim
     reading: str | None = None  # why this relation or unit
+    precision: str | None = None  # stated, claim: how precise the number written is, and why
     counts: str | None = None  # stated: what it counts
     period: str | None = None  # stated: over what period (None: the article does not say)
     formula: str | None = None  # derived, claim: over the figures' labels
@@ -71,6 +73,18 @@ def _display(project: Project, fig: Evaluated, locale: str) -> str:
     return format_stated(fig.spec.value, fig.spec.relation, unit, locale, phrases, fig.spec.upper)
 
 
+def precision_text(project: Project, fig: Evaluated, spec: StatedFigure | ClaimFigure, locale: str) -> str:
+    """How precise the article's number is, in the page's language, with its reason ("1.14亿：按四舍五入理解为
+    1.135亿至1.145亿（不含1.145亿）。…"): the ends are the engine's own, before any constraint narrows them."""
+    phrases = project.phrases.of(locale)
+    unit = project.figures.file.units[spec.unit]
+    worded = fig.worded if fig.worded is not None else fig.interval
+    number = format_number(Fraction(str(spec.value)), unit, locale, phrases)
+    ends = {"lo": format_number(Fraction(worded.lo), unit, locale, phrases),
+            "hi": format_number(Fraction(worded.hi), unit, locale, phrases)} if worded.hi != INF else {}
+    return fill(phrases.precision[spec.precision.reading], number=number, **ends) + spec.precision.why(locale)
+
+
 def formula_text(project: Project, fig: Evaluated, phrases: LocalePhrases, locale: str) -> str:
     """The formula over the figures' labels, bracketed as the page's language brackets words."""
     assert fig.formula is not None
@@ -94,7 +108,8 @@ def _view(project: Project, fig: Evaluated, locale: str) -> FigureView:
         values=format_range(shown, unit, locale, phrases), constraints=fig.constraints)
     if isinstance(spec, (StatedFigure, ClaimFigure)):
         fields.update(relation=spec.relation, reading=spec.reading(locale) if spec.reading else None, value=spec.value,
-                      statements=(Statement(spec.wording, spec.section),))
+                      statements=(Statement(spec.wording, spec.section),),
+                      precision=precision_text(project, fig, spec, locale))
     if isinstance(spec, StatedFigure):
         fields.update(counts=spec.counts(locale), period=spec.period(locale) if spec.period else None,
                       word_figure=spec.says is not None,

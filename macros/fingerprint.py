@@ -1,14 +1,14 @@
 """A fingerprint of the article: per section, hashes of short overlapping windows of its text.
 
 It lets the build and the tests check that a quotation is verbatim in a given section without the
-repository carrying the article's text. Per section it stores, as unordered sets, 48-bit hashes of
-every window of 4 characters and of every window of 8 characters. A quotation passes only if each
-of its 4-character windows is in the section, and, from 8 characters on, each of its 8-character
-windows too (so real phrases stitched together in another order fail).
+repository carrying the article's text. Per section it stores the 48-bit hashes of every window of 4
+characters, in the order of the text. A quotation passes only if its own windows appear one after the
+other, in order, somewhere in the section: the quotation is there whole. (An unordered set of windows, as
+before, let real phrases be swapped around a shared word: 社交型AI满足的是效率需求 passed.)
 
-Why 48 bits: a made-up quotation of 4 characters passes only if its one window's hash happens to be
-in a set of at most ~2,000, a chance of 2,000 / 2^48 ≈ 7e-12 per try, far below one in a billion;
-longer ones have more windows to pass. (Session 1 used 20 bits: one forged hit in ~420 tries.)
+Why 48 bits: a string that is not in the section passes only if, at some position, the window where it
+differs from the text has the same hash as the text's: at most ~2,000 positions × 2^-48 ≈ 7e-12 per
+try, far below one in a billion (tests/data/test_data_files.py searches for such strings).
 The trade-off: hashes this wide are not text, but someone with a computer could rebuild the text by
 guessing windows one character at a time. The repository still stores no text; the fingerprint is
 not meant to hide the article, which is public, only to keep the site from republishing it.
@@ -20,6 +20,7 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .errors import DataError
@@ -27,9 +28,8 @@ from .safefiles import read_text
 from .schema import Section
 
 WINDOW = 4  # characters; also the shortest quotation that can be checked
-LONG_WINDOW = 8  # consecutive windows: a quotation this long must also match in runs of 8
 HASH_HEX_DIGITS = 12  # 48 bits
-SCHEME = f"sha256/{HASH_HEX_DIGITS * 4}bit/{WINDOW}+{LONG_WINDOW}char/v2"
+SCHEME = f"sha256/{HASH_HEX_DIGITS * 4}bit/{WINDOW}char/ordered/v3"
 MAX_QUOTE_CHARS = 40  # the site quotes short phrases only
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"',
@@ -42,13 +42,14 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace())
 
 
-def window_hashes(text: str, width: int = WINDOW) -> set[str]:
-    """Hashes of every `width`-character window of the normalised text (the width is part of the hash)."""
+def _hash(window: str) -> str:
+    return hashlib.sha256(f"{WINDOW}:{window}".encode("utf-8")).hexdigest()[:HASH_HEX_DIGITS]
+
+
+def window_sequence(text: str) -> list[str]:
+    """The hashes of every WINDOW-character window of the normalised text, in the text's order."""
     norm = normalise(text)
-    return {
-        hashlib.sha256(f"{width}:{norm[i:i + width]}".encode("utf-8")).hexdigest()[:HASH_HEX_DIGITS]
-        for i in range(len(norm) - width + 1)
-    }
+    return [_hash(norm[i:i + WINDOW]) for i in range(len(norm) - WINDOW + 1)]
 
 
 def split_sections(text: str, sections: list[Section]) -> dict[str, str]:
@@ -69,17 +70,17 @@ def split_sections(text: str, sections: list[Section]) -> dict[str, str]:
 
 
 def make(text: str, sections: list[Section]) -> dict[str, object]:
-    """The fingerprint file's content: each section's window hashes, both widths in one sorted set."""
-    return {
-        "scheme": SCHEME,
-        "sections": {sid: sorted(window_hashes(body) | window_hashes(body, LONG_WINDOW))
-                     for sid, body in split_sections(text, sections).items()},
-    }
+    """The fingerprint file's content: each section's window hashes, in the order of its text."""
+    return {"scheme": SCHEME,
+            "sections": {sid: window_sequence(body) for sid, body in split_sections(text, sections).items()}}
 
 
 @dataclass(frozen=True)
 class Fingerprint:
-    sections: dict[str, frozenset[str]]
+    """Per section, the hashes of its windows in order: a quotation is verbatim only if its own windows
+    come one after the other in the same order, so no string passes that is not in the section whole."""
+
+    sections: dict[str, tuple[str, ...]]
 
     @classmethod
     def load(cls, path: Path) -> Fingerprint:
@@ -91,10 +92,37 @@ class Fingerprint:
         if raw.get("scheme") != SCHEME:
             raise DataError(path, f"fingerprint scheme is {raw.get('scheme')!r}, expected {SCHEME!r}; "
                             "remake it with `make fingerprint`")
-        return cls({sid: frozenset(hashes) for sid, hashes in raw["sections"].items()})
+        return cls({sid: tuple(hashes) for sid, hashes in raw["sections"].items()})
+
+    @classmethod
+    def of(cls, text: str, sections: list[Section]) -> Fingerprint:
+        """The fingerprint of `text` itself (the file `make fingerprint` writes holds the same)."""
+        return cls({sid: tuple(window_sequence(body)) for sid, body in split_sections(text, sections).items()})
+
+    @cached_property
+    def _positions(self) -> dict[str, list[tuple[str, int]]]:
+        """hash -> every (section, position) it is at."""
+        found: dict[str, list[tuple[str, int]]] = {}
+        for sid, hashes in self.sections.items():
+            for position, value in enumerate(hashes):
+                found.setdefault(value, []).append((sid, position))
+        return found
+
+    def holds(self, quotation: str, section: str) -> bool:
+        """Whether `quotation` (at least WINDOW characters) is in `section` whole, its windows in order."""
+        needed = window_sequence(quotation)
+        hashes = self.sections.get(section, ())
+        return bool(needed) and any(
+            position + len(needed) <= len(hashes) and hashes[position:position + len(needed)] == tuple(needed)
+            for sid, position in self._positions.get(needed[0], []) if sid == section)
+
+    def sections_holding(self, quotation: str) -> list[str]:
+        """Every section `quotation` is verbatim in, in the article's order."""
+        return [sid for sid in self.sections if self.holds(quotation, sid)]
 
     def check(self, quotation: str, section: str, max_chars: int = MAX_QUOTE_CHARS) -> str | None:
-        """None when `quotation` is verbatim in `section`, else what is wrong."""
+        """None when `quotation` is verbatim in `section`, else what is wrong (naming the section it is in,
+        if it is in another)."""
         if section not in self.sections:
             return f"unknown article section '{section}' (known: {', '.join(self.sections)})"
         norm = normalise(quotation)
@@ -103,7 +131,32 @@ class Fingerprint:
         if len(norm) > max_chars:
             return (f"quotation '{quotation}' is {len(norm)} characters; "
                     f"quote at most {max_chars} and summarise the rest")
-        needed = window_hashes(quotation) | window_hashes(quotation, LONG_WINDOW)
-        if not needed <= self.sections[section]:
-            return f"'{quotation}' is not verbatim in section '{section}' of the article"
-        return None
+        if self.holds(quotation, section):
+            return None
+        elsewhere = self.sections_holding(quotation)
+        if elsewhere:
+            return (f"'{quotation}' is not in section '{section}' of the article but in section "
+                    f"'{elsewhere[0]}'; point to that section")
+        return f"'{quotation}' is not verbatim in section '{section}' of the article"
+
+    def runs(self, text: str, min_chars: int) -> list[str]:
+        """Every stretch of `text` (normalised) at least `min_chars` long that is the article's words, one
+        after the other in one section: what prose may not carry unquoted."""
+        norm = normalise(text)
+        hashes = [_hash(norm[i:i + WINDOW]) for i in range(len(norm) - WINDOW + 1)]
+        found: list[str] = []
+        i = 0
+        while i < len(hashes):
+            best = 0
+            for sid, position in self._positions.get(hashes[i], []):
+                section, length = self.sections[sid], 1
+                while (i + length < len(hashes) and position + length < len(section)
+                       and hashes[i + length] == section[position + length]):
+                    length += 1
+                best = max(best, length)
+            if best + WINDOW - 1 >= min_chars:
+                found.append(norm[i:i + best + WINDOW - 1])
+                i += best
+            else:
+                i += 1
+        return found

@@ -87,16 +87,22 @@ def references(node: Node) -> list[str]:
     return found
 
 
-def evaluate(node: Node, value_of: Callable[[str], Interval]) -> Interval:
-    """Interval value of the formula; raises ZeroDivisorError naming the divisor that can be zero."""
+def evaluate(node: Node, value_of: Callable[[str], Interval],
+             at_most: Callable[[str, str], bool] = lambda smaller, larger: False) -> Interval:
+    """Interval value of the formula; raises ZeroDivisorError naming the divisor that can be zero.
+
+    `at_most(a, b)`: whether a constraint says figure a never exceeds figure b. Intervals forget that two
+    ends belong to the same value (a day's users within that month's, each anywhere in its range), so a ratio
+    a / b of such figures is capped at 1, which the constraint guarantees for every value both may take.
+    """
     if isinstance(node, Ref):
         return value_of(node.id)
     if isinstance(node, Const):
         return Interval.point(node.value)
     if isinstance(node, Neg):
-        return -evaluate(node.operand, value_of)
-    left = evaluate(node.left, value_of)
-    right = evaluate(node.right, value_of)
+        return -evaluate(node.operand, value_of, at_most)
+    left = evaluate(node.left, value_of, at_most)
+    right = evaluate(node.right, value_of, at_most)
     if node.op == "Add":
         return left + right
     if node.op == "Sub":
@@ -104,11 +110,14 @@ def evaluate(node: Node, value_of: Callable[[str], Interval]) -> Interval:
     if node.op == "Mult":
         return left * right
     try:
-        return left / right
+        ratio = left / right
     except ZeroDivisorError:
         raise ZeroDivisorError(
             f"it divides by '{render(node.right, str)}', which can be zero (its values are {right})"
         ) from None
+    if isinstance(node.left, Ref) and isinstance(node.right, Ref) and at_most(node.left.id, node.right.id):
+        return ratio.capped(Fraction(1))
+    return ratio
 
 
 def render(node: Node, name_of: Callable[[str], str]) -> str:

@@ -30,8 +30,8 @@ LEDGER_FILE = "data/anchors.yml"
 # What a reader sees of a figure: a change to any of these is a change to the figure (its name in each
 # language: schema.FigureFieldNames, kept equal by tests/unit/test_history.py). Where it also appears
 # (also_stated) is not listed: the figure reads the same.
-FIGURE_FIELDS = ("label", "value", "upper", "ends", "relation", "unit", "says", "wording", "formula", "significant",
-                 "counts", "period", "reading")
+FIGURE_FIELDS = ("label", "value", "upper", "ends", "relation", "precision", "unit", "says", "wording", "formula",
+                 "significant", "counts", "period", "reading")
 
 
 @dataclass(frozen=True)

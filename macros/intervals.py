@@ -92,6 +92,12 @@ class Interval:
     def __truediv__(self, other: Interval) -> Interval:
         return self * other.reciprocal()
 
+    def capped(self, top: Fraction) -> Interval:
+        """The values of self that are at most `top` (it is reached where self reaches it or goes beyond)."""
+        if self.hi < top or (self.hi == top and self.hi_open):
+            return self
+        return Interval(self.lo, top, self.lo_open, False)
+
     def within(self, other: Interval) -> bool:
         """True when every value of self is a value of other."""
         lo_ok = other.lo < self.lo or (other.lo == self.lo and (self.lo_open or not other.lo_open))
@@ -132,31 +138,35 @@ def _inverse(v: Number) -> Number:
 
 
 def from_relation(relation: Relation, value: Number, tolerance: dict[str, Fraction],
-                  upper: Number | None = None, ends: Ends = "[)") -> Interval:
+                  upper: Number | None = None, ends: Ends = "[)", step: Number | None = None) -> Interval:
     """The values a stated figure can take, given the relation its wording implies.
 
     Every figure in the article is a count, a sum of money or a duration, so nothing is below zero.
     `between` is a range from `value` to `upper` (数千万: from 2000万, below 1亿), its ends as `ends` says.
+    `step`: the number is a rounded figure written to this unit (1.14亿: a million), so it stands for
+    anything from half a step below it to below half a step above it, and the relation applies to that.
     """
     v = exact(value)
     if relation == "between":
         if upper is None:
             raise ValueError("a `between` range needs its upper end")
         return Interval(v, exact(upper), lo_open=ends[0] == "(", hi_open=ends[1] == ")")
+    half = exact(step) / 2 if step is not None else Fraction(0)
+    lo, hi, hi_open = max(v - half, Fraction(0)), v + half, step is not None
     if relation == "exact":
-        return Interval(v, v)
+        return Interval(lo, hi, hi_open=hi_open)
     if relation == "at_least":
-        return Interval(v, INF)
+        return Interval(lo, INF)
     if relation == "more_than":
-        return Interval(v, INF, lo_open=True)
+        return Interval(lo, INF, lo_open=True)
     if relation == "at_most":
-        return Interval(Fraction(0), v)
+        return Interval(Fraction(0), hi, hi_open=hi_open)
     if relation == "about":
         t = tolerance["about"]
-        return Interval(v * (1 - t), v * (1 + t))
+        return Interval(lo * (1 - t), hi * (1 + t), hi_open=hi_open)
     if relation == "just_under":
         t = tolerance["just_under"]
-        return Interval(v * (1 - t), v, hi_open=True)
+        return Interval(lo * (1 - t), hi, hi_open=True)
     raise ValueError(f"unknown relation {relation!r}")
 
 

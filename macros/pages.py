@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from fractions import Fraction
 from dataclasses import dataclass, field
@@ -139,6 +140,8 @@ def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
         first = view.statements[0]
         rows.append(_row(labels.wording, Markup("{} · {}").format(quotation(first.wording),
                                                                   _source_link(ctx, first.section))))
+    if view.precision:
+        rows.append(_row(labels.precision, view.precision))
     if view.reading:
         rows.append(_row(labels.reading, view.reading))
     if view.formula:
@@ -165,6 +168,15 @@ def _inputs(ctx: PageContext, view: figureview.FigureView, *, linked: bool) -> M
 
     return Markup(ctx.phrases.clause_join).join(
         Markup("{} {}").format(name(ref), display(ctx, book[ref])) for ref in view.inputs)
+
+
+def inline_label(label: str, phrases: LocalePhrases) -> str:
+    """A label as it stands inside a sentence or a list: its first letter lower-cased, unless it begins with a
+    name or an abbreviation ("Lucky draws…" → "lucky draws…", "Yuanbao daily…" and "AI creations" stay)."""
+    first = re.split(r"[\s'’]", label, maxsplit=1)[0]
+    if not label[:1].isupper() or first.isupper() or first in phrases.proper_names:
+        return label
+    return label[0].lower() + label[1:]
 
 
 def constraint_text(ctx: PageContext, constraint: Constraint) -> str:
@@ -394,6 +406,8 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
         if view.statements:
             rows.append(_dl_row(labels.wording, Markup("<br>").join(
                 Markup("{} · {}").format(quotation(s.wording), _source_link(ctx, s.section)) for s in view.statements)))
+        if view.precision:
+            rows.append(_dl_row(labels.precision, view.precision))
         if view.reading:
             rows.append(_dl_row(labels.reading, view.reading))
         if view.formula:

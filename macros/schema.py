@@ -107,6 +107,21 @@ class Statement(Strict):
     wording: Text
 
 
+PrecisionReading = Literal["exact", "rounded", "threshold", "approximate"]
+
+
+class Precision(Strict):
+    """How precise the number the article writes is, and why the site reads it so:
+    `exact`: the number is exact (a count such as 159 features or 21 days, an announced amount);
+    `rounded`: a rounded figure, anywhere from half a unit of its last written digit below it to below half
+    a unit above (1.14亿: 1.135亿 to 1.145亿);
+    `threshold`: the number is an exact mark that the wording's word (突破, 超过) passes;
+    `approximate`: the wording itself is approximate (二十年 read as about twenty, 十几年, 数千万)."""
+
+    reading: PrecisionReading
+    why: Localized
+
+
 class _WordedFigure(Strict):
     """A number the article gives in its own words (verbatim, checked by fingerprint)."""
 
@@ -114,6 +129,7 @@ class _WordedFigure(Strict):
     value: NonNegative
     unit: Id
     relation: Relation
+    precision: Precision
     wording: Text
     section: Slug
     reading: Optional[Localized] = None  # why this relation or unit, where the wording leaves it open
@@ -122,6 +138,8 @@ class _WordedFigure(Strict):
     ends: Optional[Ends] = None
     # Shown instead of a number where the article gives a word, not a number (数千万人, 十几年).
     says: Optional[Localized] = None
+    # Why `value` is not the number the wording writes (the build checks they agree, unless this says why).
+    not_as_written: Optional[Localized] = None
 
     @model_validator(mode="after")
     def _range(self) -> "_WordedFigure":
@@ -133,6 +151,11 @@ class _WordedFigure(Strict):
                 raise ValueError(f"`upper` ({self.upper}) must be above `value` ({self.value})")
         elif self.upper is not None or self.ends is not None:
             raise ValueError("`upper` and `ends` belong to relation `between` only")
+        allowed = {"threshold": ("more_than", "at_least", "at_most"), "approximate": ("about", "just_under", "between"),
+                   "rounded": ("exact", "more_than", "at_least", "at_most"), "exact": ("exact",)}
+        if self.relation not in allowed[self.precision.reading]:
+            raise ValueError(f"precision `{self.precision.reading}` goes with relation "
+                             f"{' or '.join(allowed[self.precision.reading])}, not `{self.relation}`")
         return self
 
 
@@ -312,6 +335,7 @@ class FigureFieldNames(Strict):
     upper: Text
     ends: Text
     relation: Text
+    precision: Text
     unit: Text
     says: Text
     wording: Text
@@ -354,6 +378,7 @@ class Labels(Strict):
 
     wording: Text
     reading: Text
+    precision: Text  # how precise the number the article writes is
     formula: Text
     inputs: Text
     values: Text
@@ -392,10 +417,13 @@ class LocalePhrases(Strict):
     verdicts: dict[VerdictName, Text]
     labels: Labels
     check_sentence: Text  # {claimed}, {computed}, {verdict}
+    precision: dict[PrecisionReading, Text]  # each reading's words, before its reason: {number} {lo} {hi}
     columns: dict[StrictStr, Text]  # figures.csv's columns and what each means ("column": the heading's)
     constraint_sentence: Text  # {figure}, {at_most}, {why}
     list_join: Text  # between the items of an inline list
     clause_join: Text  # between clauses (；/ ;)
+    sentence_join: StrictStr  # between two sentences on one line: nothing in Chinese, a space in English
+    proper_names: list[Text]  # words that keep their capital inside a sentence (pages.inline_label)
     colon: Text  # after a label (：/ : )
     dash: Text  # before an aside (——/ — ), as the language's punctuation writes it
     moved: Text  # a redirect page's words, before the new address

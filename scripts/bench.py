@@ -112,7 +112,8 @@ def validation_seconds(folder: Path) -> tuple[float, int]:
     index = contributed.chapter_index(project.article.sections, ROOT / "docs")
     loaded: list[object] = []
     seconds = timed(lambda: loaded.extend(
-        contributed.load_all(folder, index, project.fingerprint, date.today() + timedelta(days=1))))
+        contributed.load_all(folder, index, project.fingerprint, date.today() + timedelta(days=1),
+                             frozenset(project.figures.ids), project.figures.claim_ids)))
     return seconds, len(loaded)
 
 

@@ -45,7 +45,7 @@ def _checked(head: Path, project: Project, index: contributed.ChapterIndex
 
     def check(where: Path) -> contributed.Loaded:
         return contributed.load_all(where, index, project.fingerprint, build_date() + timedelta(days=1),
-                                    frozenset(project.figures.figures))
+                                    frozenset(project.figures.figures), project.figures.claim_ids)
 
     try:
         loaded = check(folder)
@@ -77,7 +77,9 @@ def _shown(annotation: contributed.Annotation, project: Project, index: contribu
     if annotation.quote:
         lines.append(f"<p>“{escape(annotation.quote)}”</p>")
     if text.claim:
-        lines.append(f"<p>{escape(text.claim)} → <b>{escape(annotation.verdict or '')}</b></p>")
+        verdict = (f"{project.figures[annotation.checks].verdict} ({annotation.checks})" if annotation.checks
+                   else annotation.verdict or "")
+        lines.append(f"<p>{escape(text.claim)} → <b>{escape(verdict)}</b></p>")
     lines.append(f"<blockquote>{contributed.render_body(text.body)}</blockquote>")
     grounds = [escape(b) for b in annotation.basis] + [
         f'<a href="{escape(s.url)}">{escape(s.title)}</a> ({escape(s.accessed.isoformat())})'

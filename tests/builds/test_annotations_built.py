@@ -220,9 +220,25 @@ def test_a_busy_section_shows_its_newest_and_leads_to_the_rest(fixture_site, tmp
     assert len(listed) == 14 and listed[-1].get("id") == "ann-busy-10"  # newest first, every one
 
 
-def test_each_fact_check_verdict_is_marked_by_its_own_kind(built_site: BuildResult):
-    marks = content(built_site.page("annotations/")).cssselect("mark.annotation__verdict")
-    assert marks
-    kinds = {cls.split("--")[1] for mark in marks for cls in mark.get("class").split() if "--" in cls}
-    assert len(marks) == sum(len([c for c in m.get("class").split() if "--" in c]) for m in marks)
-    assert kinds <= {"accurate", "inaccurate", "misleading", "unverifiable"} and len(kinds) >= 2
+def test_each_fact_check_shows_one_verdict_and_a_sum_of_the_articles_the_figures_pages(built_site: BuildResult,
+                                                                                       project):
+    listing = content(built_site.page("annotations/"))
+    words = project.phrases.of("zh")
+    checks = {}
+    for path in sorted((project.root / "data" / "annotations").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data["kind"] == "fact-check" and data["status"] == "published":
+            checks[data["id"]] = data.get("checks")
+    assert None in checks.values() and any(checks.values())  # both kinds of fact-check are on the site
+    for annotation_id, claim in checks.items():
+        [article] = listing.cssselect(f"#ann-{annotation_id}")
+        marks = article.cssselect(".annotation__claim mark")
+        assert len(marks) == 1, annotation_id
+        [mark] = marks
+        if claim:  # the article's own sum: the verdict the figures page gives it, in the same words
+            verdict = project.figures[claim].verdict
+            assert mark.get("class") == f"verdict verdict--{verdict}"
+            assert mark.text_content() == words.verdicts[verdict], annotation_id
+        else:
+            [kind] = [c.split("--")[1] for c in mark.get("class").split() if "--" in c]
+            assert kind in {"accurate", "inaccurate", "misleading", "unverifiable"}, annotation_id

@@ -106,7 +106,7 @@ def test_no_number_typed_by_hand_in_english_prose(built_site: BuildResult, page:
         ("mau", "114 million"),
         ("creations", "over 1 billion"),
         ("creations_per_user_claim", "nearly 9"),
-        ("creations_per_dau", "over 8.77"),
+        ("creations_per_dau", "over 8.73"),
         ("tencent_share", "under 22.3%"),
     ],
 )

@@ -80,7 +80,7 @@ def test_no_unrendered_macro_and_no_macro_error(built_site: BuildResult, page: s
                 "features_shipped": "159个",
                 "iteration_days": "21天",
                 "tencent_share": "不到22.3%",
-                "dau_mau_ratio": "43.8%至100%",
+                "dau_mau_ratio": "43.6%至100%",
                 "named_budgets_sum": "45亿元",
                 "features_per_day": "约7.6个",
             },
@@ -89,13 +89,13 @@ def test_no_unrendered_macro_and_no_macro_error(built_site: BuildResult, page: s
             "chapters/into-your-circle/",
             {
                 "creations_per_user_claim": "将近9次",
-                "creations_per_mau": "超过8.77次",
-                "creations_per_dau": "超过8.77次",
+                "creations_per_mau": "超过8.73次",
+                "creations_per_dau": "超过8.73次",
             },
         ),
-        ("chapters/why-tencent/", {"social_experience_years": "约20年", "wechat_dominance_years": "十几年"}),
+        ("chapters/why-tencent/", {"social_experience_years": "二十年", "wechat_dominance_years": "十几年"}),
         ("chapters/watershed/",
-         {"campaign_year": "2026年", "people_reached": "数千万人", "people_reached_vs_mau": "17.5%至87.8%"}),
+         {"campaign_year": "2026年", "people_reached": "数千万人", "people_reached_vs_mau": "17.4%至88.2%"}),
     ],
 )
 def test_key_figures_are_formatted(built_site: BuildResult, page: str, expected: dict[str, str]):
@@ -202,8 +202,10 @@ def test_downloads_are_generated_from_the_data(built_site: BuildResult, project:
     by_id = {f["id"]: f for f in data["figures"]}
     assert by_id["mau"]["value"] == 114_000_000 and by_id["mau"]["display"] == "1.14亿"
     assert by_id["mau"]["label"] == "元宝月活跃用户（MAU）"
-    assert by_id["creations_per_dau"]["interval"] == {
-        "low": 1000 / 114,
+    assert by_id["mau"]["precision"] == "rounded" and by_id["mau"]["interval"]["low"] == 113_500_000
+    assert by_id["mau"]["precision_text"].startswith("1.14亿：按四舍五入理解为1.135亿至1.145亿")
+    assert by_id["creations_per_dau"]["interval"] == {  # 10亿 over the largest value 1.14亿 may round from
+        "low": 1000 / 114.5,
         "high": None,
         "low_open": True,
         "high_open": True,

@@ -14,7 +14,7 @@ import yaml
 from macros import annotations
 from macros.annotations import MAX_BODY_CHARS, Annotation, ChapterIndex, render_body
 from macros.errors import DataError
-from macros.fingerprint import Fingerprint, make
+from macros.fingerprint import Fingerprint
 from macros.project import load_project
 from macros.schema import Section
 
@@ -25,7 +25,9 @@ SECTIONS = [
     Section(id="front", starts_with="开头", chapter=None),
     Section(id="one", starts_with="第一段", chapter="one"),
 ]
-FINGERPRINT = Fingerprint({k: frozenset(v) for k, v in make(TEXT, SECTIONS)["sections"].items()})
+FINGERPRINT = Fingerprint.of(TEXT, SECTIONS)
+NO_FIGURES: frozenset[str] = frozenset()
+NO_CLAIMS: frozenset[str] = frozenset()
 INDEX = ChapterIndex({"one": ("one", {"one", "summary", "numbers"})})
 GOOD = {
     "id": "good-note",
@@ -54,13 +56,13 @@ def error_of(tmp_path: Path, **changes) -> str:
     data = {k: v for k, v in data.items() if v is not None}
     write(tmp_path, "bad.yml", data)
     with pytest.raises(DataError) as caught:
-        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
     return str(caught.value)
 
 
 def test_a_good_file_loads(tmp_path):
     write(tmp_path, "good.yml", GOOD)
-    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
     assert loaded.id == "good-note" and loaded.anchor == "ann-good-note"
 
 
@@ -68,7 +70,7 @@ def test_missing_field(tmp_path):
     data = {k: v for k, v in GOOD.items() if k != "author"}
     write(tmp_path, "bad.yml", data)
     with pytest.raises(DataError, match=r"bad\.yml:1: field 'author' is missing"):
-        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
 
 
 def test_unknown_field(tmp_path):
@@ -100,7 +102,7 @@ def test_id_already_taken(tmp_path):
     with pytest.raises(
         DataError, match=r"b\.yml:1: field 'id': 'good-note' is already taken by a\.yml; choose another id"
     ):
-        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
 
 
 def test_date_in_the_future(tmp_path):
@@ -122,7 +124,19 @@ def test_oversized_body_states_the_limit(tmp_path):
 
 
 def test_fact_check_names_claim_and_verdict(tmp_path):
-    assert "a fact-check names the `claim` it checks and its `verdict`" in error_of(tmp_path, kind="fact-check")
+    assert "a fact-check names the `claim` it checks and either its `verdict`" in error_of(tmp_path, kind="fact-check")
+    both = error_of(tmp_path, kind="fact-check", claim="c", verdict="unverifiable", checks="sum")
+    assert "either its `verdict`" in both
+
+
+def test_a_fact_check_of_the_articles_own_sums_takes_the_figures_pages_verdict(tmp_path):
+    free = error_of(tmp_path, kind="fact-check", claim="c", verdict="accurate", sources=None, basis=["article"])
+    assert "cannot call the article accurate or not" in free and "`checks: <the id" in free
+    unknown = error_of(tmp_path, kind="fact-check", claim="c", checks="no_such_sum")
+    assert "field 'checks': 'no_such_sum' is not one of the article's sums" in unknown
+    write(tmp_path, "bad.yml", {**GOOD, "kind": "fact-check", "claim": "c", "checks": "a_sum"})
+    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, frozenset({"a_sum"}))
+    assert loaded.checks == "a_sum" and loaded.verdict is None
 
 
 def test_withdrawn_needs_a_reason(tmp_path):
@@ -133,7 +147,7 @@ def test_all_problems_of_all_files_are_reported_together(tmp_path):
     write(tmp_path, "a.yml", {**GOOD, "id": "first-note", "date": date(2027, 1, 1)})
     write(tmp_path, "b.yml", {**GOOD, "id": "second-note", "quote": "不在原文里的话"})
     with pytest.raises(DataError) as caught:
-        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
     assert "a.yml" in str(caught.value) and "b.yml" in str(caught.value)
 
 
@@ -227,7 +241,7 @@ def test_the_scaffold_command_writes_a_file_the_checker_accepts(tmp_path, monkey
                                                template("en")))
     write(tmp_path, "new.yml", data)
     index = ChapterIndex({"opening": ("opening", {"users"})})
-    [loaded] = annotations.load_all(tmp_path, index, FINGERPRINT, TODAY)
+    [loaded] = annotations.load_all(tmp_path, index, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
     assert loaded.language == "en" and loaded.status == "published"
 
 
@@ -236,7 +250,7 @@ def test_the_scaffold_command_writes_a_file_the_checker_accepts(tmp_path, monkey
 
 def test_the_team_writes_under_the_collective(tmp_path):
     write(tmp_path, "team.yml", {**GOOD, "author": {"team": True}})
-    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY)
+    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
     assert loaded.author.team and loaded.author.name is None
     assert "leave `name` out" in error_of(tmp_path, author={"team": True, "name": "某人"})
     assert "give your `name` and your `github` handle" in error_of(tmp_path, author={"github": "someone"})
@@ -246,7 +260,7 @@ def test_the_team_writes_under_the_collective(tmp_path):
 def test_an_annotation_may_rest_on_the_article_or_our_arithmetic(tmp_path):
     write(tmp_path, "a.yml", {**GOOD, "sources": [], "basis": ["article"]})
     write(tmp_path, "b.yml", {**GOOD, "id": "sums", "sources": [], "basis": ["arithmetic"], "figures": ["mau"]})
-    loaded = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, frozenset({"mau"}))
+    loaded = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, frozenset({"mau"}), NO_CLAIMS)
     assert [a.basis for a in loaded] == [["article"], ["arithmetic"]]
 
 

@@ -9,7 +9,7 @@ import pytest
 from lxml import html
 
 from macros import figures as figure_engine
-from macros.charts import ChartError, chart_html
+from macros.charts import ChartError, chart_html, rows_of
 from macros.pages import PageContext
 from macros.project import load_project
 from macros.schema import FigureFile
@@ -75,7 +75,7 @@ def test_bars_are_as_long_as_their_numbers():
 
 def test_changing_a_number_changes_the_chart():
     doc = load_yaml(ROOT / "data" / "figures.yml")
-    doc.data["figures"]["alibaba_budget"]["value"] = 4_000_000_000
+    doc.data["figures"]["alibaba_budget"].update(value=4_000_000_000, wording="阿里拿出40亿")
     book = figure_engine.build(doc, validate(doc, FigureFile))
     changed = replace(PROJECT, figures=book)
     before, after = values(chart_of("zh", "budgets")), values(chart_of("zh", "budgets", changed))
@@ -85,3 +85,10 @@ def test_changing_a_number_changes_the_chart():
 def test_unknown_chart_names_the_page():
     with pytest.raises(ChartError, match=r"page 'x.md': unknown chart 'pie'"):
         chart_html(PageContext(PROJECT, "x.md", "x/", "zh"), "pie")
+
+
+def test_a_rounded_figure_is_drawn_at_the_number_written():
+    [daily, monthly] = rows_of(PageContext(PROJECT, "x.md", "x/", "zh"), "users")
+    assert PROJECT.figures["mau"].spec.precision.reading == "rounded"
+    assert (monthly.kind, monthly.lo, monthly.text) == ("exact", 114_000_000, "1.14亿")
+    assert daily.kind == "lower"

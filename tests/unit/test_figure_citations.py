@@ -86,7 +86,7 @@ EXPECTED = {
             "LA  - zh\nER  -"),
     },
     ("creations_per_mau", "zh"): {
-        "number": F("超过8.77次（元宝一文细读小组，2026）"),
+        "number": F("超过8.73次（元宝一文细读小组，2026）"),
         "gbt7714": F(f"[1] 元宝一文细读小组. 数字表[EB/OL]. (2026-11-29)[2026-12-03]. {FIGURES}.",
                      f"“每个月活用户平均AI创作次数”一节[1]，链接：{FIGURES}#fig-creations-per-mau"),
         "apa": F(f"元宝一文细读小组. (2026, November 29). 数字表. 元宝“AI社交”一文细读. {FIGURES}",
@@ -105,7 +105,7 @@ EXPECTED = {
             "  date = {2026-11-29},\n"
             f"  url = {{{FIGURES}}},\n"
             "  annote = {元宝一文细读小组数字表中的“每个月活用户平均AI创作次数”"
-            "（编号creations\\_per\\_mau）为超过8.77次，"
+            "（编号creations\\_per\\_mau）为超过8.73次，"
             "由该小组推算：AI创作次数 ÷ 元宝月活跃用户（MAU），即creations ÷ mau；"
             "依据：AI创作次数：超过10亿次；元宝月活跃用户（MAU）：1.14亿。"
             f"对定焦One陈颐《{TITLE}》一文的注释性细读}}\n"
@@ -115,7 +115,7 @@ EXPECTED = {
             "TY  - ELEC\nAU  - 元宝一文细读小组,\nTI  - 数字表\nT2  - 元宝“AI社交”一文细读\n"
             f"UR  - {FIGURES}\nLA  - zh\nPY  - 2026\nDA  - 2026/11/29\n"
             "N1  - 本站版本：0.1.0。元宝一文细读小组数字表中的“每个月活用户平均AI创作次数”"
-            "（编号creations_per_mau）为超过8.77次，"
+            "（编号creations_per_mau）为超过8.73次，"
             "由该小组推算：AI创作次数 ÷ 元宝月活跃用户（MAU），即creations ÷ mau；"
             "依据：AI创作次数：超过10亿次；元宝月活跃用户（MAU）：1.14亿。"
             f"对定焦One陈颐《{TITLE}》一文的注释性细读\n"
@@ -169,7 +169,7 @@ EXPECTED = {
             f"UR  - {ORIGINAL}\nLA  - zh\nER  -"),
     },
     ("creations_per_mau", "en"): {
-        "number": F("over 8.77 (Yuanbao Reading Collective, 2026)"),
+        "number": F("over 8.73 (Yuanbao Reading Collective, 2026)"),
         "gbt7714": F(f"[1] Yuanbao Reading Collective. Figures[EB/OL]. (2026-11-29)[2026-12-03]. {FIGURES_EN}.",
                      f"“AI creations per monthly active user” section [1], at {FIGURES_EN}#fig-creations-per-mau"),
         "apa": F(
@@ -190,7 +190,7 @@ EXPECTED = {
             "  version = {0.1.0},\n"
             "  date = {2026-11-29},\n"
             f"  url = {{{FIGURES_EN}}},\n"
-            "  annote = {Figure creations\\_per\\_mau (AI creations per monthly active user): over 8.77, "
+            "  annote = {Figure creations\\_per\\_mau (AI creations per monthly active user): over 8.73, "
             "derived by the Yuanbao Reading Collective as AI creations ÷ Yuanbao monthly active users (MAU) "
             "(creations ÷ mau) from AI creations: over 1 billion; Yuanbao monthly active users (MAU): 114 million. "
             f"{READING_EN}}},\n"
@@ -201,7 +201,7 @@ EXPECTED = {
             "TY  - ELEC\nAU  - Yuanbao Reading Collective,\nTI  - Figures\n"
             f"T2  - Yuanbao and “AI social”: an annotated reading\nUR  - {FIGURES_EN}\nLA  - en\nPY  - 2026\n"
             "DA  - 2026/11/29\n"
-            "N1  - Site version 0.1.0. Figure creations_per_mau (AI creations per monthly active user): over 8.77, "
+            "N1  - Site version 0.1.0. Figure creations_per_mau (AI creations per monthly active user): over 8.73, "
             "derived by the Yuanbao Reading Collective as AI creations ÷ Yuanbao monthly active users (MAU) "
             "(creations ÷ mau) "
             f"from AI creations: over 1 billion; Yuanbao monthly active users (MAU): 114 million. {READING_EN}\n"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.fingerprint import MAX_QUOTE_CHARS, WINDOW, Fingerprint, make, normalise, window_hashes
+from macros.fingerprint import MAX_QUOTE_CHARS, WINDOW, Fingerprint, make, normalise, window_sequence
 from macros.schema import Section
 
 TEXT = "标题行\n\n第一段:元宝公布了两组数据,“一起看”很受欢迎。\n\n小标题\n\n第二段 写的是 别的事情。\n"
@@ -15,8 +15,7 @@ SECTIONS = [
 
 @pytest.fixture
 def fingerprint() -> Fingerprint:
-    raw = make(TEXT, SECTIONS)
-    return Fingerprint({sid: frozenset(h) for sid, h in raw["sections"].items()})
+    return Fingerprint.of(TEXT, SECTIONS)
 
 
 def test_normalise_ignores_spacing_quote_style_and_width():
@@ -29,8 +28,9 @@ def test_verbatim_quotation_passes_in_its_own_section(fingerprint):
     assert fingerprint.check("写的是别的事情", "two") is None  # spaces do not matter
 
 
-def test_quotation_from_another_section_fails(fingerprint):
-    assert "not verbatim in section 'two'" in fingerprint.check("元宝公布了两组数据", "two")
+def test_quotation_from_another_section_fails_and_names_the_section_it_is_in(fingerprint):
+    assert fingerprint.check("元宝公布了两组数据", "two") == (
+        "'元宝公布了两组数据' is not in section 'two' of the article but in section 'one'; point to that section")
 
 
 def test_altered_quotation_fails(fingerprint):
@@ -52,22 +52,54 @@ def test_fingerprint_does_not_contain_the_text():
     assert "元宝" not in stored and all(len(h) == 12 for hashes in raw["sections"].values() for h in hashes)
 
 
-def test_hashes_are_an_unordered_set():
+def test_hashes_follow_the_texts_order():
     raw = make(TEXT, SECTIONS)
     body = TEXT.split("\n\n")[1]
-    assert raw["sections"]["one"] == sorted(window_hashes(body) | window_hashes(body, 8))
+    assert raw["sections"]["one"] == window_sequence(body)
 
 
 def test_real_windows_stitched_in_another_order_fail():
     text = "开头\n\n甲乙丙丁戊己庚。子丑丙丁戊寅卯。\n"
     sections = [Section(id="front", starts_with="开头", chapter=None),
                 Section(id="one", starts_with="甲", chapter="one")]
-    fingerprint = Fingerprint({k: frozenset(v) for k, v in make(text, sections)["sections"].items()})
+    fingerprint = Fingerprint.of(text, sections)
     assert fingerprint.check("甲乙丙丁戊己庚。", "one") is None
     # every 4-character window of this stands in the section, but not one after the other
     stitched = "子丑丙丁戊己庚。"
-    assert window_hashes(stitched) <= fingerprint.sections["one"]
+    assert set(window_sequence(stitched)) <= set(fingerprint.sections["one"])
     assert "not verbatim" in fingerprint.check(stitched, "one")
+
+
+def test_no_string_passes_that_is_not_in_the_section_whole():
+    """The forgery the unordered fingerprint let through: two real phrases that share a word, swapped
+    around it (社交型AI满足的是效率需求). A search over every such stitch of a text's own windows, and over
+    its real substrings: each passes exactly when it is one."""
+    import itertools
+    text = ("开头\n\n工具型AI满足的是效率需求，用完即走。社交型AI满足的是情感和归属需求，留下来。"
+            "一天里活跃的用户也都在那一天的月活里，所以日活不会超过月活。\n")
+    sections = [Section(id="front", starts_with="开头", chapter=None),
+                Section(id="one", starts_with="工具型", chapter="one")]
+    fingerprint = Fingerprint.of(text, sections)
+    body = normalise(text.split("\n\n")[1])
+    assert "not verbatim" in fingerprint.check("社交型AI满足的是效率需求", "one")
+    tries = passed = 0
+    for (i, j), length in itertools.product(itertools.permutations(range(len(body) - 8), 2), (4, 5, 6, 7)):
+        left, right = body[i:i + length], body[j:j + length]
+        for overlap in range(1, length):  # join two real pieces where they share characters
+            if left[-overlap:] != right[:overlap]:
+                continue
+            candidate = left + right[overlap:]
+            tries += 1
+            found = fingerprint.holds(candidate, "one")
+            assert found == (candidate in body), candidate
+            passed += found
+    assert tries > 1000 and passed < tries
+
+
+def test_runs_of_the_article_are_found_in_other_text():
+    fingerprint = Fingerprint.of(TEXT, SECTIONS)
+    assert fingerprint.runs("我们说：元宝公布了两组数据，另有评论。", min_chars=8) == [":元宝公布了两组数据,"]
+    assert fingerprint.runs("元宝公布了三组数据", min_chars=8) == []
 
 
 def test_a_made_up_quotation_passes_with_a_chance_below_one_in_a_billion():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from macros import annotations as contributed
 from macros import changespage, feed, history
-from macros.changelog import ChangelogEntry, parse_changelog
+from macros.changelog import ChangelogEntry, load_changelogs, parse_changelog
 from macros.errors import DataError
 from macros.project import load_project
 
@@ -118,7 +119,7 @@ def test_the_changes_page_lists_each_release_old_and_new(repo: Path):
     assert [e.version for e in entries] == [None, "0.2.0", "0.1.0"]
     page = changespage.page_markdown(PROJECT, "zh", entries, found, lambda path: "/" + path)
     unreleased, second, first = page.split("\n## ")[0], page.split("\n## ")[1], page.split("\n## ")[2]
-    assert "与0.2.0版相比" in unreleased and "关系 准确值 → 下限（不含）" in unreleased
+    assert "与0.2.0版相比" in unreleased and "关系 就是所写的数 → 下限（不含）" in unreleased
     assert "发布于2026-11-20" in second and "数值 1.14亿 → 1.15亿" in second
     assert '<a href="/annotations/#ann-second-note">second-note</a>' in second
     assert "first-note" in second.split("撤回的注释")[1]
@@ -139,7 +140,7 @@ def test_the_feed_lists_corrections_and_releases_and_reads_back(repo: Path):
     assert release.link.endswith("/en/changes/#release-0-2-0") and "<script>" not in release.content[0].value
     corrections = [e for e in parsed.entries if e.title.startswith("Figures corrected: ")]
     assert [e.title for e in corrections] == ["Figures corrected: Yuanbao monthly active users (MAU)"] * 2
-    assert "relation exact → lower bound (exclusive)" in corrections[0].content[0].value
+    assert "relation the number written → lower bound (exclusive)" in corrections[0].content[0].value
     assert "value 114 million → 115 million" in corrections[1].content[0].value
     assert corrections[0].link.endswith("/0.1.0/en/figures/")
 
@@ -192,7 +193,7 @@ def test_a_heading_inside_a_code_block_of_the_notes_is_text():
 def test_the_feed_keeps_the_newest_entries_and_renders_only_those(monkeypatch: pytest.MonkeyPatch):
     index = contributed.chapter_index(PROJECT.article.sections, ROOT / "docs")
     loaded = contributed.load_all(ROOT / "data" / "annotations", index, PROJECT.fingerprint, date(2999, 1, 1),
-                                  frozenset(PROJECT.figures.ids))
+                                  frozenset(PROJECT.figures.ids), PROJECT.figures.claim_ids)
     rendered: list[str] = []
     original = feed._annotation_content
     monkeypatch.setattr(feed, "_annotation_content", lambda *args: rendered.append(args[1].id) or original(*args))
@@ -246,3 +247,44 @@ def test_a_dated_heading_gives_its_release_day_and_an_impossible_one_is_named():
     assert dated.released == date(2026, 12, 1) and undated.released is None
     with pytest.raises(DataError, match=r"CHANGELOG.md:1: '2026-02-30' is not a day of the calendar"):
         parse_changelog("## [0.2.0] - 2026-02-30\n")
+
+
+def _changelogs(tmp_path: Path, original: str | None, chinese: str | None) -> dict[str, list[ChangelogEntry]]:
+    for name, text in (("CHANGELOG.md", original), ("CHANGELOG.zh.md", chinese)):
+        if text is not None:
+            (tmp_path / name).write_text(text, encoding="utf-8")
+    return load_changelogs(tmp_path, ["zh", "en"], lambda path: path.read_text(encoding="utf-8"))
+
+
+def test_each_edition_reads_its_own_changelog_heading_for_heading(tmp_path: Path):
+    found = _changelogs(tmp_path, "## Unreleased\n\n- new\n\n## [0.1.0] - 2026-12-01\n\n- first\n",
+                        "## Unreleased\n\n- 新的\n\n## [0.1.0] - 2026-12-01\n\n- 第一版\n")
+    assert [e.notes for e in found["zh"]] == ["- 新的", "- 第一版"]
+    assert [e.notes for e in found["en"]] == ["- new", "- first"]
+
+
+def test_without_changelog_no_edition_has_notes(tmp_path: Path):
+    assert _changelogs(tmp_path, None, "## 0.1.0\n- 甲\n") == {"zh": [], "en": []}
+
+
+@pytest.mark.parametrize("original, chinese, problem", [
+    ("## 0.2.0\n- b\n\n## 0.1.0\n- a\n", "## 0.2.0\n- 乙\n", "CHANGELOG.zh.md: has no '## 0.1.0' (CHANGELOG.md:4)"),
+    ("## 0.1.0\n- a\n", "## 0.2.0\n- 乙\n\n## 0.1.0\n- 甲\n",
+     "CHANGELOG.zh.md:1: '## 0.2.0' stands where CHANGELOG.md:1 has '## 0.1.0'"),
+    ("## 0.1.0\n- a\n", "## 0.1.0\n- 甲\n## 0.0.9\n- 丙\n", "CHANGELOG.zh.md:3: '## 0.0.9' is not in CHANGELOG.md"),
+    ("## [0.1.0] - 2026-12-01\n- a\n", "## [0.1.0] - 2026-12-02\n- 甲\n",
+     "CHANGELOG.zh.md:1: '## [0.1.0] - 2026-12-02' stands where CHANGELOG.md:1 has '## [0.1.0] - 2026-12-01'"),
+    ("## Unreleased\n- a\n", "## Unreleased\n\n", "CHANGELOG.zh.md:1: '## Unreleased' has no notes"),
+    ("## 0.1.0\n- a\n", None, "CHANGELOG.zh.md: is missing: the 'zh' edition shows its own changelog"),
+])
+def test_a_translation_that_parts_from_the_original_is_named_with_file_and_line(
+        tmp_path: Path, original: str, chinese: str | None, problem: str):
+    with pytest.raises(DataError) as raised:
+        _changelogs(tmp_path, original, chinese)
+    assert str(raised.value).startswith(str(tmp_path / problem.split(":")[0]) + problem[len(problem.split(":")[0]):])
+
+
+def test_the_sites_changelogs_agree():
+    found = load_changelogs(ROOT, ["zh", "en"], lambda path: path.read_text(encoding="utf-8"))
+    assert [e.version for e in found["zh"]] == [e.version for e in found["en"]] and found["zh"]
+    assert all(re.search(r"[\u4e00-\u9fff]", e.notes) for e in found["zh"] if e.notes)

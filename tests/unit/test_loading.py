@@ -29,7 +29,14 @@ MAU = """\
     wording: "月活跃用户达到1.14亿"
     section: opening
     counts: {zh: "月活", en: "monthly users"}
+    precision: {reading: exact, why: {zh: "按准确数读。", en: "Read as exact."}}
 """
+
+
+def related(text: str, relation: str, reading: str) -> str:
+    """`text` with another relation and the precision reading that goes with it."""
+    return (text.replace("relation: exact", f"relation: {relation}")
+            .replace("{reading: exact,", f"{{reading: {reading},"))
 
 
 def derived(figure_id: str, formula: str) -> str:
@@ -61,7 +68,7 @@ def test_the_minimal_file_loads(tmp_path):
 
 def test_duplicate_keys_are_refused_with_both_lines(tmp_path):
     message = error_of(tmp_path, HEAD + MAU + MAU)
-    assert "figures.yml:17: figures: duplicate key 'mau' (first defined on line 8)" in message
+    assert "figures.yml:18: figures: duplicate key 'mau' (first defined on line 8)" in message
 
 
 def test_duplicate_field_inside_a_figure(tmp_path):
@@ -82,7 +89,7 @@ def test_missing_field_is_named(tmp_path):
 
 def test_unknown_field_is_named(tmp_path):
     message = error_of(tmp_path, HEAD + MAU + "    colour: red\n")
-    assert "figures.yml:17: figure 'mau': unknown field 'colour'" in message
+    assert "figures.yml:18: figure 'mau': unknown field 'colour'" in message
 
 
 def test_unknown_relation(tmp_path):
@@ -108,7 +115,7 @@ def test_unknown_unit(tmp_path):
 def test_unknown_id_in_formula_names_the_closest(tmp_path):
     message = error_of(tmp_path, HEAD + MAU + derived("ratio", "maus / 2"))
     assert "figure 'ratio': formula refers to unknown id 'maus' (closest: mau)" in message
-    assert "figures.yml:20:" in message  # the formula's line
+    assert "figures.yml:21:" in message  # the formula's line
 
 
 def test_code_in_formula_is_refused(tmp_path):
@@ -117,7 +124,7 @@ def test_code_in_formula_is_refused(tmp_path):
 
 
 def test_division_by_a_figure_that_can_be_zero(tmp_path):
-    capped = MAU.replace("mau:", "cap:").replace("relation: exact", "relation: at_most")
+    capped = related(MAU.replace("mau:", "cap:"), "at_most", "threshold")
     message = error_of(tmp_path, HEAD + MAU + capped + derived("per_cap", "mau / cap"))
     assert "figure 'per_cap': formula 'mau / cap' cannot be evaluated" in message
     assert "divides by 'cap', which can be zero" in message
@@ -137,6 +144,7 @@ def test_formula_may_not_use_a_claim(tmp_path):
         unit: users
         relation: just_under
         wording: "将近9次"
+        precision: {reading: approximate, why: {zh: "将近", en: "just under"}}
         section: opening
         formula: mau / 2
     """).replace("\n", "\n  ").rstrip(" ").join(["  ", ""])
@@ -165,8 +173,8 @@ def test_yaml_reader_keeps_lines(tmp_path):
 
 # --- constraints and ranges ---------------------------------------------------------------
 
-DAU = MAU.replace("mau:", "dau:").replace("value: 114000000", "value: 50000000").replace(
-    "relation: exact", "relation: more_than")
+DAU = related(MAU.replace("mau:", "dau:").replace("value: 114000000", "value: 50000000").replace(
+    "月活跃用户达到1.14亿", "日活跃用户突破5000万"), "more_than", "threshold")
 
 
 def test_a_constraint_narrows_both_figures_and_what_rests_on_them(tmp_path):
@@ -188,10 +196,10 @@ def test_figures_that_contradict_a_constraint_are_refused(tmp_path):
     text = HEAD + MAU + DAU + "constraints:\n  - {figure: mau, at_most: dau, why: {zh: 反, en: backwards}}\n"
     book, _ = load(tmp_path, text)  # mau 1.14亿 ≤ dau (>5000万) is possible: dau narrows up to it
     assert book["dau"].interval.lo == 114_000_000
-    text = HEAD + MAU + DAU.replace("value: 50000000", "value: 200000000") + (
+    text = HEAD + MAU + DAU.replace("value: 50000000", "value: 200000000").replace("5000万", "2亿") + (
         "constraints:\n  - {figure: dau, at_most: mau, why: {zh: 日活不超过月活, en: daily ≤ monthly}}\n")
     message = error_of(tmp_path, text)
-    assert "figures.yml:27: constraints[0]" in message and "contradict the constraint dau ≤ mau" in message
+    assert "figures.yml:29: constraints[0]" in message and "contradict the constraint dau ≤ mau" in message
 
 
 def test_a_constraint_joins_stated_figures_only(tmp_path):
@@ -201,7 +209,7 @@ def test_a_constraint_joins_stated_figures_only(tmp_path):
 
 
 def test_a_range_needs_its_upper_end_and_its_ends(tmp_path):
-    ranged = MAU.replace("relation: exact", "relation: between")
+    ranged = related(MAU, "between", "approximate")
     assert "needs `upper`" in error_of(tmp_path, HEAD + ranged)
     upside_down = ranged.replace("relation: between", 'relation: between\n    upper: 1\n    ends: "[)"')
     assert "must be above `value`" in error_of(tmp_path, HEAD + upside_down)
@@ -213,8 +221,8 @@ def test_a_range_and_the_article_s_word(tmp_path):
     from fractions import Fraction as F
 
     from macros.intervals import Interval
-    ranged = MAU.replace("relation: exact", 'relation: between\n    upper: 1000000000\n    ends: "[)"\n'
-                         '    says: {zh: "数亿", en: "hundreds of millions"}')
+    ranged = related(MAU, 'between\n    upper: 1000000000\n    ends: "[)"\n'
+                     '    says: {zh: "数亿", en: "hundreds of millions"}', "approximate")
     book, _ = load(tmp_path, HEAD + ranged)
     assert book["mau"].interval == Interval(F(114_000_000), F(1_000_000_000), hi_open=True)
     assert book["mau"].spec.says.en == "hundreds of millions"
@@ -259,3 +267,37 @@ def test_a_chart_of_an_unknown_figure_fails_at_start_up(tmp_path):
                                                                     "{label: mau, figure: mua}"), encoding="utf-8")
     with pytest.raises(DataError, match=r"chart 'users': unknown figure id 'mua'"):
         load_project(tmp_path)
+
+
+# --- precision: how exactly the article's number is meant ------------------------------------
+
+
+def test_every_worded_figure_says_how_precise_its_number_is(tmp_path):
+    unread = "".join(line + "\n" for line in MAU.splitlines() if "precision:" not in line)
+    message = error_of(tmp_path, HEAD + unread)
+    assert "figures.yml:8: figure 'mau': field 'precision' is missing" in message
+
+
+def test_a_precision_reading_must_fit_the_relation(tmp_path):
+    message = error_of(tmp_path, HEAD + related(MAU, "more_than", "exact"))
+    assert "figures.yml:8: figure 'mau': precision `exact` goes with relation exact, not `more_than`" in message
+
+
+def test_the_value_is_the_number_the_wording_writes(tmp_path):
+    message = error_of(tmp_path, HEAD + MAU.replace("114000000", "115000000"))
+    assert "figure 'mau': `value` 115000000 is not the number the wording writes (1.14亿" in message
+    assert "say why in `not_as_written`" in message
+    explained = MAU.replace("114000000", "115000000") + '    not_as_written: {zh: "说明", en: "why"}\n'
+    book, _ = load(tmp_path, HEAD + explained)
+    assert book["mau"].interval.lo == 115_000_000
+
+
+def test_a_rounded_figure_is_every_value_that_rounds_to_it(tmp_path):
+    from fractions import Fraction as F
+
+    from macros.intervals import Interval
+    book, _ = load(tmp_path, HEAD + related(MAU, "exact", "rounded") + derived("double", "mau * 2"))
+    assert book["mau"].interval == Interval(F(113_500_000), F(114_500_000), hi_open=True)
+    assert book["double"].interval == Interval(F(227_000_000), F(229_000_000), hi_open=True)
+    wordless = related(MAU, "exact", "rounded").replace("月活跃用户达到1.14亿", "月活跃用户数以亿计")
+    assert "precision `rounded` needs a number written in the wording" in error_of(tmp_path, HEAD + wordless)
