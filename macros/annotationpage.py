@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timezone
 from typing import Any, Mapping
 from urllib.parse import urlencode
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .annotations import Annotation, ExportTerms, Loaded, render_body, scaffold, web_annotation
 from .citations import versioned_url
@@ -108,7 +108,7 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     grounds = [Markup("{}").format(phrases.bases["article"])] if "article" in annotation.basis else []
     if "arithmetic" in annotation.basis:
         book = ctx.project.figures
-        used = Markup(ctx.phrases.clause_join).join(
+        used = escape(ctx.phrases.clause_join).join(
             Markup('<a href="{}">{}</a>{}<span class="fig__value">{}</span>').format(
                 ctx.link(figure_url(f)), inside_brackets(inline_label(book[f].spec.label(ctx.locale), ctx.phrases)),
                 ctx.phrases.colon, inside_brackets(display(ctx, book[f])))
@@ -122,7 +122,7 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     ]
     parts.append(
         Markup('<p class="annotation__sources">{label}{colon}{items}</p>').format(
-            label=phrases.rests_on, colon=ctx.phrases.colon, items=Markup(ctx.phrases.list_join).join(grounds))
+            label=phrases.rests_on, colon=ctx.phrases.colon, items=escape(ctx.phrases.list_join).join(grounds))
     )
     return Markup(
         '<article class="annotation annotation--{kind}" {identity} data-kind="{kind}" data-chapter="{ch}">'

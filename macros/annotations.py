@@ -7,8 +7,10 @@ never through the page's Markdown, so template syntax stays as written.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -21,13 +23,14 @@ from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, model_validator
 
 from .cjk import join_cjk_lines
-from .placement import headings_of
 from .errors import DataError, DataErrors
 from .fingerprint import Fingerprint
 from .paths import annotation_anchor
+from .placement import headings_of
 from .schema import Section, TemplatePhrases
+from .urls import checked
 from .validation import validate
-from .yamlio import YamlDocument, load_yaml
+from .yamlio import CONTROL_CHARACTER, YamlDocument, load_yaml
 
 MAX_BODY_CHARS = 2000
 MAX_PLACED_CHARS = 56  # a quote (40) with its prefix and suffix (8 each)
@@ -44,23 +47,44 @@ MOTIVATIONS: dict[str, str] = {
 }
 
 
-def _http_only(url: str) -> str:
-    if not re.fullmatch(r"https?://[^\s]+", url):
-        raise ValueError(f"'{url[:80]}' is not an http(s) link; give the page's http:// or https:// address")
-    return url
-
-
 HttpUrl = Annotated[
     StrictStr,
-    AfterValidator(_http_only),
+    AfterValidator(checked),
     Field(json_schema_extra={"pattern": r"^https?://[^\s]+$"}, description="an http(s) address"),
 ]
-Text = Annotated[StrictStr, Field(min_length=1)]
+# Explicit embeddings, overrides and isolates: they reorder the text around them on the page (an author's
+# name or a claim could be made to read backwards), and an annotation in Chinese or English never needs them.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _no_bidi_controls(text: str) -> str:
+    found = _BIDI_CONTROL.search(text)
+    if found:
+        raise ValueError(f"holds U+{ord(found.group()):04X} ({unicodedata.name(found.group())}), which reorders "
+                         "the text around it on the page; remove it")
+    return text
+
+
+def _renders_cleanly(body: str) -> str:
+    """The body as the page, the feed and the export will have it: a character reference (&#x1b;) that
+    becomes a control character only after rendering is refused too (no XML document can hold one)."""
+    _no_bidi_controls(body)
+    shown = html.unescape(str(render_body(body)))
+    found = CONTROL_CHARACTER.search(shown) or _BIDI_CONTROL.search(shown)
+    if found:
+        raise ValueError(f"renders as U+{ord(found.group()):04X} (written as a character reference), which no "
+                         "page or feed can show; remove it")
+    return body
+
+
+Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(_no_bidi_controls)]
 Language = Literal["zh", "en"]
 Body = Annotated[
     StrictStr,
     Field(min_length=1, max_length=MAX_BODY_CHARS, description=f"Markdown, at most {MAX_BODY_CHARS} characters"),
+    AfterValidator(_renders_cleanly),
 ]
+MAX_FIGURES = 12  # the figures an annotation rests on; more is a list to split, or a mistake
 
 
 class _Strict(BaseModel):
@@ -133,7 +157,7 @@ class Annotation(_Strict):
     basis: list[Basis] = Field(
         [], description="what else it rests on: `article` (the article's own text), `arithmetic` (our figures)")
     figures: list[Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]] = Field(
-        [], description="with basis `arithmetic`: the ids in data/figures.yml it uses")
+        [], max_length=MAX_FIGURES, description="with basis `arithmetic`: the ids in data/figures.yml it uses")
     status: Literal["published", "withdrawn"]
     withdrawn_reason: Optional[Text] = None
     claim: Optional[Text] = Field(None, description="fact-check only: the claim checked")
@@ -161,6 +185,9 @@ class Annotation(_Strict):
         if not self.sources and not self.basis:
             raise ValueError("say what the annotation rests on: outside `sources` (title, url, accessed), "
                              "or `basis: [article]` / `basis: [arithmetic]` with `figures`")
+        if len(set(self.figures)) != len(self.figures):
+            twice = next(f for f in self.figures if self.figures.count(f) > 1)
+            raise ValueError(f"`figures` lists '{twice}' more than once; list each id once")
         if ("arithmetic" in self.basis) != bool(self.figures):
             raise ValueError("`basis: [arithmetic]` and `figures` (the ids it uses) go together")
         if self.language in self.translations:
@@ -309,9 +336,9 @@ _BARE_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")  # no ex
 def render_body(body: str) -> Markup:
     """Untrusted Markdown to safe HTML: a bare Markdown renderer, then nh3's allow-list."""
     # One sentence per line, as in the site's own prose: Chinese lines join without a space between them.
-    html = _BARE_MARKDOWN.reset().convert(join_cjk_lines(body))
+    rendered = _BARE_MARKDOWN.reset().convert(join_cjk_lines(body))
     cleaned = nh3.clean(
-        html,
+        rendered,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https"},

@@ -41,7 +41,8 @@ def parse_changelog(text: str, path: Path = Path("CHANGELOG.md")) -> list[Change
     become the page's headings and ids, so anything else there stops the build, naming the line."""
     entries: list[tuple[str | None, date | None, int, list[str]]] = []
     in_code = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    # Saved on Windows (CRLF) or an old Mac (CR): the same lines.
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         control = CONTROL_CHARACTER.search(line)
         if control:
             raise DataError(path, f"holds the control character U+{ord(control.group()):04X}, which no page or feed "

@@ -86,9 +86,14 @@ def changes_html(project: Project, changes: Changes, locale: str, link: Link) ->
     """The lists of what changed, or the word for nothing."""
     words = project.phrases.of(locale).changes
     figures = [c for c in changes.figures if visible(c, locale)]
-    if not (figures or changes.annotations_added or changes.annotations_withdrawn or changes.ids_renamed):
+    others = changes.annotations_added or changes.annotations_withdrawn or changes.ids_renamed
+    if changes.comparable and not (figures or others):
         return Markup("<p>{}</p>").format(words.nothing)
     parts = []
+    if not changes.comparable:
+        if not others:
+            return Markup("<p>{}</p>").format(words.not_comparable)
+        parts.append((words.figures, [escape(words.not_comparable)]))
     if figures:
         parts.append((words.figures, [describe(project, c, locale, link) for c in figures]))
     for title, ids in ((words.annotations_added, changes.annotations_added),

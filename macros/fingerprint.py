@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from .schema import Section
 
 WINDOW = 4  # characters; also the shortest quotation that can be checked
 HASH_HEX_DIGITS = 12  # 48 bits
-SCHEME = f"sha256/{HASH_HEX_DIGITS * 4}bit/{WINDOW}char/ordered/v3"
+SCHEME = f"sha256/{HASH_HEX_DIGITS * 4}bit/{WINDOW}char/ordered+letters/v4"
 MAX_QUOTE_CHARS = 40  # the site quotes short phrases only
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"',
@@ -42,6 +42,19 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace())
 
 
+def look_alike_characters(text: str) -> list[tuple[str, str]]:
+    """Each character of `text` that stands in for a letter or digit it only looks like (a Kangxi radical
+    such as ⽉ for 月, a full-width Ａ or １), with that letter: a quotation shows what was typed, so it
+    must be the article's characters, not look-alikes that normalise to them. (Full-width punctuation,
+    which the stored copy of the article writes half-width, is not a look-alike.)"""
+    found = []
+    for char in dict.fromkeys(text):
+        meant = unicodedata.normalize("NFKC", char)
+        if meant != char and meant and all(unicodedata.category(c)[0] in "LN" for c in meant):
+            found.append((char, meant))
+    return found
+
+
 def _hash(window: str) -> str:
     return hashlib.sha256(f"{WINDOW}:{window}".encode("utf-8")).hexdigest()[:HASH_HEX_DIGITS]
 
@@ -50,6 +63,17 @@ def window_sequence(text: str) -> list[str]:
     """The hashes of every WINDOW-character window of the normalised text, in the text's order."""
     norm = normalise(text)
     return [_hash(norm[i:i + WINDOW]) for i in range(len(norm) - WINDOW + 1)]
+
+
+def letters(text: str) -> str:
+    """The normalised text's letters and digits only: copying is copying, whatever the punctuation."""
+    return "".join(ch for ch in normalise(text) if unicodedata.category(ch)[0] in "LN")
+
+
+def letter_sequence(text: str) -> list[str]:
+    """The hashes of every WINDOW-letter window of the text's letters, in order (for `runs`)."""
+    only = letters(text)
+    return [_hash(only[i:i + WINDOW]) for i in range(len(only) - WINDOW + 1)]
 
 
 def split_sections(text: str, sections: list[Section]) -> dict[str, str]:
@@ -71,8 +95,14 @@ def split_sections(text: str, sections: list[Section]) -> dict[str, str]:
 
 def make(text: str, sections: list[Section]) -> dict[str, object]:
     """The fingerprint file's content: each section's window hashes, in the order of its text."""
-    return {"scheme": SCHEME,
-            "sections": {sid: window_sequence(body) for sid, body in split_sections(text, sections).items()}}
+    windows, letter_windows = _sequences(text, sections)
+    return {"scheme": SCHEME, "sections": windows, "letters": letter_windows}
+
+
+def _sequences(text: str, sections: list[Section]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    bodies = split_sections(text, sections)
+    return ({sid: window_sequence(body) for sid, body in bodies.items()},
+            {sid: letter_sequence(body) for sid, body in bodies.items()})
 
 
 @dataclass(frozen=True)
@@ -81,6 +111,7 @@ class Fingerprint:
     come one after the other in the same order, so no string passes that is not in the section whole."""
 
     sections: dict[str, tuple[str, ...]]
+    letters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the same over letters only: `runs`
 
     @classmethod
     def load(cls, path: Path) -> Fingerprint:
@@ -92,18 +123,29 @@ class Fingerprint:
         if raw.get("scheme") != SCHEME:
             raise DataError(path, f"fingerprint scheme is {raw.get('scheme')!r}, expected {SCHEME!r}; "
                             "remake it with `make fingerprint`")
-        return cls({sid: tuple(hashes) for sid, hashes in raw["sections"].items()})
+        return cls({sid: tuple(hashes) for sid, hashes in raw["sections"].items()},
+                   {sid: tuple(hashes) for sid, hashes in raw.get("letters", {}).items()})
 
     @classmethod
     def of(cls, text: str, sections: list[Section]) -> Fingerprint:
         """The fingerprint of `text` itself (the file `make fingerprint` writes holds the same)."""
-        return cls({sid: tuple(window_sequence(body)) for sid, body in split_sections(text, sections).items()})
+        windows, letter_windows = _sequences(text, sections)
+        return cls({sid: tuple(hashes) for sid, hashes in windows.items()},
+                   {sid: tuple(hashes) for sid, hashes in letter_windows.items()})
 
     @cached_property
     def _positions(self) -> dict[str, list[tuple[str, int]]]:
         """hash -> every (section, position) it is at."""
         found: dict[str, list[tuple[str, int]]] = {}
         for sid, hashes in self.sections.items():
+            for position, value in enumerate(hashes):
+                found.setdefault(value, []).append((sid, position))
+        return found
+
+    @cached_property
+    def _letter_positions(self) -> dict[str, list[tuple[str, int]]]:
+        found: dict[str, list[tuple[str, int]]] = {}
+        for sid, hashes in self.letters.items():
             for position, value in enumerate(hashes):
                 found.setdefault(value, []).append((sid, position))
         return found
@@ -125,6 +167,11 @@ class Fingerprint:
         if it is in another)."""
         if section not in self.sections:
             return f"unknown article section '{section}' (known: {', '.join(self.sections)})"
+        look_alike = look_alike_characters(quotation)
+        if look_alike:
+            char, meant = look_alike[0]
+            return (f"'{quotation}' writes {char!r} (U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}), a "
+                    f"look-alike of {meant!r}; type the article's own character")
         norm = normalise(quotation)
         if len(norm) < WINDOW:
             return f"quotation '{quotation}' is shorter than {WINDOW} characters and cannot be checked"
@@ -140,16 +187,16 @@ class Fingerprint:
         return f"'{quotation}' is not verbatim in section '{section}' of the article"
 
     def runs(self, text: str, min_chars: int) -> list[str]:
-        """Every stretch of `text` (normalised) at least `min_chars` long that is the article's words, one
-        after the other in one section: what prose may not carry unquoted."""
-        norm = normalise(text)
+        """Every stretch of `text`'s letters (punctuation and spacing left out) at least `min_chars` long
+        that is the article's, one after the other in one section: what prose may not carry unquoted."""
+        norm = letters(text)
         hashes = [_hash(norm[i:i + WINDOW]) for i in range(len(norm) - WINDOW + 1)]
         found: list[str] = []
         i = 0
         while i < len(hashes):
             best = 0
-            for sid, position in self._positions.get(hashes[i], []):
-                section, length = self.sections[sid], 1
+            for sid, position in self._letter_positions.get(hashes[i], []):
+                section, length = self.letters[sid], 1
                 while (i + length < len(hashes) and position + length < len(section)
                        and hashes[i + length] == section[position + length]):
                     length += 1

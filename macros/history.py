@@ -12,6 +12,7 @@ a date.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import subprocess
 from collections.abc import Callable
@@ -20,8 +21,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from . import notices
 from .errors import DataError
-from .gitdates import moment
+from .gitdates import commit_time
 from .yamlio import parse_yaml
 
 FIGURES_FILE = "data/figures.yml"
@@ -65,6 +67,7 @@ class FigureChange:
 
 @dataclass(frozen=True)
 class Changes:
+    comparable: bool = True  # False: one side's figures could not be read, so nothing is compared
     figures: tuple[FigureChange, ...] = ()
     annotations_added: tuple[str, ...] = ()
     annotations_withdrawn: tuple[str, ...] = ()
@@ -96,13 +99,52 @@ def _load(text: str | None, name: str) -> Any:
         return None
 
 
-def state_of(figures_text: str | None, annotation_texts: list[str], ledger_text: str | None) -> DataState:
-    """A state from the files' texts."""
+def _words(value: Any) -> bool:
+    return isinstance(value, str) or (isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()))
+
+
+def _number(value: Any) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+            and abs(value) <= 10**15)
+
+
+# The shape each field had in every version of the data; anything else cannot be compared.
+def _text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+_SHAPES: dict[str, Callable[[Any], bool]] = {
+    "value": _number, "upper": _number, "significant": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "relation": _text, "unit": _text, "ends": _text, "wording": _text, "formula": lambda v: _text(v) or _number(v),
+    "label": _words, "counts": _words, "period": _words, "reading": _words, "says": _words,
+    "precision": lambda v: isinstance(v, dict) and all(isinstance(k, str) and _words(w) for k, w in v.items()),
+}
+
+
+def _figures_of(doc: Any, where: str) -> dict[str, dict[str, Any]] | None:
+    """Each figure's FIGURE_FIELDS, or None (with a warning naming `where`) if any has a shape no version
+    of the data gave it: `value: yes`, `.inf`, a list where words belong."""
+    if not (isinstance(doc, dict) and isinstance(doc.get("figures"), dict)):
+        return None
+    figures: dict[str, dict[str, Any]] = {}
+    for figure_id, spec in doc["figures"].items():
+        if not isinstance(spec, dict):
+            continue
+        for name in FIGURE_FIELDS:
+            if name in spec and spec[name] is not None and not _SHAPES[name](spec[name]):
+                notices.warn(f"{where}: figure '{str(figure_id)[:40]}' has {name} {str(spec[name])[:40]!r}, which "
+                             "cannot be compared; its figures are shown as not comparable")
+                return None
+        figures[str(figure_id)] = {name: spec[name] for name in FIGURE_FIELDS if name in spec}
+    return figures
+
+
+def state_of(figures_text: str | None, annotation_texts: list[str], ledger_text: str | None,
+             where: str = "the working tree") -> DataState:
+    """A state from the files' texts (`where`: the commit they are from, for warnings)."""
     figures_doc = _load(figures_text, FIGURES_FILE)
-    figures: dict[str, dict[str, Any]] | None = None
-    if isinstance(figures_doc, dict) and isinstance(figures_doc.get("figures"), dict):
-        figures = {str(figure_id): {name: spec[name] for name in FIGURE_FIELDS if name in spec}
-                   for figure_id, spec in figures_doc["figures"].items() if isinstance(spec, dict)}
+    figures = _figures_of(figures_doc, f"{where}: {FIGURES_FILE}")
     annotations: dict[str, str] = {}
     for text in annotation_texts:
         doc = _load(text, ANNOTATIONS_FOLDER)
@@ -141,7 +183,8 @@ def compare(old: DataState, new: DataState) -> Changes:
                          if i not in old.annotations and status == "published"))
     renamed = tuple(sorted((page, old_id, new_id) for page, ids in new.aliases.items()
                            for old_id, new_id in ids.items() if old.aliases.get(page, {}).get(old_id) != new_id))
-    return Changes(figure_changes(old.figures, new.figures), added, withdrawn, renamed)
+    comparable = old.figures is not None and new.figures is not None
+    return Changes(comparable, figure_changes(old.figures, new.figures), added, withdrawn, renamed)
 
 
 # --- the repository ------------------------------------------------------------------------------
@@ -180,7 +223,8 @@ def releases(root: Path) -> list[Release]:
         tag, _, when = line.partition("\0")
         number = _RELEASE_TAG.fullmatch(tag)
         commit = (_git(root, "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}") or "").strip()
-        at = moment(when)
+        at = commit_time(when, f"{commit[:12] or '?'} (tag {tag[:40]})",
+                                "the list of releases, which leaves this one out") if number else None
         if number and commit and at:
             found.append((tuple(int(n) for n in number.groups()), Release(tag[1:], at, commit)))
     return [release for _, release in sorted(found, key=lambda pair: pair[0])]
@@ -214,7 +258,7 @@ def state_at(root: Path, commit: str) -> DataState:
     annotation_paths = [f"{ANNOTATIONS_FOLDER}/{name}" for name in listing.splitlines() if name.endswith(".yml")]
     figures_text, ledger_text, *annotation_texts = _read_at(root, commit, [FIGURES_FILE, LEDGER_FILE,
                                                                            *annotation_paths])
-    return state_of(figures_text, [t for t in annotation_texts if t], ledger_text)
+    return state_of(figures_text, [t for t in annotation_texts if t], ledger_text, f"commit {commit[:12]}")
 
 
 def state_now(root: Path) -> DataState:
@@ -235,8 +279,9 @@ def corrections(root: Path, since: str) -> list[Correction]:
     for line in (out or "").splitlines():
         commit, _, when = line.partition("\0")
         before, after = _read(root, [f"{commit}^1:{FIGURES_FILE}", f"{commit}:{FIGURES_FILE}"])
-        changes = figure_changes(state_of(before, [], None).figures, state_of(after, [], None).figures)
-        at = moment(when)
+        changes = figure_changes(state_of(before, [], None, f"commit {commit[:12]}^1").figures,
+                                 state_of(after, [], None, f"commit {commit[:12]}").figures)
+        at = commit_time(when, commit, "the list of corrections")
         if changes and at:
             found.append(Correction(at, commit, changes))
     return found
@@ -245,8 +290,12 @@ def corrections(root: Path, since: str) -> list[Correction]:
 def withdrawn_at(root: Path, path: str) -> datetime | None:
     """The time of the commit that first set an annotation file's `status` to withdrawn (later edits to the
     file do not move it), or None outside git or before that commit exists."""
-    out = _git(root, "log", "--reverse", "--format=%cI", "-G", r"^status:[[:space:]]*withdrawn", "--", path)
-    return moment((out or "").split("\n", 1)[0])
+    out = _git(root, "log", "--reverse", "--format=%H %cI", "-G", r"^status:[[:space:]]*withdrawn", "--", path)
+    first = (out or "").split("\n", 1)[0]
+    if not first:
+        return None
+    commit, _, when = first.partition(" ")
+    return commit_time(when, commit, "dating the withdrawal")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import urlsplit
 
+from . import urls
 from .errors import DataError
 from .schema import Site
 
@@ -34,20 +36,29 @@ class Hosting:
                 (f", repository {self.repository} (from {REPOSITORY})" if self.repository else ""))
 
 
+MAX_CHARS = 200  # an address a deploy sets; a longer one is a mistake (a 100 KB value once made a 158 MB site)
+
+
 def from_environment(environ: Mapping[str, str]) -> Hosting | None:
     """The hosting a deploy names, or None: then data/site.yml's base_url and repository hold."""
     base_url = environ.get(BASE_URL, "").strip()
     if not base_url:
         return None
     base_url = base_url if base_url.endswith("/") else base_url + "/"  # configure-pages gives none
-    if not re.fullmatch(r"https://[^\s/]+(/[^\s]*)?/", base_url):
-        raise DataError(Path(BASE_URL), f"'{base_url[:80]}' is not an https address; give the site's address, "
-                        "e.g. https://owner.github.io/name/, or unset it to use data/site.yml's base_url")
+    found = urls.site_address_problem(base_url, MAX_CHARS)
+    if found:
+        raise DataError(Path(BASE_URL), f"'{base_url[:80]}' {found}; give the site's address, e.g. "
+                        "https://owner.github.io/name/, or unset it to use data/site.yml's base_url")
     name = environ.get(REPOSITORY, "").strip()
-    if name and not re.fullmatch(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+", name):
+    if name and (len(name) > MAX_CHARS or not re.fullmatch(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+", name)):
         raise DataError(Path(REPOSITORY), f"'{name[:80]}' is not owner/name; unset it to use data/site.yml's "
                         "repository")
-    server = environ.get(SERVER, "https://github.com").rstrip("/")
+    server = environ.get(SERVER, "https://github.com").strip().rstrip("/")
+    found = urls.problem(server, https_only=True, max_chars=MAX_CHARS)
+    if found is None and urlsplit(server).path.strip("/"):
+        found = "has a path; give the server's address alone, e.g. https://github.com"
+    if found:
+        raise DataError(Path(SERVER), f"'{server[:80]}' {found}; unset it to use https://github.com")
     return Hosting(base_url, f"{server}/{name}" if name else None)
 
 

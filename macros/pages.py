@@ -166,7 +166,7 @@ def _inputs(ctx: PageContext, view: figureview.FigureView, *, linked: bool) -> M
         label = book[ref].spec.label(ctx.locale)
         return Markup('<a href="#{}">{}</a>').format(figure_anchor(ref), label) if linked else escape(label)
 
-    return Markup(ctx.phrases.clause_join).join(
+    return escape(ctx.phrases.clause_join).join(
         Markup("{} {}").format(name(ref), display(ctx, book[ref])) for ref in view.inputs)
 
 
@@ -283,8 +283,9 @@ def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Marku
 
 
 def article_title_html(ctx: PageContext) -> Markup:
-    """The article's title as published; on an English page with our translation after it."""
-    title = Markup('<cite lang="zh-Hans">{}</cite>').format(ctx.project.article.title)
+    """The article's title as published, in its title marks 《》 (in the text, so they are copied with it);
+    on an English page with our translation after it."""
+    title = Markup('<span lang="zh-Hans">《<cite>{}</cite>》</span>').format(ctx.project.article.title)
     if ctx.locale == "zh":
         return title
     return title + _gloss(ctx.project.article.romanised.title_translation)
@@ -325,7 +326,7 @@ def chapter_map_html(ctx: PageContext) -> Markup:
         Markup('<li><a href="{}">{}</a>{}</li>').format(
             ctx.link(chapter_url(s.chapter)),
             s.title(ctx.locale),
-            Markup(ctx.phrases.dash) + (heading_html(ctx, s) if s.heading
+            escape(ctx.phrases.dash) + (heading_html(ctx, s) if s.heading
                              else Markup('<span class="chapter-map__note">{}</span>').format(
                                  ctx.phrases.labels.no_subheading)),
         )
@@ -354,7 +355,7 @@ def interval_notation(interval: Interval) -> str:
 def _uses_html(ctx: PageContext, usage: dict[str, list[Use]], figure_id: str) -> Markup | str:
     """The pages of this edition that show a figure, linked; or the word for none."""
     uses = [use for use in usage.get(figure_id, []) if use.locale == ctx.locale]
-    return Markup(ctx.phrases.list_join).join(
+    return escape(ctx.phrases.list_join).join(
         Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses) or ctx.phrases.labels.unused
 
 
@@ -454,7 +455,7 @@ def constraints_html(ctx: PageContext) -> Markup:
     items = []
     for constraint in book.file.constraints:
         narrowed = [f for f in book.figures.values() if constraint in f.constraints]
-        links = Markup(ctx.phrases.list_join).join(
+        links = escape(ctx.phrases.list_join).join(
             Markup('<a href="#{}">{}</a>').format(figure_anchor(f.id), f.spec.label(ctx.locale)) for f in narrowed)
         items.append(Markup("<li>{}<br>{}{}{}</li>").format(
             constraint_text(ctx, constraint), ctx.phrases.labels.narrows, ctx.phrases.colon, links))

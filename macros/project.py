@@ -13,7 +13,7 @@ from .hosting import Hosting, apply as apply_hosting
 from .figures import FigureBook
 from .fingerprint import Fingerprint
 from .schema import Article, ClaimFigure, FigureFile, PhraseFile, Site, StatedFigure
-from .validation import validate
+from .validation import refuse_markup, validate
 from .yamlio import YamlDocument, load_yaml
 
 
@@ -71,7 +71,9 @@ def load_project(root: Path, deployed_as: str | None = None, hosting: Hosting | 
     data = root / "data"
     site = apply_hosting(_as_deployed(validate(load_yaml(data / "site.yml"), Site), deployed_as), hosting)
     article = load_article(data / "article.yml")
-    phrases = validate(load_yaml(data / "phrases.yml"), PhraseFile)
+    phrases_doc = load_yaml(data / "phrases.yml")
+    refuse_markup(phrases_doc, "the site's words go into pages as text, never as markup")
+    phrases = validate(phrases_doc, PhraseFile)
     figure_book, figures_doc = load_figures(data / "figures.yml")
     fingerprint = Fingerprint.load(data / "fingerprint.json")
     _check_wordings(article, figure_book, fingerprint, figures_doc)

@@ -5,11 +5,13 @@ Strict: no unknown fields, no strings where numbers belong (YAML 1.1 reads `1.14
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
 
 from .intervals import Ends, Relation
+from .urls import checked, checked_site_address
 
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
@@ -17,6 +19,18 @@ Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 # thousand trillion (a 401-digit number or 1.0e+400 is a typo, refused with the figure's id).
 NonNegative = Annotated[Union[StrictInt, StrictFloat], Field(ge=0, le=10**15, allow_inf_nan=False)]
 Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+def _plain_title(text: str) -> str:
+    if re.search(r"[<>]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);", text):
+        raise ValueError(f"'{text[:60]}' holds markup (< > or a character entity), which the theme would write "
+                         "into the navigation of every page; write the title as plain text")
+    return text
+
+
+# A title the theme may write unescaped (navigation, page title, footer): plain text only.
+Title = Annotated[StrictStr, Field(min_length=1), AfterValidator(_plain_title)]
+WebAddress = Annotated[StrictStr, AfterValidator(checked)]  # http(s), read with a real parser (macros/urls.py)
 
 
 class Strict(BaseModel):
@@ -33,12 +47,19 @@ class Localized(Strict):
         return self.en if locale == "en" else self.zh
 
 
+class LocalizedTitle(Localized):
+    """A title in each language: plain text, as the theme writes titles unescaped."""
+
+    zh: Title
+    en: Title
+
+
 # --- data/site.yml -------------------------------------------------------------------------
 
 class Licence(Strict):
     id: Text  # SPDX identifier
-    name: Text
-    url: Text
+    name: Title
+    url: WebAddress
 
 
 class Collective(Strict):
@@ -47,12 +68,12 @@ class Collective(Strict):
 
 
 class Site(Strict):
-    title: Localized
+    title: LocalizedTitle
     description: Localized
     collective: Collective
     licences: dict[Literal["text", "code"], Licence]
-    repository: Annotated[StrictStr, Field(pattern=r"^https://github\.com/[^/]+/[^/]+$")]
-    base_url: Annotated[StrictStr, Field(pattern=r"^https://.+/$")]
+    repository: Annotated[StrictStr, Field(pattern=r"^https://github\.com/[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")]
+    base_url: Annotated[StrictStr, AfterValidator(checked_site_address)]
     version: Annotated[StrictStr, Field(pattern=r"^\d+\.\d+\.\d+$")]
     default_language: Literal["zh"]
     languages: list[Literal["zh", "en"]]
@@ -63,15 +84,15 @@ class Site(Strict):
 class Section(Strict):
     id: Slug
     starts_with: Text
-    heading: Optional[Text] = None
-    heading_translation: Optional[Text] = None  # our English gloss of `heading`, shown beside it in English
+    heading: Optional[Title] = None
+    heading_translation: Optional[Title] = None  # our English gloss of `heading`, shown beside it in English
     chapter: Optional[Slug]
-    title: Optional[Localized] = None  # our own title for the chapter page
+    title: Optional[LocalizedTitle] = None  # our own title for the chapter page
 
 
 class Repost(Strict):
-    site: Text
-    url: Text
+    site: Title
+    url: WebAddress
 
 
 class PersonName(Strict):
@@ -80,18 +101,18 @@ class PersonName(Strict):
 
 
 class Romanised(Strict):
-    title: Text
-    title_translation: Text
+    title: Title
+    title_translation: Title
     author: PersonName
     outlet: Text
 
 
 class Article(Strict):
-    title: Text
-    outlet: Text
-    outlet_handle: Text
-    author: Text
-    editor: Text
+    title: Title
+    outlet: Title
+    outlet_handle: Title
+    author: Title
+    editor: Title
     romanised: Romanised
     repost: Repost
     language: Literal["zh"]
@@ -356,6 +377,7 @@ class ChangePhrases(Strict):
     since: Text  # {version}
     no_release: Text
     nothing: Text
+    not_comparable: Text  # one side's figures could not be read
     notes: Text
     no_notes: Text
     figures: Text

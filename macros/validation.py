@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, TypeVar
 
@@ -24,6 +25,32 @@ def validate(doc: YamlDocument, model: type[Model]) -> Model:
     except ValidationError as error:
         described = {str(e): e for e in (_describe(doc, item) for item in error.errors())}
         raise DataErrors(list(described.values())) from None  # a union reports once per member
+
+
+_MARKUP = re.compile(r"[<>]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def refuse_markup(doc: YamlDocument, why: str) -> None:
+    """Every text of `doc` as plain text: one holding markup (< > or a character entity) is refused with its
+    line, `why` saying where the text goes."""
+    problems: list[DataError] = []
+
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for n, value in enumerate(node):
+                walk(value, (*path, n))
+        elif isinstance(node, str):
+            found = _MARKUP.search(node)
+            if found:
+                problems.append(DataError(doc.path, f"{field_path(path)} holds {found.group()!r}: {why}; write "
+                                          "plain text", line=doc.line_of(path)))
+
+    walk(doc.data, ())
+    if problems:
+        raise DataErrors(problems)
 
 
 def field_path(parts: list[Any] | tuple[Any, ...]) -> str:

@@ -8,6 +8,7 @@ one module of this package; the modules know MkDocs, the pure work they do lives
   (search_dictionary).
 - on_pre_build: site_url's final slash under mike (versions).
 - on_config, on_env: the theme's files listed once, its templates compiled once (template_cache).
+- on_page_markdown, on_page_content: no markup in titles, no raw HTML that acts by itself (page_source).
 - on_page_content: Chinese runs on English pages marked as Chinese (page_language).
 - on_page_context / on_template_context: the language switcher (language_switcher).
 - on_post_page / on_post_template: html lang, the head's alternate links, the Content-Security-Policy
@@ -48,8 +49,8 @@ from macros.hosting import Hosting, from_environment
 from macros.project import load_site_version as load_site
 from macros.placement import Heading
 
-from . import (content_security, language_switcher, macros_imports, page_language, redirects, safe_tree,
-               search_dictionary, serve_adapter, template_cache, versions)
+from . import (content_security, language_switcher, macros_imports, page_language, page_source, redirects,
+               safe_tree, search_dictionary, serve_adapter, template_cache, versions)
 from .i18n_adapter import current_language, page_language as language_of
 
 
@@ -95,7 +96,12 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         return template_cache.use(env, config)
 
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page_source.check(page, config)
+        return markdown
+
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page_source.check_titles(page, config)
         site = site_of(config)
         if site is not None:  # what goes under headings, placed by their ids from the page's own TOC
             html = site.page_content(html, page.url, page.title or "", list(headings(page.toc)),

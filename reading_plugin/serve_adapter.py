@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -32,7 +33,12 @@ def keep_last_good_build(server: LiveReloadServer) -> LiveReloadServer:
             shutil.copytree(served, last_good)
             try:
                 build()
-            except Exception:  # the build has printed the checker's message (file, line, what to do)
+            # The build has printed the checker's message (file, line, what to do). A page's failed macro ends
+            # in SystemExit (mkdocs-macros exits on a rendering error): not an Exception, but it must not end
+            # the rebuild thread, or the server stops answering for good.
+            except (Exception, SystemExit) as error:
+                if isinstance(error, SystemExit) and isinstance(error.code, str):
+                    print(error.code, file=sys.stderr)  # what a build prints as it exits: the page and the fix
                 shutil.rmtree(served, ignore_errors=True)
                 shutil.copytree(last_good, served)
                 log.error("The site was not rebuilt: still serving the last good build. "

@@ -8,15 +8,18 @@ contributed is silently dropped. The table is the contract: add a row for every 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import pytest
+from lxml import etree
 
 from tests import mkdocs_fork
-from tests.conftest import BUILD_ENV, copy_fixture_site
+from tests.conftest import BUILD_ENV, FIXTURE_SITE, copy_fixture_site
 
 ANNOTATIONS = Path("data/annotations")
 GOOD_ANNOTATION = """\
@@ -40,6 +43,20 @@ MEMORY = 2 * 1024 ** 3  # address space for the build: a YAML bomb or a huge str
 class Case:
     change: Callable[[Path], None]  # breaks a copy of the fixture site
     message: tuple[str, ...]  # fragments the build's output must contain
+    env: dict[str, str] = field(default_factory=dict)  # what a deploy sets
+
+
+def unchanged(site: Path) -> None:
+    """For cases that set only the environment."""
+
+
+def replace_in(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(site: Path) -> None:
+        path = site / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (relative, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return change
 
 
 @dataclass(frozen=True)
@@ -98,6 +115,10 @@ CASES: dict[str, Case] = {
     "annotation in a subfolder": Case(write(ANNOTATIONS / "drafts" / "x.yml", GOOD_ANNOTATION),
                                       ("drafts", "is a folder", "move its files up")),
     # Forged quotations
+    "full-width digits in a page's quotation": Case(page("{{ q('一共记了１２页', 'ledger') }}"),
+                                                     ("evil.md", "FULLWIDTH DIGIT ONE", "a look-alike of '1'")),
+    "look-alike in a figure's wording": Case(replace_in("data/figures.yml", "一共记了12页", "⼀共记了12页"),
+                                             ("figures.yml", "figure 'pages'", "KANGXI RADICAL ONE")),
     # Private files
     "link to /etc/passwd in docs": Case(link("docs/assets/notes.txt", "/etc/passwd"),
                                         ("docs/assets/notes.txt", "is a symbolic link", "replace it")),
@@ -120,6 +141,57 @@ CASES: dict[str, Case] = {
     "filter": Case(page("{{ 'x' | center(1000000000) }}"), ("evil.md", "No filter named 'center'")),
     # Messages
     "number as string": Case(figure_value("3e2"), ("figure 'buns'", "write 114000000 or 1.14e+8")),
+    # Script through titles: Material writes titles unescaped into every page's navigation.
+    "script in a front-matter title": Case(write("docs/evil.md", '---\ntitle: "RT</title><script>alert(1)</script>"\n'
+                                                                 '---\n\n# Evil { #evil }\n'),
+                                           ("docs/evil.md:2", "front matter's title holds '<'", "without < >")),
+    "script in a heading": Case(write("docs/evil.md", "# RT</title><script>alert(1)</script> { #evil }\n"),
+                                ("docs/evil.md:1", "heading '#' holds '<'")),
+    "entity in a heading": Case(write("docs/evil.md", "# Evil { #evil }\n\n## A &lt;b&gt; { #b }\n"),
+                                ("docs/evil.md:3", "holds '&lt;'")),
+    "script in a chapter title": Case(replace_in("data/article.yml", 'title: {zh: "账本"',
+                                                 'title: {zh: "账本</title><script>alert(1)</script>"'),
+                                      ("article.yml", "holds markup", "plain text")),
+    "markup in the site's title": Case(replace_in("data/site.yml", 'title: {zh: "示例"',
+                                                  'title: {zh: "示例<img src=x>"'), ("site.yml", "holds markup")),
+    "script in SITE_BASE_URL": Case(unchanged, ("SITE_BASE_URL", "holds '\"'", "unset it"),
+                                    {"SITE_BASE_URL": 'https://x.example/"><script>alert(1)</script>/'}),
+    "100 KB SITE_BASE_URL": Case(unchanged, ("SITE_BASE_URL", "characters long, over 200"),
+                                 {"SITE_BASE_URL": "https://x.example/" + "a" * 100_000}),
+    "http SITE_BASE_URL": Case(unchanged, ("SITE_BASE_URL", "is not an https address"),
+                               {"SITE_BASE_URL": "http://x.example/"}),
+    "ampersand in SITE_BASE_URL": Case(unchanged, ("SITE_BASE_URL", "holds a character a site's address"),
+                                       {"SITE_BASE_URL": "https://x.example/r&d/"}),
+    "broken host in SITE_BASE_URL": Case(unchanged, ("SITE_BASE_URL", "Invalid IPv6 URL"),
+                                         {"SITE_BASE_URL": "https://[evil.example/"}),
+    "script in GITHUB_SERVER_URL": Case(unchanged, ("GITHUB_SERVER_URL", "is not an https address"),
+                                        {"SITE_BASE_URL": "https://o.github.io/n/",
+                                         "GITHUB_SERVER_URL": "javascript:alert(1)//"}),
+    "quote in GITHUB_REPOSITORY": Case(unchanged, ("GITHUB_REPOSITORY", "is not owner/name"),
+                                       {"SITE_BASE_URL": "https://o.github.io/n/", "GITHUB_REPOSITORY": 'o/n"><b'}),
+    # Raw HTML that acts by itself
+    "meta refresh in a page": Case(page('<meta http-equiv="refresh" content="0; url=https://evil.example/">'),
+                                   ("docs/evil.md:3", "the tag <meta>", "remove it")),
+    "script in a page": Case(page("<script>alert(1)</script>"), ("docs/evil.md:3", "the tag <script>")),
+    "iframe in a page": Case(page('<iframe src="https://evil.example/"></iframe>'), ("docs/evil.md:3", "<iframe>")),
+    "base in a page": Case(page('<base href="https://evil.example/">'), ("docs/evil.md:3", "the tag <base>")),
+    "event handler in a page": Case(page('<img src="x.png"\n     onerror="alert(1)">'),
+                                    ("docs/evil.md:4", "an event handler (onerror=)")),
+    "javascript link in a page": Case(page("[click](javascript:alert(1))"), ("docs/evil.md:3", "'javascript:' link")),
+    "javascript href in a page": Case(page('<a href=" javascript:alert(1)">x</a>'),
+                                      ("docs/evil.md:3", "'javascript:' link")),
+    # Data files: every address is http(s), read with a real parser
+    "javascript: as the repost's address": Case(replace_in("data/article.yml", '"https://example.org/article"',
+                                                           '"javascript:alert(1)"'),
+                                                ("article.yml", "repost.url", "is not an http(s) address")),
+    "a refresh as the list separator": Case(replace_in("data/phrases.yml", 'list_join: "、"',
+                                                      'list_join: "<meta http-equiv=refresh content=0;url=https://e.example/>"'),
+                                           ("data/phrases.yml:", "zh.list_join holds '<'", "never as markup")),
+    "an entity in a phrase": Case(replace_in("data/phrases.yml", 'dash: " — "', 'dash: " &mdash; "'),
+                                  ("data/phrases.yml:", "en.dash holds '&mdash;'")),
+    "broken licence address": Case(replace_in("data/site.yml", '"https://creativecommons.org/licenses/by/4.0/"',
+                                              '"https://[cc.example/"'),
+                                   ("site.yml", "Invalid IPv6 URL")),
     # The changelog: its headings become the "what changed" page's headings and ids.
     "script in a changelog heading": Case(write("CHANGELOG.md", "## 0.0.5 <script>alert(7)</script>\n- x\n"),
                                           ("CHANGELOG.md:1", "neither '## Unreleased' nor a version", "###")),
@@ -141,6 +213,9 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
     "made-up quotation in an annotation": AnnotationCase(
         GOOD_ANNOTATION.replace("kind: context", "quote: 账本一共记了13页\nprefix: 写的是\nsuffix: 。\nkind: context"),
         ("field 'quote'", "is not verbatim")),
+    "quotation in Kangxi radicals": AnnotationCase(
+        GOOD_ANNOTATION.replace("kind: context", "quote: ⼀共记了12页\nprefix: 账本，\nsuffix: 。\nkind: context"),
+        ("field 'quote'", "U+2F00 KANGXI RADICAL ONE", "a look-alike of '一'")),
     # Crashes and exhaustion
     "YAML alias bomb": AnnotationCase(BOMB, ("YAML alias",)),
     "recursive alias": AnnotationCase("a: &a [*a]\n", ("YAML alias",)),
@@ -156,7 +231,7 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
     "future access date": AnnotationCase(GOOD_ANNOTATION.replace("accessed: 2026-11-01", "accessed: 2999-01-01"),
                                          ("{file}:10", "field 'sources[0].accessed'", "in the future")),
     "bad source url": AnnotationCase(GOOD_ANNOTATION.replace('"https://example.org/"', '"javascript:alert(1)"'),
-                                     ("field 'sources[0].url'", "is not an http(s) link")),
+                                     ("field 'sources[0].url'", "is not an http(s) address")),
     "quoted date": AnnotationCase(GOOD_ANNOTATION.replace("date: 2026-11-01", 'date: "2026-11-01"'),
                                   ("field 'date'", "a date in quotes as text", "without quotes")),
     "status: yes": AnnotationCase(GOOD_ANNOTATION.replace("status: published", "status: yes"),
@@ -164,6 +239,22 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
     "control character in a body": AnnotationCase(
         GOOD_ANNOTATION.replace("body: |\n  一条注释。", 'body: "一条\\x01注释"'),
         ("{file}:5", "body", "control character U+0001")),
+    "control character as a character reference": AnnotationCase(
+        GOOD_ANNOTATION.replace("一条注释。", "一条&#x1b;[31m注释。"), ("{file}:5", "body", "renders as U+001B")),
+    "right-to-left override in the author's name": AnnotationCase(
+        GOOD_ANNOTATION.replace("name: 测试者", "name: \"测试\u202e者\""), ("author.name", "U+202E", "reorders")),
+    "right-to-left override in a claim": AnnotationCase(
+        GOOD_ANNOTATION.replace("kind: context", "kind: fact-check\nclaim: \"说\u2067法\"\nverdict: unverifiable"),
+        ("claim", "U+2067", "reorders")),
+    "a figure listed 3,000 times": AnnotationCase(
+        GOOD_ANNOTATION.replace("status: published", "status: published\nbasis: [arithmetic]\nfigures: ["
+                                + ", ".join(["buns"] * 3000) + "]"), ("figures", "at most 12")),
+    "a figure listed twice": AnnotationCase(
+        GOOD_ANNOTATION.replace("status: published", "status: published\nbasis: [arithmetic]\nfigures: [buns, buns]"),
+        ("lists 'buns' more than once",)),
+    "source address with a broken host": AnnotationCase(
+        GOOD_ANNOTATION.replace('"https://example.org/"', '"https://[evil.example/"'),
+        ("field 'sources[0].url'", "Invalid IPv6 URL")),
     "look-alike letter in id": AnnotationCase(GOOD_ANNOTATION.replace("id: hostile-case", "id: hostile-cаse"),
                                               ("field 'id'", "U+0430", "CYRILLIC SMALL LETTER A")),
 }
@@ -175,7 +266,7 @@ def test_hostile_input_stops_the_build_with_a_clear_message(tmp_path: Path, case
     case.change(site)
     out = tmp_path / "out"
     started = time.monotonic()
-    proc = mkdocs_fork.run(["build", "--strict", "--site-dir", str(out)], cwd=site, env=BUILD_ENV,
+    proc = mkdocs_fork.run(["build", "--strict", "--site-dir", str(out)], cwd=site, env={**BUILD_ENV, **case.env},
                            timeout=SECONDS * 3, memory=MEMORY)
     elapsed = time.monotonic() - started
     output = proc.stdout + proc.stderr
@@ -233,15 +324,125 @@ def test_good_quotations_of_the_fixture_pass(tmp_path: Path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def test_changelogs_saved_with_windows_line_endings_build(tmp_path: Path):
+    site = copy_fixture_site(tmp_path)
+    for name, notes in (("CHANGELOG.md", "- first"), ("CHANGELOG.zh.md", "- 第一版")):
+        (site / name).write_bytes(f"# Changelog\r\n\r\n## Unreleased\r\n\r\n{notes}\r\n".encode("utf-8"))
+    proc = mkdocs_fork.run(["build", "--strict", "--site-dir", str(tmp_path / "out")], cwd=site, env=BUILD_ENV,
+                           timeout=120)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+
+
 def test_every_page_carries_a_content_security_policy(built_site):
-    from macros.csp import inline_script_hashes
+    """Each page's policy allows its inline scripts, and each of those is one of the theme's: nothing the
+    site writes itself is blocked, and nothing else would run."""
+    from macros.csp import inline_script_hashes, theme_script
     from tests.htmltools import html_files
+    inline = re.compile(r"<script>(.*?)</script>", re.DOTALL)
     for path in html_files(built_site.site_dir) + [built_site.site_dir / "404.html"]:
         text = path.read_text(encoding="utf-8")
-        if "<title>Redirecting...</title>" in text:  # mkdocs-redirects' stubs: a link and a refresh, no content
-            continue
         policy = text.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
         script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
         assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src, path
         assert all(h in script_src for h in inline_script_hashes(text)), path  # each inline script allowed
+        assert all(theme_script(body) for body in inline.findall(text)), path
         assert text.index("Content-Security-Policy") < text.index("<script"), path  # before any script
+
+
+# --- git history: once a commit is on main it stays, so nothing in it may break a later build --------------
+
+GOOD_DAY = "2025-12-01T10:00:00+00:00"  # before the tests' build day (tests/conftest.py: BUILD_EPOCH)
+CHANGES_PAGE = "# 更新记录 { #changes }\n\n{{ changes() }}\n"
+FIGURES = Path("data/figures.yml")
+FIXTURE_FIGURES = FIXTURE_SITE / FIGURES
+
+
+@dataclass(frozen=True)
+class Step:
+    """One commit on top of the fixture site: what it changes, when it says it was made, a tag on it."""
+
+    change: Callable[[Path], None] = unchanged
+    date: str = GOOD_DAY
+    tag: str | None = None
+
+
+@dataclass(frozen=True)
+class HistoryCase:
+    steps: tuple[Step, ...]
+    warning: tuple[str, ...]  # fragments of the build's warning ("{commit}": the last commit's short id)
+    absent: tuple[str, ...] = ()  # what no page, feed or download may then hold
+    page_says: str | None = None  # what the "what changed" page (zh) shows instead
+
+
+def git(site: Path, *args: str, date: str = GOOD_DAY) -> str:
+    env = {"PATH": "/usr/bin:/bin", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+           "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=site, env=env,
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def with_history(site: Path, steps: tuple[Step, ...]) -> str:
+    """The fixture site as a repository: its first commit, then `steps`; the last commit's id."""
+    write("docs/changes.md", CHANGES_PAGE)(site)
+    write("docs/changes.en.md", CHANGES_PAGE.replace("更新记录", "What changed"))(site)
+    git(site, "init", "-q")
+    git(site, "add", "-A")
+    git(site, "commit", "-qm", "the fixture site")
+    for n, step in enumerate(steps):
+        step.change(site)
+        git(site, "add", "-A")
+        git(site, "commit", "-q", "--allow-empty", "-m", f"step {n}", date=step.date)
+        if step.tag:
+            git(site, "tag", "-a", step.tag, "-m", step.tag, date=step.date)
+    return git(site, "rev-parse", "--short=12", "HEAD")
+
+
+RELEASED = Step(tag="v0.0.1")
+HISTORY_CASES: dict[str, HistoryCase] = {
+    "a commit dated in the year 10000": HistoryCase(
+        (Step(write("docs/index.md", "# 首页 { #home }\n\n改过。\n"), date="@253402300800 +0000"),),
+        ("commit {commit}", "its date '10000-01-01", "cannot be read")),
+    "a commit dated 2099": HistoryCase(
+        (Step(write("docs/index.md", "# 首页 { #home }\n\n改过。\n"), date="2099-01-01T00:00:00+00:00"),),
+        ("commit {commit}", "is dated 2099-01-01, after today"), absent=("2099",)),
+    "value: yes after the first release": HistoryCase(
+        (RELEASED, Step(replace_in(FIGURES.as_posix(), "value: 300", "value: yes")),
+         Step(replace_in(FIGURES.as_posix(), "value: yes", "value: 300"))),
+        ("figure 'buns' has value 'True'", "cannot be compared")),
+    "value: .inf in a release": HistoryCase(
+        (Step(replace_in(FIGURES.as_posix(), "value: 300", "value: .inf"), tag="v0.0.1"),
+         Step(replace_in(FIGURES.as_posix(), "value: .inf", "value: 300"))),
+        ("figure 'buns' has value 'inf'", "cannot be compared"), page_says="数字没有比较"),
+    "a list where words belong in a release": HistoryCase(
+        (Step(replace_in(FIGURES.as_posix(), "relation: exact", "relation: [exact, more]"), tag="v0.0.1"),
+         Step(replace_in(FIGURES.as_posix(), "relation: [exact, more]", "relation: exact"))),
+        ("figure 'pages' has relation \"['exact', 'more']\"", "cannot be compared"), page_says="数字没有比较"),
+    "a release whose figures are not YAML": HistoryCase(
+        (Step(write(FIGURES, "figures: [unclosed\n"), tag="v0.0.1"),
+         Step(lambda site: shutil.copy(FIXTURE_FIGURES, site / FIGURES))),
+        (), page_says="数字没有比较"),
+    "a tag dated 2099": HistoryCase(
+        (Step(tag="v0.0.1", date="2099-01-01T00:00:00+00:00"),),
+        ("(tag v0.0.1)", "is dated 2099-01-01, after today", "leaves this one out"), absent=("2099",)),
+}
+
+
+@pytest.mark.parametrize("case", HISTORY_CASES.values(), ids=HISTORY_CASES.keys())
+def test_odd_history_is_worked_around_with_a_warning_naming_the_commit(tmp_path: Path, case: HistoryCase):
+    site = copy_fixture_site(tmp_path)
+    commit = with_history(site, case.steps)
+    out = tmp_path / "out"
+    proc = mkdocs_fork.run(["build", "--strict", "--site-dir", str(out)], cwd=site, env=BUILD_ENV,
+                           timeout=SECONDS * 3, memory=MEMORY)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0 and "Traceback" not in output, output[-3000:]
+    for fragment in case.warning:
+        assert fragment.replace("{commit}", commit) in output, output[-3000:]
+    for path in out.rglob("*"):
+        if path.suffix in {".html", ".xml", ".bib", ".ris", ".json", ".jsonld"}:
+            text = path.read_text(encoding="utf-8")
+            assert not [word for word in case.absent if word in text], path
+            if path.suffix == ".xml":
+                etree.parse(str(path))  # the feed and the sitemap stay well-formed
+    if case.page_says:
+        assert case.page_says in (out / "changes" / "index.html").read_text(encoding="utf-8")

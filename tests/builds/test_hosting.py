@@ -50,3 +50,20 @@ def test_an_address_that_is_not_https_stops_the_build_with_what_to_do(tmp_path: 
     assert result.returncode != 0 and "SITE_BASE_URL" in output and "unset it" in output
     assert "Traceback" not in output
 
+
+
+def test_an_odd_but_valid_address_keeps_the_sitemap_and_the_feed_valid_xml(tmp_path: Path):
+    """Whatever a deploy may set (anything else, `&` included, is refused: test_hostile_inputs.py), what
+    machines read stays well-formed."""
+    from lxml import etree
+
+    site = copy_fixture_site(tmp_path)
+    out = tmp_path / "out"
+    env = {**BUILD_ENV, "SITE_BASE_URL": "https://someone.github.io/r-d~x%20y.z/"}
+    result = mkdocs_fork.run(["build", "--strict", "--site-dir", str(out)], cwd=site, env=env, timeout=120)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    machine_read = list(out.rglob("*.xml"))
+    assert {p.name for p in machine_read} >= {"sitemap.xml", "feed.xml"}
+    for path in machine_read:
+        tree = etree.parse(str(path))  # raises on anything not well-formed
+        assert "r-d~x%20y.z" in etree.tostring(tree, encoding="unicode"), path

@@ -11,7 +11,7 @@ import yaml
 from lxml import html
 
 from macros.annotations import Annotation
-from macros.fingerprint import normalise
+from macros.fingerprint import letters
 from macros.project import Project
 from macros.typography import HALF_WIDTH_TOUCHING_CJK
 from tests.builds.test_editions import PAGES
@@ -209,24 +209,33 @@ def test_annotations_are_found_by_the_search(built_site: BuildResult):
 # --- our own words ----------------------------------------------------------------------------
 
 PROSE_PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/",
-               "reading/", "players/", "glossary/", "source/"]
+               "reading/", "players/", "glossary/", "source/", "annotations/", "figures/"]
 RUN = 12  # characters: longer than the article's set phrases, far shorter than a quotation may be
+QUOTED = re.compile(r"“[^“”]*”")  # words in quotation marks are marked as quotations (typed in an annotation)
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 @pytest.mark.parametrize("path", PROSE_PAGES)
 def test_prose_carries_the_articles_words_only_as_marked_quotations(built_site: BuildResult, project: Project,
                                                                    prefix: str, path: str):
-    """No run of the article's words of 12 characters or more, one after the other as in the article, stands
-    in the site's prose unquoted (the fingerprint finds them: macros/fingerprint.py, runs). Quotations, figure
-    values, titles and the article's own names and addresses are not prose."""
+    """No run of the article's words of 12 characters or more (punctuation aside), one after the other as in
+    the article, stands in the site's prose unquoted (the fingerprint finds them: macros/fingerprint.py, runs).
+    Quotations, charts, citations and the article's own names and addresses are not prose; figure values
+    and annotations are."""
     root = content(built_site.page(prefix + path))
-    for element in root.cssselect(".article-quote, .fig, .term-pop, details, .annotation-section, figure, "
-                                  ".print-only, script, cite, code, a[href^='http']"):
+    for element in root.cssselect(".article-quote, .term-pop, details.cite, figure, .print-only, script, cite, "
+                                  "code, a[href^='http']"):
         element.drop_tree()
     article = project.article
-    names = {normalise(text) for text in (f"{article.outlet}({article.outlet_handle})", article.repost.site,
-                                          article.repost.url)}
+    names = {letters(text) for text in (f"{article.outlet}({article.outlet_handle})", article.repost.site,
+                                        article.repost.url)}
     runs = [run for element in root.iter("p", "li", "td", "dd", "h1", "h2", "h3")
-            for run in project.fingerprint.runs(element.text_content(), RUN) if run not in names]
+            for run in project.fingerprint.runs(QUOTED.sub("“”", element.text_content()), RUN) if run not in names]
     assert runs == []
+
+
+def test_the_articles_title_wears_its_title_marks_in_the_text(built_site: BuildResult, project: Project):
+    """《》 written in the page, not drawn by CSS: a reader who copies the title copies them too."""
+    for prefix in ("", "en/"):
+        home = content(built_site.page(prefix))
+        assert f"《{project.article.title}》" in home.text_content()

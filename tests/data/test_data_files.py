@@ -177,6 +177,36 @@ def test_fingerprint_is_made_from_the_article(project: Project):
 
 
 @needs_article
+def test_no_stitch_of_the_articles_own_windows_passes_unless_it_is_there_whole(project: Project):
+    """The red team's search: strings made by walking from window to window of one section (each step a
+    window that really follows the last three characters somewhere in it), so every window is real, but
+    the string is not in the section. Thousands are tried per section; none may pass."""
+    import random
+
+    from macros.fingerprint import WINDOW, split_sections
+
+    bodies = {sid: normalise(body) for sid, body in
+              split_sections(ARTICLE_SOURCE.read_text(encoding="utf-8"), project.article.sections).items()}
+    assert "not verbatim" in project.fingerprint.check("社交型AI满足的是效率需求", "why-tencent")
+    chooser = random.Random(2026)
+    tried = 0
+    for sid, body in bodies.items():
+        follows: dict[str, list[str]] = {}
+        for i in range(len(body) - WINDOW + 1):
+            follows.setdefault(body[i:i + WINDOW - 1], []).append(body[i + WINDOW - 1])
+        for _ in range(2000):
+            start = chooser.randrange(len(body) - WINDOW)
+            walk = body[start:start + WINDOW]
+            while len(walk) < 24 and follows.get(walk[-(WINDOW - 1):]):
+                walk += chooser.choice(follows[walk[-(WINDOW - 1):]])
+            if walk in body or len(walk) <= WINDOW:
+                continue
+            tried += 1
+            assert not project.fingerprint.holds(walk, sid), (sid, walk)
+    assert tried > 1000
+
+
+@needs_article
 def test_no_file_carries_a_run_of_the_article_longer_than_a_quotation():
     # Addresses are facts, not prose: the repost URL may be cited in full.
     article = normalise(re.sub(r"https?://\S+", "", ARTICLE_SOURCE.read_text(encoding="utf-8")))

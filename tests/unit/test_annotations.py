@@ -114,7 +114,7 @@ def test_date_in_the_future(tmp_path):
 def test_non_http_link(tmp_path):
     message = error_of(tmp_path, sources=[{"title": "x", "url": "javascript:alert(1)", "accessed": date(2026, 11, 1)}])
     assert "field 'sources[0].url'" in message
-    assert "'javascript:alert(1)' is not an http(s) link; give the page's http:// or https:// address" in message
+    assert "'javascript:alert(1)' is not an http(s) address; give the page's http:// or https:// address" in message
     assert message.count("javascript:alert(1)") == 1  # the value once, not repeated
 
 

@@ -7,6 +7,9 @@ import subprocess
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import pytest
+
+from macros import gitdates
 from macros.gitdates import added_at, last_change, last_changes, moment
 
 
@@ -49,3 +52,13 @@ def test_a_file_was_added_when_it_was_first_committed(tmp_path):
 def test_only_a_time_git_writes_in_iso_8601_is_read():
     assert moment("2026-11-29T20:16:58+08:00") == datetime(2026, 11, 29, 12, 16, 58, tzinfo=timezone.utc)
     assert moment("10000-01-01T00:00:00Z") is None and moment("") is None and moment("garbage") is None
+
+
+@pytest.mark.parametrize("epoch, dated", [("1767225600", date(2026, 1, 1)), ("32503680000", None), ("soon", None),
+                                          ("9" * 30, None)])
+def test_a_release_dated_by_its_commit_is_never_dated_after_today(monkeypatch: pytest.MonkeyPatch, epoch: str,
+                                                                   dated: date | None):
+    """SOURCE_DATE_EPOCH comes from the release commit, whose date its author set: a time after today (here
+    the year 3000) or no time at all dates the build today."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert gitdates.build_date() == (dated or date.today())

@@ -288,3 +288,8 @@ def test_the_sites_changelogs_agree():
     found = load_changelogs(ROOT, ["zh", "en"], lambda path: path.read_text(encoding="utf-8"))
     assert [e.version for e in found["zh"]] == [e.version for e in found["en"]] and found["zh"]
     assert all(re.search(r"[\u4e00-\u9fff]", e.notes) for e in found["zh"] if e.notes)
+
+
+def test_a_changelog_saved_with_windows_line_endings_reads_the_same():
+    text = "# Changelog\n\n## Unreleased\n\n- soon\n\n## [0.1.0] - 2026-12-01\n\n- first\n"
+    assert parse_changelog(text.replace("\n", "\r\n")) == parse_changelog(text)
