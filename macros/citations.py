@@ -255,6 +255,12 @@ def _keep_names(text: str, item: dict[str, Any]) -> str:
     return text
 
 
+def _title_end(text: str) -> str:
+    """A title that ends in a question or exclamation mark takes no period or comma after it, inside the
+    quotation marks or out (CMOS 18, 6.123; APA 7, 9.50): citeproc-py adds them."""
+    return re.sub(r"([?!])[.,](”?)", r"\1\2", text)
+
+
 def apa_title(item: dict[str, Any]) -> str:
     """The item's title as APA writes it: in English, sentence case capitalises the first word after a
     colon too (APA 7, 6.17)."""
@@ -525,7 +531,10 @@ def formats(item: dict[str, Any], page_locale: str, words: CitePhrases,
     """Every format of one CSL item for a page in `page_locale` (`words`: its language's), keyed as
     STYLES. The styles show its access date (or ACCESS_MARK); the files never carry one."""
     request = Request(item, page_locale, words, locator)
-    return {style.key: style.make(request) for style in STYLES}
+    made = {style.key: style.make(request) for style in STYLES}
+    return {key: value if STYLE[key].machine else Formatted(_title_end(value.text), value.in_text and
+                                                            _title_end(value.in_text))
+            for key, value in made.items()}
 
 
 def date_form(format_key: str, locale: str) -> str:

@@ -302,3 +302,16 @@ def test_every_format_is_one_record_with_a_name_in_each_language():
         assert set(names) == {"number", *citations.FORMAT_KEYS}, locale
     assert [style.key for style in citations.STYLES] == list(citations.FORMAT_KEYS)
     assert all(style.secondary for style in citations.STYLES if not style.machine)
+
+
+def test_a_title_ending_in_a_question_mark_takes_no_period_or_comma_after_it():
+    """CMOS 18, 6.123 and APA 7, 9.50; citeproc-py writes "watershed?." and "watershed?,"."""
+    title = PROJECT.article.sections[-2].title("en") if PROJECT.article.sections[-2].title else ""
+    assert title.endswith("?")
+    cited = citations.Cited("en", "chapters/watershed/", title, UPDATED, "summary", "Summary")
+    item = citations.page_item(PROJECT, cited, citations.ACCESSED_TODAY)
+    shown = citations.formats(item, "en", PROJECT.phrases.of("en").cite, citations.locator(PROJECT, cited))
+    apa, note, entry = shown["apa"].text, shown["chicago_note"].text, shown["chicago_bibliography"].text
+    assert f"{title} Yuanbao" in apa and "?." not in apa
+    assert "?” version" in note and "?,”" not in note
+    assert "?” Version" in entry and "?.”" not in entry
