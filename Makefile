@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # start would then compile macros/ from source again, and pytest would rewrite each test module each run.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help install serve build pdf test bench release preview serve-versions fingerprint anchors citation annotation \
+.PHONY: help install serve build pdf test bench release-prep release preview serve-versions fingerprint anchors citation annotation \
 	annotation-schema typography lock clean
 
 help:  ## list the targets
@@ -43,6 +43,11 @@ test: $(STAMP)  ## run the whole test suite
 
 bench: $(STAMP)  ## measure build time, page weight and scale against their budgets (not part of `make test`)
 	$(BIN)/python -m scripts.bench
+
+release-prep: $(STAMP)  ## make release-prep VERSION=x.y.z: the release commit (version, changelogs, CITATION.cff, anchors), then the tests
+	@test -n "$(VERSION)" || { echo "give the version: make release-prep VERSION=x.y.z"; exit 2; }
+	$(BIN)/python -m scripts.release_prep $(VERSION)
+	$(MAKE) test
 
 release: $(STAMP)  ## deploy data/site.yml's version with mike into gh-pages as /<version>/ and /latest/ (PUSH=1 pushes)
 	$(BIN)/python -m scripts.publish release $(if $(PUSH),--push)

@@ -121,7 +121,8 @@ def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], 
     else:
         data = Markup("<p>{}</p>{}").format(words.since.replace("{version}", since[0].version),
                                             changes_html(project, since[1], locale, link))
-    sections.append((words.unreleased, UNRELEASED_ANCHOR, data, unreleased))
+    if not project.released:  # a release shows what it is, not what may come after it
+        sections.append((words.unreleased, UNRELEASED_ANCHOR, data, unreleased))
     # Every version the changelog or a tag names, newest first: a tag without notes still shows its changes.
     notes = {entry.version: entry for entry in entries if entry.version}
     versions = sorted({*notes, *(r.version for r in found.releases)}, key=version_key, reverse=True)

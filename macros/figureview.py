@@ -16,6 +16,7 @@ from .formatting import fill, format_interval, format_number, format_range, form
 from .intervals import INF, Relation, Verdict
 from .schema import ClaimFigure, Constraint, DerivedFigure, LocalePhrases, StatedFigure
 from .project import Project, remembered
+from .written import numbers_in
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,10 @@ def precision_text(project: Project, fig: Evaluated, spec: StatedFigure | ClaimF
     phrases = project.phrases.of(locale)
     unit = project.figures.file.units[spec.unit]
     worded = fig.worded if fig.worded is not None else fig.interval
-    number = format_number(Fraction(str(spec.value)), unit, locale, phrases)
+    # The number the wording writes: a range's upper end where that is the written one ("21天内": 21).
+    written = spec.upper if spec.relation == "between" and spec.upper is not None and any(
+        w.value == Fraction(str(spec.upper)) for w in numbers_in(spec.wording)) else spec.value
+    number = format_number(Fraction(str(written)), unit, locale, phrases)
     ends = {"lo": format_number(Fraction(worded.lo), unit, locale, phrases),
             "hi": format_number(Fraction(worded.hi), unit, locale, phrases)} if worded.hi != INF else {}
     return fill(phrases.precision[spec.precision.reading], number=number, **ends) + spec.precision.why(locale)
@@ -98,14 +102,21 @@ def view(project: Project, fig: Evaluated, locale: str) -> FigureView:
     return result
 
 
+def _used_in_a_formula(project: Project, figure_id: str) -> bool:
+    return any(figure_id in other.inputs for other in project.figures.figures.values())
+
+
 def _view(project: Project, fig: Evaluated, locale: str) -> FigureView:
     phrases = project.phrases.of(locale)
     spec = fig.spec
     unit = project.figures.file.units[spec.unit]
     shown = fig.computed if fig.computed is not None else fig.interval
+    values = format_range(shown, unit, locale, phrases)
+    if getattr(spec, "relation", None) == "about" and not _used_in_a_formula(project, fig.id):
+        values = phrases.labels.no_range  # the tolerance is the site's, and nothing is worked out from it
     fields: dict[str, Any] = dict(
         id=fig.id, kind=fig.kind, label=spec.label(locale), display=display(project, fig, locale),
-        values=format_range(shown, unit, locale, phrases), constraints=fig.constraints)
+        values=values, constraints=fig.constraints)
     if isinstance(spec, (StatedFigure, ClaimFigure)):
         fields.update(relation=spec.relation, reading=spec.reading(locale) if spec.reading else None, value=spec.value,
                       statements=(Statement(spec.wording, spec.section),),

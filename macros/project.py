@@ -25,6 +25,7 @@ class Project:
     figures: FigureBook
     phrases: PhraseFile
     fingerprint: Fingerprint
+    released: bool = False  # deployed as its own release (mike, the version data/site.yml names)
 
     def chapter_of(self, section_id: str) -> str | None:
         return next((s.chapter for s in self.article.sections if s.id == section_id), None)
@@ -78,7 +79,8 @@ def load_project(root: Path, deployed_as: str | None = None, hosting: Hosting | 
     fingerprint = Fingerprint.load(data / "fingerprint.json")
     _check_wordings(article, figure_book, fingerprint, figures_doc)
     _check_charts(figure_book, phrases, figures_doc)
-    return Project(root, site, article, figure_book, phrases, fingerprint)
+    return Project(root, site, article, figure_book, phrases, fingerprint,
+                   released=deployed_as is not None and deployed_as == site.version)
 
 
 def _as_deployed(site: Site, deployed_as: str | None) -> Site:

@@ -172,7 +172,8 @@ class _WordedFigure(Strict):
                 raise ValueError(f"`upper` ({self.upper}) must be above `value` ({self.value})")
         elif self.upper is not None or self.ends is not None:
             raise ValueError("`upper` and `ends` belong to relation `between` only")
-        allowed = {"threshold": ("more_than", "at_least", "at_most"), "approximate": ("about", "just_under", "between"),
+        allowed = {"threshold": ("more_than", "at_least", "at_most", "between"),  # between: 21天内, (0, 21]
+                   "approximate": ("about", "just_under", "between"),
                    "rounded": ("exact", "more_than", "at_least", "at_most"), "exact": ("exact",)}
         if self.relation not in allowed[self.precision.reading]:
             raise ValueError(f"precision `{self.precision.reading}` goes with relation "
@@ -420,6 +421,7 @@ class Labels(Strict):
     pdf: Text  # the home page's link to the edition's PDF
     pdf_about: Text  # what the PDF holds, after the link
     unused: Text
+    no_range: Text  # an approximate figure's values, where the article gives no range and none is used
     constraint: Text
     narrows: Text
     figure: Text  # the overview table's first column

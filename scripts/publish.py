@@ -69,7 +69,8 @@ def release_problems(version: str, *, deployed: set[str], changelog: set[str], d
     if dirty:
         problems.append("the working tree has uncommitted changes; a release is built from a commit")
     if version not in changelog:
-        problems.append(f"CHANGELOG.md has no entry '## {version}'; add one in the release commit")
+        problems.append(f"CHANGELOG.md has no entry '## {version}'; run `make release-prep VERSION={version}` "
+                        "and commit its result")
     if tag is not None and tag != f"v{version}":
         problems.append(f"the tag is '{tag}' but data/site.yml says version '{version}'; tag it 'v{version}'")
     if version in deployed:
@@ -125,6 +126,20 @@ def put_pdfs(version: str, branch: str) -> None:
     commit_files(branch, files, f"The PDFs of version {version}")
 
 
+def unrecorded_ids(version: str, branch: str) -> list[str]:
+    """What the deployed version publishes that data/anchors.yml does not record: a release's ids must all
+    be there, so that later versions keep them (between releases a new id needs no entry)."""
+    from macros import anchors
+
+    with tempfile.TemporaryDirectory() as folder:
+        archive = subprocess.run(["git", "archive", "--format=tar", f"{branch}:{version}"], cwd=ROOT,
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+        ledger = anchors.load(ROOT / "data" / "anchors.yml")
+        return [problem for problem in anchors.problems(ledger, anchors.published_ids(Path(folder)), {},
+                                                        complete=True) if "ledger lacks" in problem]
+
+
 def build_day() -> date:
     """The day the build of this commit is dated by (SOURCE_DATE_EPOCH, the commit's time)."""
     return datetime.fromtimestamp(int(build_env()["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
@@ -160,6 +175,11 @@ def main() -> int:
         if problems:
             raise PublishError("cannot release:\n" + "\n".join(f"- {p}" for p in problems))
         mike("deploy", "--update-aliases", version, LATEST, *branch, env={**build_env(), PDFS_PROMISED: "1"})
+        unrecorded = unrecorded_ids(version, args.branch)
+        if unrecorded:
+            raise PublishError("cannot release: the anchor ledger does not record every id this version "
+                               "publishes (nothing was pushed):\n" + "\n".join(f"- {p}" for p in unrecorded) +
+                               "\nrun `make release-prep VERSION=" + version + "`, which records them, and commit")
         put_pdfs(version, args.branch)
         mike("set-default", LATEST, *branch)
         put_root_files(version, args.branch)

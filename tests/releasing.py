@@ -6,8 +6,11 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from macros.project import load_project
+from scripts.release_prep import prepare
 from scripts.worktree import copy_working_tree
 
 
@@ -30,8 +33,10 @@ def publish(repo: Path, kind: str) -> subprocess.CompletedProcess:
 
 
 def release_into(repo: Path, pages_parent: Path) -> Release:
-    """Commit this working tree in `repo`, release it with mike, and check out its gh-pages branch."""
+    """Prepare this working tree's version in `repo` as a maintainer does (`make release-prep`), commit
+    it, release it with mike, and check out its gh-pages branch."""
     copy_working_tree(repo)
+    prepare(repo, load_project(repo).site.version, date.today())
     env = {**os.environ, **GIT_IDENTITY}
     for command in ("init -q -b main", "add -A", "commit -q -m release"):
         subprocess.run(["git", *command.split()], cwd=repo, env=env, check=True)

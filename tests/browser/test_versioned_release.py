@@ -102,6 +102,15 @@ def test_the_language_switcher_stays_in_the_release(release, project):
             assert local_file(release.pages, target.removeprefix(served)).is_file(), f"{url}: leads nowhere: {target}"
 
 
+def test_a_release_shows_its_own_notes_and_nothing_unreleased(release, project):
+    """`make release-prep` dated the changelog's entry; the release's "what changed" page leads with it."""
+    version = project.site.version
+    for prefix in ("", "en/"):
+        page = html.parse(str(release.pages / version / prefix / "changes" / "index.html")).getroot()
+        ids = [h.get("id") for h in page.cssselect("article h2")]
+        assert ids[0] == "release-" + version.replace(".", "-") and "unreleased" not in ids, prefix
+
+
 def test_a_release_is_never_deployed_twice(release, project):
     again = publish(release.repo, "release")
     assert again.returncode == 1

@@ -78,11 +78,11 @@ def test_no_unrendered_macro_and_no_macro_error(built_site: BuildResult, page: s
                 "baidu_budget": "5亿元",
                 "tencent_budget": "10亿元",
                 "features_shipped": "159个",
-                "iteration_days": "21天",
+                "iteration_days": "21天内",
                 "tencent_share": "不到22.3%",
                 "dau_mau_ratio": "43.6%至100%",
                 "named_budgets_sum": "45亿元",
-                "features_per_day": "约7.6个",
+                "features_per_day": "至少7.5个",
             },
         ),
         (

@@ -18,8 +18,9 @@ from macros.citations import date_form, format_date
 from macros.project import load_project
 
 PROJECT = load_project(Path(__file__).parents[2])
+VERSION = PROJECT.site.version  # the strings below hold whatever data/site.yml says
 UPDATED, ACCESSED = date(2026, 11, 29), date(2026, 12, 3)
-BASE = "https://yuanbao-reading.github.io/yuanbao-reading/0.1.0"
+BASE = f"https://yuanbao-reading.github.io/yuanbao-reading/{VERSION}"
 
 
 def with_date(text: str, key: str, locale: str, accessed: date) -> str:
@@ -66,17 +67,17 @@ ZH = {
         f"元宝一文细读小组. (2026, November 29). 开篇：红包大战与元宝的两组数据. 元宝“AI社交”一文细读. {PAGE}",
         "(元宝一文细读小组, 2026, “摘要”一节)"),
     "chicago_note": citations.Formatted(
-        "元宝一文细读小组, 《开篇：红包大战与元宝的两组数据》, 0.1.0版, 元宝“AI社交”一文细读, "
+        f"元宝一文细读小组, 《开篇：红包大战与元宝的两组数据》, {VERSION}版, 元宝“AI社交”一文细读, "
         f"最后修改于2026年11月29日, “摘要”一节, {PAGE}."),
     "chicago_bibliography": citations.Formatted(
-        "元宝一文细读小组. 《开篇：红包大战与元宝的两组数据》. 0.1.0版. 元宝“AI社交”一文细读. "
+        f"元宝一文细读小组. 《开篇：红包大战与元宝的两组数据》. {VERSION}版. 元宝“AI社交”一文细读. "
         f"最后修改于2026年11月29日. {PAGE}."),
     "bibtex": citations.Formatted(
         "@online{yuanbao-reading-opening-zh,\n"
         "  author = {{元宝一文细读小组}},\n"
         "  title = {{开篇：红包大战与元宝的两组数据}},\n"
         "  titleaddon = {元宝“AI社交”一文细读},\n"
-        "  version = {0.1.0},\n"
+        f"  version = {{{VERSION}}},\n"
         "  date = {2026-11-29},\n"
         f"  url = {{{PAGE}}},\n"
         f"  annote = {{{READING}}}\n"
@@ -91,7 +92,7 @@ ZH = {
         "LA  - zh\n"
         "PY  - 2026\n"
         "DA  - 2026/11/29\n"
-        f"N1  - 本站版本：0.1.0。{READING}\n"
+        f"N1  - 本站版本：{VERSION}。{READING}\n"
         "ER  -"),
 }
 
@@ -107,18 +108,18 @@ EN = {
         "(Yuanbao Reading Collective, 2026, “Summary” section)"),
     "chicago_note": citations.Formatted(  # "under" a named section (the Manual's Q&A on locators)
         "Yuanbao Reading Collective, “Opening: The Red-Envelope War and Yuanbao's Two Sets of Numbers,” "
-        "version 0.1.0, Yuanbao and “AI Social”: An Annotated Reading, last modified November 29, 2026, "
+        f"version {VERSION}, Yuanbao and “AI Social”: An Annotated Reading, last modified November 29, 2026, "
         f"under “Summary,” {PAGE_EN}."),
     "chicago_bibliography": citations.Formatted(
         "Yuanbao Reading Collective. “Opening: The Red-Envelope War and Yuanbao's Two Sets of Numbers.” "
-        "Version 0.1.0. Yuanbao and “AI Social”: An Annotated Reading. Last modified November 29, 2026. "
+        f"Version {VERSION}. Yuanbao and “AI Social”: An Annotated Reading. Last modified November 29, 2026. "
         f"{PAGE_EN}."),
     "bibtex": citations.Formatted(
         "@online{yuanbao-reading-opening-en,\n"
         "  author = {{Yuanbao Reading Collective}},\n"
         "  title = {{Opening: the red-envelope war and Yuanbao's two sets of numbers}},\n"
         "  titleaddon = {Yuanbao and “AI social”: an annotated reading},\n"
-        "  version = {0.1.0},\n"
+        f"  version = {{{VERSION}}},\n"
         "  date = {2026-11-29},\n"
         f"  url = {{{PAGE_EN}}},\n"
         f"  annote = {{{READING_EN}}},\n"
@@ -134,7 +135,7 @@ EN = {
         "LA  - en\n"
         "PY  - 2026\n"
         "DA  - 2026/11/29\n"
-        f"N1  - Site version 0.1.0. {READING_EN}\n"
+        f"N1  - Site version {VERSION}. {READING_EN}\n"
         "ER  -"),
 }
 
@@ -160,7 +161,7 @@ def test_csl_json_of_a_section():
             "author": [{"literal": "元宝一文细读小组"}],
             "URL": PAGE,  # the page, without the section's fragment
             "issued": {"date-parts": [[2026, 11, 29]]},
-            "version": "0.1.0",
+            "version": f"{VERSION}",
             "language": "zh",
             "note": READING,
         }
@@ -180,7 +181,7 @@ def test_csl_json_of_an_english_section():
             "author": [{"literal": "Yuanbao Reading Collective"}],
             "URL": PAGE_EN,
             "issued": {"date-parts": [[2026, 11, 29]]},
-            "version": "0.1.0",
+            "version": f"{VERSION}",
             "language": "en",
             "note": READING_EN,
         }
@@ -246,7 +247,7 @@ def test_bibtex_parses_with_a_real_parser():
     assert not library.failed_blocks
     first, second = library.entries
     assert first.entry_type == "online" and first.key == "yuanbao-reading-opening-zh"
-    assert "urldate" not in first and first["version"] == "0.1.0"  # no access date: the reader's manager adds it
+    assert "urldate" not in first and first["version"] == f"{VERSION}"  # no access date: the reader's manager adds it
     assert first["titleaddon"] == "元宝“AI社交”一文细读"  # biblatex prints it after the title
     assert second["author"] == "Chen, Yi"
 
@@ -256,7 +257,7 @@ def test_ris_round_trips():
     assert entry["type_of_reference"] == "ELEC"
     assert entry["authors"] == ["元宝一文细读小组,"]  # a corporate author, whole (tests/zotero_names.py)
     assert "section" not in entry and "edition" not in entry  # Zotero drops SE: a section is a locator
-    assert entry["notes"] == [f"本站版本：0.1.0。{READING}"]
+    assert entry["notes"] == [f"本站版本：{VERSION}。{READING}"]
     assert entry["urls"] == [PAGE]
     assert entry["year"] == "2026" and entry["date"] == "2026/11/29" and "access_date" not in entry
 

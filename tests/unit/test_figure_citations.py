@@ -16,8 +16,9 @@ from macros.citations import date_form, format_date
 from macros.project import load_project
 
 PROJECT = load_project(Path(__file__).parents[2])
+VERSION = PROJECT.site.version  # the strings below hold whatever data/site.yml says
 UPDATED, ACCESSED = date(2026, 11, 29), date(2026, 12, 3)
-BASE = "https://yuanbao-reading.github.io/yuanbao-reading/0.1.0"
+BASE = f"https://yuanbao-reading.github.io/yuanbao-reading/{VERSION}"
 ORIGINAL = "https://www.jinnalai.com/jiaodian/810517.html"
 TITLE = "10亿次AI创作背后：元宝用“社交”加速AI全民化"
 PINYIN = ("10 yi ci AI chuangzuo beihou: Yuanbao yong “shejiao” jiasu AI quanminhua [Behind one billion AI "
@@ -57,18 +58,18 @@ EXPECTED = {
                  "(陈颐, 转引自元宝一文细读小组, 2026)"),
         "chicago_note": F(
             f"陈颐, 《{TITLE}》, 定焦One（转载于jinnalai.com）, {ORIGINAL}, "
-            "转引自元宝一文细读小组, 《数字表》, 0.1.0版, 元宝“AI社交”一文细读, 最后修改于2026年11月29日, "
+            f"转引自元宝一文细读小组, 《数字表》, {VERSION}版, 元宝“AI社交”一文细读, 最后修改于2026年11月29日, "
             f"“元宝月活跃用户（MAU）”一节, {FIGURES}."),
         "chicago_bibliography": F(
             f"陈颐. 《{TITLE}》. 定焦One（转载于jinnalai.com）. {ORIGINAL}. "
-            "转引自元宝一文细读小组, 《数字表》, 0.1.0版, 元宝“AI社交”一文细读, 最后修改于2026年11月29日, "
+            f"转引自元宝一文细读小组, 《数字表》, {VERSION}版, 元宝“AI社交”一文细读, 最后修改于2026年11月29日, "
             f"“元宝月活跃用户（MAU）”一节, {FIGURES}."),
         "bibtex": F(
             "@online{yuanbao-reading-figures-zh,\n"
             "  author = {{元宝一文细读小组}},\n"
             "  title = {{数字表}},\n"
             "  titleaddon = {元宝“AI社交”一文细读},\n"
-            "  version = {0.1.0},\n"
+            f"  version = {{{VERSION}}},\n"
             "  date = {2026-11-29},\n"
             f"  url = {{{FIGURES}}},\n"
             "  annote = {元宝一文细读小组数字表中的“元宝月活跃用户（MAU）”（编号mau）为1.14亿，"
@@ -79,7 +80,7 @@ EXPECTED = {
         "ris": F(
             "TY  - ELEC\nAU  - 元宝一文细读小组,\nTI  - 数字表\nT2  - 元宝“AI社交”一文细读\n"
             f"UR  - {FIGURES}\nLA  - zh\nPY  - 2026\nDA  - 2026/11/29\n"
-            "N1  - 本站版本：0.1.0。元宝一文细读小组数字表中的“元宝月活跃用户（MAU）”（编号mau）为1.14亿，"
+            f"N1  - 本站版本：{VERSION}。元宝一文细读小组数字表中的“元宝月活跃用户（MAU）”（编号mau）为1.14亿，"
             f"原文作“月活跃用户（MAU）达到1.14亿”。核对见{FIGURES}#fig-mau\n"
             "ER  -\n"
             f"TY  - ELEC\nAU  - 陈颐,\nTI  - {TITLE}\nT2  - 定焦One（转载于jinnalai.com）\nUR  - {ORIGINAL}\n"
@@ -92,16 +93,16 @@ EXPECTED = {
         "apa": F(f"元宝一文细读小组. (2026, November 29). 数字表. 元宝“AI社交”一文细读. {FIGURES}",
                  "(元宝一文细读小组, 2026, “每个月活用户平均AI创作次数”一节)"),
         "chicago_note": F(
-            "元宝一文细读小组, 《数字表》, 0.1.0版, 元宝“AI社交”一文细读, 最后修改于2026年11月29日, "
+            f"元宝一文细读小组, 《数字表》, {VERSION}版, 元宝“AI社交”一文细读, 最后修改于2026年11月29日, "
             f"“每个月活用户平均AI创作次数”一节, {FIGURES}."),
         "chicago_bibliography": F(
-            f"元宝一文细读小组. 《数字表》. 0.1.0版. 元宝“AI社交”一文细读. 最后修改于2026年11月29日. {FIGURES}."),
+            f"元宝一文细读小组. 《数字表》. {VERSION}版. 元宝“AI社交”一文细读. 最后修改于2026年11月29日. {FIGURES}."),
         "bibtex": F(
             "@online{yuanbao-reading-figures-zh,\n"
             "  author = {{元宝一文细读小组}},\n"
             "  title = {{数字表}},\n"
             "  titleaddon = {元宝“AI社交”一文细读},\n"
-            "  version = {0.1.0},\n"
+            f"  version = {{{VERSION}}},\n"
             "  date = {2026-11-29},\n"
             f"  url = {{{FIGURES}}},\n"
             "  annote = {元宝一文细读小组数字表中的“每个月活用户平均AI创作次数”"
@@ -114,7 +115,7 @@ EXPECTED = {
         "ris": F(
             "TY  - ELEC\nAU  - 元宝一文细读小组,\nTI  - 数字表\nT2  - 元宝“AI社交”一文细读\n"
             f"UR  - {FIGURES}\nLA  - zh\nPY  - 2026\nDA  - 2026/11/29\n"
-            "N1  - 本站版本：0.1.0。元宝一文细读小组数字表中的“每个月活用户平均AI创作次数”"
+            f"N1  - 本站版本：{VERSION}。元宝一文细读小组数字表中的“每个月活用户平均AI创作次数”"
             "（编号creations_per_mau）为超过8.73次，"
             "由该小组推算：AI创作次数 ÷ 元宝月活跃用户（MAU），即creations ÷ mau；"
             "依据：AI创作次数：超过10亿次；元宝月活跃用户（MAU）：1.14亿。"
@@ -135,21 +136,21 @@ EXPECTED = {
         "chicago_note": F(
             "Chen Yi, “10 yi ci AI chuangzuo beihou: Yuanbao yong ‘shejiao’ jiasu AI quanminhua [Behind one billion "
             "AI creations: Yuanbao uses ‘social’ to bring AI to everyone],” Dingjiao One (reposted on jinnalai.com), "
-            f"{ORIGINAL}, quoted in Yuanbao Reading Collective, “Figures,” version 0.1.0, "
+            f"{ORIGINAL}, quoted in Yuanbao Reading Collective, “Figures,” version {VERSION}, "
             "Yuanbao and “AI Social”: An Annotated Reading, last modified November 29, 2026, "
             f"under “Yuanbao monthly active users (MAU),” {FIGURES_EN}."),
         "chicago_bibliography": F(
             "Chen Yi. “10 yi ci AI chuangzuo beihou: Yuanbao yong ‘shejiao’ jiasu AI quanminhua [Behind one billion "
             "AI creations: Yuanbao uses ‘social’ to bring AI to everyone].” Dingjiao One (reposted on jinnalai.com). "
             f"{ORIGINAL}. Quoted in Yuanbao Reading Collective, “Figures,” version "
-            "0.1.0, Yuanbao and “AI Social”: An Annotated Reading, last modified November 29, 2026, "
+            f"{VERSION}, Yuanbao and “AI Social”: An Annotated Reading, last modified November 29, 2026, "
             f"under “Yuanbao monthly active users (MAU),” {FIGURES_EN}."),
         "bibtex": F(
             "@online{yuanbao-reading-figures-en,\n"
             "  author = {{Yuanbao Reading Collective}},\n"
             "  title = {{Figures}},\n"
             "  titleaddon = {Yuanbao and “AI social”: an annotated reading},\n"
-            "  version = {0.1.0},\n"
+            f"  version = {{{VERSION}}},\n"
             "  date = {2026-11-29},\n"
             f"  url = {{{FIGURES_EN}}},\n"
             "  annote = {Figure mau (Yuanbao monthly active users (MAU)): 114 million. "
@@ -162,7 +163,7 @@ EXPECTED = {
             "TY  - ELEC\nAU  - Yuanbao Reading Collective,\nTI  - Figures\n"
             f"T2  - Yuanbao and “AI social”: an annotated reading\nUR  - {FIGURES_EN}\nLA  - en\nPY  - 2026\n"
             "DA  - 2026/11/29\n"
-            "N1  - Site version 0.1.0. Figure mau (Yuanbao monthly active users (MAU)): 114 million. "
+            f"N1  - Site version {VERSION}. Figure mau (Yuanbao monthly active users (MAU)): 114 million. "
             "The article's words: “月活跃用户（MAU）达到1.14亿”. Checked in the Yuanbao Reading Collective's figures: "
             f"{FIGURES_EN}#fig-mau\nER  -\n"
             f"TY  - ELEC\nAU  - Chen, Yi\nTI  - {PINYIN}\nT2  - Dingjiao One (reposted on jinnalai.com)\n"
@@ -177,17 +178,17 @@ EXPECTED = {
             f"{FIGURES_EN}",
             "(Yuanbao Reading Collective, 2026, “AI creations per monthly active user” section)"),
         "chicago_note": F(
-            "Yuanbao Reading Collective, “Figures,” version 0.1.0, Yuanbao and “AI Social”: An Annotated Reading, "
+            f"Yuanbao Reading Collective, “Figures,” version {VERSION}, Yuanbao and “AI Social”: An Annotated Reading, "
             f"last modified November 29, 2026, under “AI creations per monthly active user,” {FIGURES_EN}."),
         "chicago_bibliography": F(
-            "Yuanbao Reading Collective. “Figures.” Version 0.1.0. Yuanbao and “AI Social”: An Annotated Reading. "
+            f"Yuanbao Reading Collective. “Figures.” Version {VERSION}. Yuanbao and “AI Social”: An Annotated Reading. "
             f"Last modified November 29, 2026. {FIGURES_EN}."),
         "bibtex": F(
             "@online{yuanbao-reading-figures-en,\n"
             "  author = {{Yuanbao Reading Collective}},\n"
             "  title = {{Figures}},\n"
             "  titleaddon = {Yuanbao and “AI social”: an annotated reading},\n"
-            "  version = {0.1.0},\n"
+            f"  version = {{{VERSION}}},\n"
             "  date = {2026-11-29},\n"
             f"  url = {{{FIGURES_EN}}},\n"
             "  annote = {Figure creations\\_per\\_mau (AI creations per monthly active user): over 8.73, "
@@ -201,7 +202,8 @@ EXPECTED = {
             "TY  - ELEC\nAU  - Yuanbao Reading Collective,\nTI  - Figures\n"
             f"T2  - Yuanbao and “AI social”: an annotated reading\nUR  - {FIGURES_EN}\nLA  - en\nPY  - 2026\n"
             "DA  - 2026/11/29\n"
-            "N1  - Site version 0.1.0. Figure creations_per_mau (AI creations per monthly active user): over 8.73, "
+            f"N1  - Site version {VERSION}. "
+            "Figure creations_per_mau (AI creations per monthly active user): over 8.73, "
             "derived by the Yuanbao Reading Collective as AI creations ÷ Yuanbao monthly active users (MAU) "
             "(creations ÷ mau) "
             f"from AI creations: over 1 billion; Yuanbao monthly active users (MAU): 114 million. {READING_EN}\n"
@@ -241,7 +243,7 @@ def test_the_files_hold_our_figures_page_and_the_original_once(figure_id: str, l
     assert figure_id.replace("_", "\\_") in entries[0]["annote"]
     records = rispy.loads(formats["ris"].text)
     assert len(records) == len(items)
-    assert records[0]["notes"] == [PROJECT.phrases.of(locale).cite.version_note.replace("{version}", "0.1.0")
+    assert records[0]["notes"] == [PROJECT.phrases.of(locale).cite.version_note.replace("{version}", f"{VERSION}")
                                    + ours["note"]]
 
 

@@ -58,8 +58,7 @@ def test_each_reason_not_to_release_is_named(change, expected):
     assert expected in problem
 
 
-def test_the_changelog_names_this_version(tmp_path):
-    assert VERSION in publish.changelog_versions(ROOT / "CHANGELOG.md")
+def test_the_changelog_versions_are_read_as_the_build_reads_them(tmp_path):
     (tmp_path / "CHANGELOG.md").write_text("# Changelog\n\n## [2.0.0] - later\n\n## 1.0.0\n\nText 3.0.0\n")
     assert publish.changelog_versions(tmp_path / "CHANGELOG.md") == {"2.0.0", "1.0.0"}
 
