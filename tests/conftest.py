@@ -143,6 +143,41 @@ def built_fixture_site() -> BuildResult:
     return made_once("fixture-site", _build_fixture_site, _built)
 
 
+# --- the site's own data first: when it does not load, its message once, and nothing else --------
+
+def data_problem(root: Path) -> str | None:
+    """What stops the site's data from loading (as a build would say it), or None."""
+    from datetime import date, timedelta
+
+    from macros import annotations
+    from macros.changelog import load_changelogs
+    from macros.errors import DataError
+    from macros.safefiles import read_text
+
+    try:
+        project = load_project(root)
+        index = annotations.chapter_index(project.article.sections, root / "docs")
+        annotations.load_all(root / "data" / "annotations", index, project.fingerprint,
+                             date.today() + timedelta(days=1), frozenset(project.figures.ids),
+                             project.figures.claim_ids)
+        load_changelogs(root, project.site.languages, read_text)
+    except DataError as error:
+        return str(error)
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop before any test when the data does not load: hundreds of tests would each fail with the same
+    message, which is said here once, first (in the main process; xdist's workers are not started)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    problem = data_problem(ROOT)
+    if problem:
+        sys.stderr.write(f"\nThe site's data does not load, so no test was run. Fix this first:\n\n{problem}\n\n")
+        pytest.exit("the site's data does not load: the message above says where and what to do", returncode=1)
+
+
 # --- a faster run: what many tests read is made in the background while quick tests run ---------
 
 ORDER = ("unit", "data", "builds", "browser")  # quick tests first, so the shared builds are ready when needed

@@ -67,7 +67,6 @@ def test_serve_rebuilds_on_a_data_change_and_keeps_the_last_good_build(tmp_path:
         assert message, log.read_text(encoding="utf-8")[-2000:]  # the checker's words: the file, its line, what
         assert "Traceback" not in log.read_text(encoding="utf-8")
         assert "包子总数" in (fetched(url) or "")  # the last good build is still served
-
         figures.write_text(good, encoding="utf-8")  # good data again, then a page with a macro that fails
         assert wait_for(lambda: "包子数" in (fetched(url) or "") and "包子总数" not in (fetched(url) or ""))
         page = site / "docs" / "index.md"
@@ -75,6 +74,11 @@ def test_serve_rebuilds_on_a_data_change_and_keeps_the_last_good_build(tmp_path:
         page.write_text(page_text + '\n{{ fig("no_such_figure") }}\n', encoding="utf-8")
         assert wait_for(lambda: "no_such_figure" in log.read_text(encoding="utf-8")), log.read_text("utf-8")[-2000:]
         assert "包子数" in (fetched(url) or "")  # still answering, with the last good build
+        # The same mistake saved twice is reported twice (MkDocs' DuplicateFilter would print it once).
+        for n in (1, 2):
+            page.write_text(page_text + "\n<script>alert(1)</script>\n" + "\n" * n, encoding="utf-8")
+            assert wait_for(lambda n=n: log.read_text(encoding="utf-8").count("the tag <script>") >= n), \
+                log.read_text(encoding="utf-8")[-2000:]
         page.write_text(page_text + "\n恢复了。\n", encoding="utf-8")
         assert wait_for(lambda: "恢复了" in (fetched(url) or "")), log.read_text(encoding="utf-8")[-2000:]
     finally:

@@ -6,6 +6,9 @@ before a build misbehaves.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 import re
 from importlib.metadata import version
 from pathlib import Path
@@ -92,9 +95,43 @@ def test_mkdocs_serve_still_runs_the_builder_it_keeps_and_serves_its_root():
     server = LiveReloadServer(builder=build, host="127.0.0.1", port=0, root="/tmp/served")
     try:
         assert server.builder is build and server.root == "/tmp/served"
-        assert serve_adapter.keep_last_good_build(server).builder is not build  # wrapped where it is read
+        # The page as served: MkDocs injects its livereload script where this adapter finds it.
+        assert "self._inject_js_into_html(" in inspect.getsource(LiveReloadServer._serve_request)
+        page = (b'<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+                b'script-src \'self\' \'sha256-x\'; style-src \'self\'"></head><body><p>x</p></body></html>')
+        plain = server._inject_js_into_html(page, 1)
+        assert b"livereload(" in plain
+        wrapped = serve_adapter.keep_last_good_build(server)
+        assert wrapped.builder is not build  # wrapped where it is read
+        allowed = wrapped._inject_js_into_html(page, 1)
+        script = allowed.split(b"<script>")[1].split(b"</script>")[0]
+        digest = base64.b64encode(hashlib.sha256(script).digest())
+        assert b"script-src 'self' 'sha256-" + digest + b"' 'sha256-x'" in allowed  # that script, by hash
     finally:
         server.server_close()
+
+
+def test_mkdocs_still_filters_repeated_messages_where_serve_clears_them():
+    import inspect
+    import logging
+
+    import mkdocs.__main__
+    from mkdocs.commands import build
+    from mkdocs.utils import DuplicateFilter
+
+    from reading_plugin import serve_adapter
+    # MkDocs' command line puts a DuplicateFilter on the build log: the one the adapter clears.
+    assert "build.log.addFilter(utils.DuplicateFilter())" in inspect.getsource(mkdocs.__main__)
+    assert build.log.name == serve_adapter.BUILD_LOG
+    added = DuplicateFilter()
+    build.log.addFilter(added)
+    try:
+        added.msgs.add("a message seen before")
+        serve_adapter.forget_logged_messages()
+        assert added.msgs == set()
+    finally:
+        build.log.removeFilter(added)
+    assert logging.getLogger(serve_adapter.BUILD_LOG) is build.log
 
 
 def test_the_theme_listed_once_copies_exactly_the_files_mkdocs_lists_itself():
