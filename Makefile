@@ -26,8 +26,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)  ## make .venv from requirements.lock
 
-serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 and rebuild on change
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+PORT ?= 8000
+
+serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 (PORT=8001 for another port) and rebuild on change
+	@$(BIN)/python -m scripts.serving check $(PORT)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP)  ## build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict --site-dir site
@@ -55,8 +58,8 @@ release: $(STAMP)  ## deploy data/site.yml's version with mike into gh-pages as 
 preview: $(STAMP)  ## deploy this commit with mike into gh-pages as /dev/ (PUSH=1 pushes)
 	$(BIN)/python -m scripts.publish preview $(if $(PUSH),--push)
 
-serve-versions: $(STAMP)  ## serve the gh-pages branch (every deployed version) on http://127.0.0.1:8000
-	$(BIN)/mike serve --dev-addr 127.0.0.1:8000
+serve-versions: $(STAMP)  ## serve the gh-pages branch (every version) under the site's prefix, on PORT (8000)
+	$(BIN)/python -m scripts.serving versions $(PORT)
 
 fingerprint: $(STAMP)  ## remake data/fingerprint.json from a local copy of the article (ARTICLE=path)
 	$(BIN)/python -m scripts.make_fingerprint $(ARTICLE)

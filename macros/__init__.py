@@ -63,7 +63,7 @@ class SiteMacros:
         # accept what was written since. One day of slack: contributors east of UTC are a day ahead.
         self.annotations = contributed.load_all(project.root / "data" / "annotations", index,
                                                 project.fingerprint, date.today() + timedelta(days=1),
-                                                frozenset(project.figures.ids), project.figures.claim_ids)
+                                                contributed.known(project))
 
     def start_page(self, page: Any) -> None:
         meta = page.meta or {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, Optional
 
 import markdown
 import nh3
@@ -29,8 +29,11 @@ from .paths import annotation_anchor
 from .placement import headings_of
 from .schema import Section, TemplatePhrases
 from .urls import checked
-from .validation import validate
+from .validation import field_path, validate
 from .yamlio import CONTROL_CHARACTER, YamlDocument, load_yaml
+
+if TYPE_CHECKING:
+    from .project import Project
 
 MAX_BODY_CHARS = 2000
 MAX_PLACED_CHARS = 56  # a quote (40) with its prefix and suffix (8 each)
@@ -92,10 +95,11 @@ class _Strict(BaseModel):
 
 
 class Target(_Strict):
-    chapter: Annotated[
-        StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$", description="chapter slug, as in /chapters/<slug>/")
-    ]
-    section: Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$", description="a heading id on that chapter")]
+    # No pattern checked here: an id that is not one (say `section: 要点`) gets the list of the real ones.
+    chapter: Annotated[StrictStr, Field(description="chapter slug, as in /chapters/<slug>/",
+                                        json_schema_extra={"pattern": "^[a-z][a-z0-9-]*$"})]
+    section: Annotated[StrictStr, Field(description="a heading id on that chapter (its ¶ link)",
+                                        json_schema_extra={"pattern": "^[a-z][a-z0-9-]*$"})]
 
 
 class Author(_Strict):
@@ -228,6 +232,10 @@ class ChapterIndex:
     chapters: dict[str, tuple[str, set[str]]]
     headings: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
+    def chapter_of(self, section: str) -> str | None:
+        """The chapter that covers an article section, if one does."""
+        return next((slug for slug, (sid, _) in self.chapters.items() if sid == section), None)
+
 
 def chapter_index(sections: list[Section], docs_dir: Path) -> ChapterIndex:
     """Targets from the chapter sources: each article section that has a chapter -> its heading ids."""
@@ -256,9 +264,30 @@ class Loaded(list[Annotation]):
         self.files: dict[str, Path] = {}
 
 
-def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_after: date,
-             figure_ids: frozenset[str], claim_ids: frozenset[str]) -> Loaded:
+@dataclass(frozen=True)
+class Known:
+    """What an annotation's fields are checked against besides the article: the figures' ids, the ids of the
+    article's own sums, and the template's placeholders (data/phrases.yml), which a filled-in file no
+    longer holds."""
+
+    figure_ids: frozenset[str] = frozenset()
+    claim_ids: frozenset[str] = frozenset()
+    placeholders: frozenset[str] = frozenset()
+
+
+def known(project: Project) -> Known:
+    """What `project`'s annotations are checked against."""
+    words = [project.phrases.of(language).annotations.template for language in project.site.languages]
+    return Known(frozenset(project.figures.ids), project.figures.claim_ids,
+                 frozenset(text for w in words for text in (w.body, w.author, w.github, w.source_title)))
+
+
+TEMPLATE_SOURCE = "https://example.org/"  # the template's placeholder source (an address reserved for examples)
+
+
+def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_after: date, known: Known) -> Loaded:
     """Every annotation file, checked; all problems reported together, each naming file, field and fix."""
+    figure_ids, claim_ids = known.figure_ids, known.claim_ids
     found = Loaded()
     problems: list[DataError] = []
     seen: dict[str, Path] = {}
@@ -275,6 +304,11 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
             continue
         try:
             doc = load_yaml(path, MAX_FILE_BYTES)
+        except DataError as error:
+            problems.extend(getattr(error, "errors", [error]))
+            continue
+        problems.extend(_placeholders_left(doc, known.placeholders))  # before the schema, which may stop first
+        try:
             annotation = validate(doc, Annotation)
         except DataError as error:
             problems.extend(getattr(error, "errors", [error]))
@@ -299,7 +333,16 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
             )
         elif annotation.quote:
             issue = fingerprint.check(annotation.quote, chapter[0])
-            if issue:
+            elsewhere = [index.chapter_of(sid) for sid in fingerprint.sections_holding(annotation.quote)] if issue \
+                else []
+            others = [c for c in elsewhere if c and c != annotation.target.chapter]
+            if issue and others:
+                other = others[0]
+                problem("target", f"the quote '{annotation.quote[:40]}' is the article's words in chapter '{other}', "
+                        f"not in chapter '{annotation.target.chapter}': if the annotation is about that passage, "
+                        f"set `target: {{chapter: {other}, section: …}}` with one of its section ids "
+                        f"({', '.join(sorted(index.chapters[other][1]))})")
+            elif issue:
                 problem("quote", f"{issue}; quote the article's words exactly, or leave `quote` out")
             elif fingerprint.check(f"{annotation.prefix}{annotation.quote}{annotation.suffix}", chapter[0],
                                    max_chars=MAX_PLACED_CHARS):
@@ -311,6 +354,7 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
         if annotation.checks is not None and annotation.checks not in claim_ids:
             problem("checks", f"'{annotation.checks}' is not one of the article's sums in data/figures.yml "
                     f"(they are: {', '.join(sorted(claim_ids))})")
+        _check_filled_in(annotation, path, index, known.placeholders, problem)
         if annotation.date > not_after:
             problem("date", f"{annotation.date} is in the future; use the day you wrote it")
         for n, source in enumerate(annotation.sources):
@@ -330,6 +374,42 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
 _BARE_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")  # no extension, no raw-HTML trust
+
+
+def _placeholders_left(doc: YamlDocument, placeholders: frozenset[str]) -> list[DataError]:
+    """A file started from the template (`make annotation`, or the site's "suggest" link) holds none of its
+    placeholders any more, nor its example address as a source: each one left, with its field and line."""
+    found: list[DataError] = []
+
+    def walk(node: Any, at: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*at, key))
+        elif isinstance(node, list):
+            for n, value in enumerate(node):
+                walk(value, (*at, n))
+        elif isinstance(node, str) and (node.strip() in placeholders or node.strip() == TEMPLATE_SOURCE):
+            what = (f"is the template's example address {TEMPLATE_SOURCE}: give the page you rely on, or use "
+                    "`basis: [article]` if you rest on the article alone" if node.strip() == TEMPLATE_SOURCE
+                    else f"still holds the template's placeholder '{node.strip()[:40]}': write your own")
+            found.append(DataError(doc.path, what, where=f"field '{field_path(list(at))}'", line=doc.line_of(at)))
+
+    walk(doc.data, ())
+    return found
+
+
+def _check_filled_in(annotation: Annotation, path: Path, index: ChapterIndex, placeholders: frozenset[str],
+                     problem: Callable[[str, str], None]) -> None:
+    """While a file keeps the template's name (<date>-<chapter>-<section>.yml), it targets that section."""
+    named = re.fullmatch(r"\d{4}-\d\d-\d\d-(.+)\.yml", path.name)
+    if named:
+        for chapter, (_, section_ids) in index.chapters.items():
+            for section in section_ids:
+                if named.group(1) == f"{chapter}-{section}" and (chapter, section) != (
+                        annotation.target.chapter, annotation.target.section):
+                    problem("target", f"the file is named for {chapter} § {section} but targets "
+                            f"{annotation.target.chapter} § {annotation.target.section}: rename the file "
+                            f"(<date>-{annotation.target.chapter}-{annotation.target.section}.yml) or fix the target")
 
 
 @lru_cache(maxsize=None)  # each body shows on both editions' annotations pages and maybe a chapter
@@ -429,7 +509,7 @@ def scaffold(annotation_id: str, chapter: str, section: str, today: date, langua
         f"date: {today.isoformat()}\n"
         f"# {words.basis}\n"
         "sources:\n"
-        f'  - {{title: "{words.source_title}", url: "https://example.org/", accessed: {today.isoformat()}}}\n'
+        f'  - {{title: "{words.source_title}", url: "{TEMPLATE_SOURCE}", accessed: {today.isoformat()}}}\n'
         f"# {words.status}\n"
         "status: published\n"
     )

@@ -45,9 +45,9 @@ THEME_SCRIPTS: dict[str, str] = {
             '".tabbed-set")){var labels=set.querySelector(".tabbed-labels");for(var tab of tabs)for(var label of '
             'labels.getElementsByTagName("label"))if(label.innerText.trim()===tab){var input=document.'
             'getElementById(label.htmlFor);input.checked=!0;continue e}}',
-    # partials/javascripts/outdated.html: the banner on an older version
-    "outdated": 'var el=document.querySelector("[data-md-component=outdated]"),base=new URL("{path}"),outdated='
-                '__md_get("__outdated",sessionStorage,base);!0===outdated&&el&&(el.hidden=!1)',
+    # overrides/partials/javascripts/outdated.html: the banner on an older version (Material's, with a base)
+    "outdated": 'var el=document.querySelector("[data-md-component=outdated]"),base=new URL("{path}",location),'
+                'outdated=__md_get("__outdated",sessionStorage,base);!0===outdated&&el&&(el.hidden=!1)',
     # reading_plugin/redirects.py: a moved page's redirect, keeping the #section
     "redirect": 'var anchor=window.location.hash.substr(1);location.href="{path}"+(anchor?"#"+anchor:"")',
 }

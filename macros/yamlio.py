@@ -91,6 +91,21 @@ def load_yaml(path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDocument:
     return parse_yaml(read_text(path, max_bytes), path)
 
 
+# What the YAML reader says when a line is indented differently from the keys around it.
+_INDENTATION_PROBLEMS = ("did not find expected key", "expected <block end>", "mapping values are not allowed",
+                         "could not find expected ':'", "did not find expected '-' indicator")
+
+
+def _hint(error: yaml.MarkedYAMLError, text: str, line: int | None) -> str:
+    """What probably went wrong, with the line as written, where the reader's words alone do not say it."""
+    if line is None or not any(problem in str(error.problem) for problem in _INDENTATION_PROBLEMS):
+        return ""
+    lines = text.splitlines()
+    shown = lines[line - 1].rstrip()[:80] if 0 < line <= len(lines) else ""
+    return (f" (probably indentation: line {line}, {shown!r}, starts in another column than the keys around it, "
+            "or a value holds ': ' and needs quotes; keys of one mapping start in the same column, with spaces)")
+
+
 def parse_yaml(text: str, path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDocument:
     """The same for a file's text read elsewhere (a past commit's, from git); `path` names it in messages."""
     if len(text.encode("utf-8")) > max_bytes:
@@ -106,7 +121,8 @@ def parse_yaml(text: str, path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDo
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        raise DataError(path, f"not valid YAML: {error.problem or error}", line=line) from None
+        raise DataError(path, f"not valid YAML: {error.problem or error}{_hint(error, text, line)}",
+                        line=line) from None
     except yaml.YAMLError as error:  # libyaml's reader (bad characters) raises without a mark
         raise DataError(path, f"not valid YAML: {str(error)[:200]}") from None
     finally:

@@ -113,7 +113,7 @@ def validation_seconds(folder: Path) -> tuple[float, int]:
     loaded: list[object] = []
     seconds = timed(lambda: loaded.extend(
         contributed.load_all(folder, index, project.fingerprint, date.today() + timedelta(days=1),
-                             frozenset(project.figures.ids), project.figures.claim_ids)))
+                             contributed.known(project))))
     return seconds, len(loaded)
 
 

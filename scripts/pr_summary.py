@@ -48,7 +48,7 @@ def _checked(head: Path, project: Project, index: contributed.ChapterIndex
 
     def check(where: Path) -> contributed.Loaded:
         return contributed.load_all(where, index, project.fingerprint, build_date() + timedelta(days=1),
-                                    frozenset(project.figures.figures), project.figures.claim_ids)
+                                    contributed.known(project))
 
     try:
         loaded = check(folder)

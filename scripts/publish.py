@@ -107,6 +107,16 @@ def put_root_files(version: str, branch: str) -> None:
                  f"The 404 page and the feeds at the root: version {version}'s")
 
 
+def put_latest_files(version: str, branch: str) -> None:
+    """The release's downloads (PDFs, figures.csv, citation files, feeds: every file but its pages, assets
+    and search index) under /latest/ too: mike makes the alias of redirect pages, which serve pages but
+    leave an address such as /latest/downloads/figures.csv empty."""
+    entries = (line.split("\t", 1) for line in git("ls-tree", "-r", f"{branch}:{version}").splitlines())
+    files = {f"{LATEST}/{name}": meta.split()[2] for meta, name in entries
+             if not name.endswith(".html") and not name.startswith(("assets/", "search/", "en/search/"))}
+    commit_files(branch, files, f"Version {version}'s downloads under /{LATEST}/ too")
+
+
 def put_pdfs(version: str, branch: str) -> None:
     """Each edition's PDF of the whole reading, printed from the version as deployed, into its folder."""
     from scripts.make_pdf import make_pdfs  # Chromium through Playwright: only a release needs it
@@ -183,6 +193,7 @@ def main() -> int:
         put_pdfs(version, args.branch)
         mike("set-default", LATEST, *branch)
         put_root_files(version, args.branch)
+        put_latest_files(version, args.branch)
         if args.push:
             git("push", "origin", args.branch)
         print(f"released {version} as /{version}/ (alias /{LATEST}/) on {args.branch}")

@@ -1,7 +1,8 @@
 """Lint (or, with --fix, correct) the punctuation of every Chinese source: GB/T 15834-2011.
 
-Chinese sources: docs/**/*.md (of the English twins, *.en.md, only the Chinese they quote), and every string
-in data/**/*.yml that holds Chinese and is not English text (under an `en` key, or an annotation body in English).
+Chinese sources: docs/**/*.md (of the English twins, *.en.md, only the Chinese they quote), CHANGELOG.zh.md,
+and every string in data/**/*.yml that holds Chinese and is not English text (under an `en` key, or an annotation
+body in English).
 Usage: python -m scripts.typography [--fix]
 """
 
@@ -20,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def markdown_sources(root: Path = ROOT) -> list[Path]:
-    """Every page; of the English ones (*.en.md) only the Chinese they quote is checked."""
-    return sorted((root / "docs").rglob("*.md"))
+    """Every page (of the English ones, *.en.md, only the Chinese they quote is checked) and the changelog's
+    Chinese translation."""
+    return sorted((root / "docs").rglob("*.md")) + sorted(root.glob("CHANGELOG.zh.md"))
 
 
 def yaml_sources(root: Path = ROOT) -> list[Path]:

@@ -158,8 +158,7 @@ def data_problem(root: Path) -> str | None:
         project = load_project(root)
         index = annotations.chapter_index(project.article.sections, root / "docs")
         annotations.load_all(root / "data" / "annotations", index, project.fingerprint,
-                             date.today() + timedelta(days=1), frozenset(project.figures.ids),
-                             project.figures.claim_ids)
+                             date.today() + timedelta(days=1), annotations.known(project))
         load_changelogs(root, project.site.languages, read_text)
     except DataError as error:
         return str(error)

@@ -126,6 +126,7 @@ def test_in_a_browser_latest_lands_on_the_release_with_its_selector(page, releas
             else problems.append(f"failed: {r.url} ({r.failure})"))
     page.on("request", lambda r: None if r.url.startswith(release_url) or r.url.startswith("data:")
             else problems.append(f"foreign: {r.url}"))
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))  # the theme's banner threw here
 
     page.goto(release_url + "latest/en/chapters/opening/#budgets")
     page.wait_for_url(release_url + f"{version}/en/chapters/opening/#budgets")
@@ -153,3 +154,71 @@ def test_outside_any_version_the_root_serves_the_releases_404_page(release, proj
     assert root.read_bytes() == own.read_bytes()
     links = [link for link in re.findall(r'(?:href|src)="(/[^"]*)"', root.read_text(encoding="utf-8"))]
     assert links and all(f"/{version}/" in link for link in links)  # absolute, into the release: any depth works
+
+
+def _fetch(url: str) -> tuple[int, bytes]:
+    from urllib.error import HTTPError
+    from urllib.request import urlopen
+
+    try:
+        with urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except HTTPError as error:
+        return error.code, b""
+
+
+def _refresh_target(body: bytes) -> str | None:
+    found = re.search(rb'http-equiv="refresh" content="0; ?url=([^"]+)"', body)
+    return found.group(1).decode() if found else None
+
+
+def test_every_link_and_download_answers_from_latest_and_from_the_version(release_url, project):
+    """The published branch as a host serves it, under its prefix: from /latest/ and from /<version>/, every
+    page, every link on it (pages, anchors' pages, assets, downloads) answers; a download linked from the
+    version answers under /latest/ too."""
+    version = project.site.version
+    start = [release_url + "latest/", release_url + "latest/en/", release_url + f"{version}/"]
+    seen: set[str] = set()
+    broken: list[str] = []
+    downloads: set[str] = set()
+    queue = list(start)
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, body = _fetch(url)
+        if status != 200:
+            broken.append(f"{url} ({status})")
+            continue
+        if not (url.endswith("/") or url.endswith(".html")):
+            continue
+        target = _refresh_target(body)
+        if target:  # a redirect page (latest/, a moved page): where it leads must answer
+            queue.append(urljoin(url, target).split("#")[0])
+            continue
+        for link in html.fromstring(body).xpath("//a/@href | //link/@href | //script/@src | //img/@src"):
+            absolute = urljoin(url, link).split("#")[0]
+            if not absolute.startswith(release_url) or absolute in seen:
+                continue  # another host (the article, a licence): not ours to serve
+            if f"/{version}/" in absolute and not absolute.endswith(("/", ".html")) and "/assets/" not in absolute \
+                    and "/search/" not in absolute:
+                downloads.add(absolute.split(f"/{version}/", 1)[1])
+            queue.append(absolute)
+    assert broken == []
+    assert len(seen) > 60 and {"downloads/figures.csv", "downloads/yuanbao-reading-zh.pdf"} <= downloads
+    missing_latest = [path for path in sorted(downloads) if _fetch(release_url + "latest/" + path)[0] != 200]
+    assert missing_latest == []  # /latest/downloads/figures.csv, the PDFs, the citation files
+
+
+def test_the_404_pages_banner_and_links_lead_somewhere_from_any_depth(release, release_url):
+    """GitHub Pages serves the root 404.html at whatever address was missed: its links are absolute."""
+    page = html.fromstring((release.pages / "404.html").read_bytes())
+    assert page.cssselect("article h1")[0].text_content().startswith("404：")
+    links = page.xpath("//a/@href")
+    assert links
+    missed = release_url + "no/such/page/here/"
+    for link in links:
+        if link.startswith(("http://", "https://", "#")):
+            continue
+        assert _fetch(urljoin(missed, link).split("#")[0])[0] == 200, link

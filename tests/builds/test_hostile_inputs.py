@@ -32,7 +32,7 @@ body: |
 author: {name: 测试者, github: tester}
 date: 2026-11-01
 sources:
-  - {title: 来源, url: "https://example.org/", accessed: 2026-11-01}
+  - {title: 来源, url: "https://example.org/source", accessed: 2026-11-01}
 status: published
 """
 SECONDS = 20  # each failing build stops in about half a second; this is the bound a test enforces
@@ -192,6 +192,19 @@ CASES: dict[str, Case] = {
     "broken licence address": Case(replace_in("data/site.yml", '"https://creativecommons.org/licenses/by/4.0/"',
                                               '"https://[cc.example/"'),
                                    ("site.yml", "Invalid IPv6 URL")),
+    # Messages that lead the contributor to the right fix
+    "a quote from another chapter": Case(
+        lambda site: (write("docs/chapters/home.md", "---\nsection: opening\n---\n\n# 示例 { #home }\n\n"
+                            "## 包子 { #buns }\n\n正文。\n")(site),
+                      write("docs/chapters/home.en.md", "---\nsection: opening\n---\n\n# Example { #home }\n\n"
+                            "## Buns { #buns }\n\nText.\n")(site),
+                      annotation(GOOD_ANNOTATION.replace("kind: context", "quote: 去年卖出超过300个包子\n"
+                                                         "prefix: 本店\nsuffix: \"，其中\"\nkind: context"))(site)),
+        ("field 'target'", "is the article's words in chapter 'home', not in chapter 'ledger'",
+         "set `target: {chapter: home, section: …}`", "(buns)")),
+    "a value that is not the wording's number": Case(figure_value("299"),
+                                                     ("figure 'buns'", "`value` 299 is not the number the wording "
+                                                      "writes (300", "`not_as_written`")),
     # The changelog: its headings become the "what changed" page's headings and ids.
     "script in a changelog heading": Case(write("CHANGELOG.md", "## 0.0.5 <script>alert(7)</script>\n- x\n"),
                                           ("CHANGELOG.md:1", "neither '## Unreleased' nor a version", "###")),
@@ -230,7 +243,7 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
     "null document": AnnotationCase("# nothing here\n", ("{file}:1", "holds no data")),
     "future access date": AnnotationCase(GOOD_ANNOTATION.replace("accessed: 2026-11-01", "accessed: 2999-01-01"),
                                          ("{file}:10", "field 'sources[0].accessed'", "in the future")),
-    "bad source url": AnnotationCase(GOOD_ANNOTATION.replace('"https://example.org/"', '"javascript:alert(1)"'),
+    "bad source url": AnnotationCase(GOOD_ANNOTATION.replace('"https://example.org/source"', '"javascript:alert(1)"'),
                                      ("field 'sources[0].url'", "is not an http(s) address")),
     "quoted date": AnnotationCase(GOOD_ANNOTATION.replace("date: 2026-11-01", 'date: "2026-11-01"'),
                                   ("field 'date'", "a date in quotes as text", "without quotes")),
@@ -253,8 +266,18 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
         GOOD_ANNOTATION.replace("status: published", "status: published\nbasis: [arithmetic]\nfigures: [buns, buns]"),
         ("lists 'buns' more than once",)),
     "source address with a broken host": AnnotationCase(
-        GOOD_ANNOTATION.replace('"https://example.org/"', '"https://[evil.example/"'),
+        GOOD_ANNOTATION.replace('"https://example.org/source"', '"https://[evil.example/"'),
         ("field 'sources[0].url'", "Invalid IPv6 URL")),
+    "a section id in Chinese": AnnotationCase(GOOD_ANNOTATION.replace("section: pages", "section: 页数"),
+                                              ("chapter 'ledger' has no section '页数'", "its ids: other, pages")),
+    "a line indented one space too far": AnnotationCase(GOOD_ANNOTATION.replace("kind: context", " kind: context"),
+                                                        ("not valid YAML", "probably indentation",
+                                                         "' kind: context'")),
+    "the template left as it is": AnnotationCase(
+        GOOD_ANNOTATION.replace("一条注释。", "在这里用 Markdown 写注释，用你自己的话。")
+        .replace("name: 测试者", "name: 你的名字").replace('"https://example.org/source"', '"https://example.org/"'),
+        ("field 'body': still holds the template's placeholder", "field 'author.name': still holds",
+         "the template's example address https://example.org/")),
     "look-alike letter in id": AnnotationCase(GOOD_ANNOTATION.replace("id: hostile-case", "id: hostile-cаse"),
                                               ("field 'id'", "U+0430", "CYRILLIC SMALL LETTER A")),
 }
@@ -307,7 +330,7 @@ def test_every_bad_annotation_is_named_with_its_problem_in_one_report(all_bad_an
     assert len(output) < 20_000  # no file, body or value echoed whole into the log
     file = file_of(name)
     # This file's report: from its name to the next file's, so each message is about this file.
-    report = next((part for part in re.split(r"(?=data/annotations/2026-11-05-)", output) if file in part), "")
+    report = "".join(part for part in re.split(r"(?=data/annotations/2026-11-05-)", output) if file in part)
     assert report, f"{file} is not named in the report:\n{output[-3000:]}"
     for fragment in ANNOTATION_CASES[name].message:
         assert fragment.replace("{file}", file) in report, report[:1500]

@@ -68,3 +68,13 @@ def test_a_pull_request_shows_its_changes_and_its_site_without_a_token():
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/" and "secrets." not in str(steps)
     assert "make build" in [s.get("run") for s in steps]
+
+
+def test_the_pull_request_templates_chinese_follows_gb_t_15834():
+    """Its Chinese lines (each English item has one beneath it) use full-width marks, as the site does."""
+    from macros.typography import _CJK_CHAR, lint_text
+
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    chinese = [line for line in template.splitlines()
+               if _CJK_CHAR.search(line) and not line.lstrip().startswith(("- [ ]", "**", "<!--"))]
+    assert len(chinese) >= 6 and [p for line in chinese for p in lint_text(line, "x.md")] == []

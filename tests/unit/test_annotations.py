@@ -26,8 +26,7 @@ SECTIONS = [
     Section(id="one", starts_with="第一段", chapter="one"),
 ]
 FINGERPRINT = Fingerprint.of(TEXT, SECTIONS)
-NO_FIGURES: frozenset[str] = frozenset()
-NO_CLAIMS: frozenset[str] = frozenset()
+NOTHING_KNOWN = annotations.Known()  # no figures, no sums, no placeholders
 INDEX = ChapterIndex({"one": ("one", {"one", "summary", "numbers"})})
 GOOD = {
     "id": "good-note",
@@ -56,13 +55,13 @@ def error_of(tmp_path: Path, **changes) -> str:
     data = {k: v for k, v in data.items() if v is not None}
     write(tmp_path, "bad.yml", data)
     with pytest.raises(DataError) as caught:
-        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NOTHING_KNOWN)
     return str(caught.value)
 
 
 def test_a_good_file_loads(tmp_path):
     write(tmp_path, "good.yml", GOOD)
-    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
+    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NOTHING_KNOWN)
     assert loaded.id == "good-note" and loaded.anchor == "ann-good-note"
 
 
@@ -70,7 +69,7 @@ def test_missing_field(tmp_path):
     data = {k: v for k, v in GOOD.items() if k != "author"}
     write(tmp_path, "bad.yml", data)
     with pytest.raises(DataError, match=r"bad\.yml:1: field 'author' is missing"):
-        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NOTHING_KNOWN)
 
 
 def test_unknown_field(tmp_path):
@@ -102,7 +101,7 @@ def test_id_already_taken(tmp_path):
     with pytest.raises(
         DataError, match=r"b\.yml:1: field 'id': 'good-note' is already taken by a\.yml; choose another id"
     ):
-        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NOTHING_KNOWN)
 
 
 def test_date_in_the_future(tmp_path):
@@ -135,7 +134,8 @@ def test_a_fact_check_of_the_articles_own_sums_takes_the_figures_pages_verdict(t
     unknown = error_of(tmp_path, kind="fact-check", claim="c", checks="no_such_sum")
     assert "field 'checks': 'no_such_sum' is not one of the article's sums" in unknown
     write(tmp_path, "bad.yml", {**GOOD, "kind": "fact-check", "claim": "c", "checks": "a_sum"})
-    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, frozenset({"a_sum"}))
+    sums = annotations.Known(claim_ids=frozenset({"a_sum"}))
+    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, sums)
     assert loaded.checks == "a_sum" and loaded.verdict is None
 
 
@@ -147,7 +147,7 @@ def test_all_problems_of_all_files_are_reported_together(tmp_path):
     write(tmp_path, "a.yml", {**GOOD, "id": "first-note", "date": date(2027, 1, 1)})
     write(tmp_path, "b.yml", {**GOOD, "id": "second-note", "quote": "不在原文里的话"})
     with pytest.raises(DataError) as caught:
-        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
+        annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NOTHING_KNOWN)
     assert "a.yml" in str(caught.value) and "b.yml" in str(caught.value)
 
 
@@ -226,7 +226,7 @@ def test_motivations_follow_the_w3c_vocabulary():
     }
 
 
-def test_the_scaffold_command_writes_a_file_the_checker_accepts(tmp_path, monkeypatch):
+def test_the_scaffold_is_refused_until_it_is_filled_in(tmp_path, monkeypatch):
     import subprocess
     import sys
 
@@ -239,10 +239,26 @@ def test_the_scaffold_command_writes_a_file_the_checker_accepts(tmp_path, monkey
     assert result.returncode == 2 and "chapter 'opening' has no section 'nowhere'" in result.stderr
     data = yaml.safe_load(annotations.scaffold("opening-users-20261129", "opening", "users", TODAY, "en",
                                                template("en")))
-    write(tmp_path, "new.yml", data)
     index = ChapterIndex({"opening": ("opening", {"users"})})
-    [loaded] = annotations.load_all(tmp_path, index, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
+    words = template("en")
+    placeholders = annotations.Known(placeholders=frozenset({words.body, words.author, words.github,
+                                                             words.source_title}))
+    write(tmp_path, f"{TODAY}-opening-users.yml", data)
+    with pytest.raises(DataError) as refused:
+        annotations.load_all(tmp_path, index, FINGERPRINT, TODAY, placeholders)
+    for field_name in ("body", "author.name", "author.github", "sources[0].title"):
+        assert f"field '{field_name}': still holds the template's placeholder" in str(refused.value)
+    assert "the template's example address https://example.org/" in str(refused.value)
+    filled = {**data, "body": "My own words.", "author": {"name": "Someone", "github": "someone"},
+              "sources": [{"title": "A page", "url": "https://example.net/page", "accessed": TODAY}]}
+    write(tmp_path, f"{TODAY}-opening-users.yml", filled)
+    [loaded] = annotations.load_all(tmp_path, index, FINGERPRINT, TODAY, placeholders)
     assert loaded.language == "en" and loaded.status == "published"
+    (tmp_path / f"{TODAY}-opening-users.yml").rename(tmp_path / f"{TODAY}-opening-summary.yml")
+    write(tmp_path, f"{TODAY}-opening-summary.yml", {**filled, "target": {"chapter": "opening", "section": "users"}})
+    index = ChapterIndex({"opening": ("opening", {"users", "summary"})})
+    with pytest.raises(DataError, match=r"the file is named for opening § summary but targets opening § users"):
+        annotations.load_all(tmp_path, index, FINGERPRINT, TODAY, placeholders)
 
 
 # --- the team, what an annotation rests on, translations ----------------------------------
@@ -250,7 +266,7 @@ def test_the_scaffold_command_writes_a_file_the_checker_accepts(tmp_path, monkey
 
 def test_the_team_writes_under_the_collective(tmp_path):
     write(tmp_path, "team.yml", {**GOOD, "author": {"team": True}})
-    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NO_FIGURES, NO_CLAIMS)
+    [loaded] = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, NOTHING_KNOWN)
     assert loaded.author.team and loaded.author.name is None
     assert "leave `name` out" in error_of(tmp_path, author={"team": True, "name": "某人"})
     assert "give your `name` and your `github` handle" in error_of(tmp_path, author={"github": "someone"})
@@ -260,7 +276,8 @@ def test_the_team_writes_under_the_collective(tmp_path):
 def test_an_annotation_may_rest_on_the_article_or_our_arithmetic(tmp_path):
     write(tmp_path, "a.yml", {**GOOD, "sources": [], "basis": ["article"]})
     write(tmp_path, "b.yml", {**GOOD, "id": "sums", "sources": [], "basis": ["arithmetic"], "figures": ["mau"]})
-    loaded = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, frozenset({"mau"}), NO_CLAIMS)
+    figures = annotations.Known(figure_ids=frozenset({"mau"}))
+    loaded = annotations.load_all(tmp_path, INDEX, FINGERPRINT, TODAY, figures)
     assert [a.basis for a in loaded] == [["article"], ["arithmetic"]]
 
 

@@ -193,7 +193,7 @@ def test_a_heading_inside_a_code_block_of_the_notes_is_text():
 def test_the_feed_keeps_the_newest_entries_and_renders_only_those(monkeypatch: pytest.MonkeyPatch):
     index = contributed.chapter_index(PROJECT.article.sections, ROOT / "docs")
     loaded = contributed.load_all(ROOT / "data" / "annotations", index, PROJECT.fingerprint, date(2999, 1, 1),
-                                  frozenset(PROJECT.figures.ids), PROJECT.figures.claim_ids)
+                                  contributed.known(PROJECT))
     rendered: list[str] = []
     original = feed._annotation_content
     monkeypatch.setattr(feed, "_annotation_content", lambda *args: rendered.append(args[1].id) or original(*args))
