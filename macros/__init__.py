@@ -109,7 +109,7 @@ class SiteMacros:
         sections = list(titles)
         suggest = {section: annotationpage.suggest_link(ctx, slug, section, self.build_day, titles[section])
                    for section in sections}
-        # The panels, like the popovers, go in after the search index has read the page (macros/deferred.py).
+        # The panels, like the popovers, go in once Markdown has rendered the page (macros/deferred.py).
         after = {key: str(ctx.defer(block)) for key, block in
                  citepage.citation_blocks(self.project, parts, slug, self.build_day, files, suggest).items()}
         # Each section's annotations after the text they comment on (the section's own, before the next heading).

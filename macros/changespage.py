@@ -140,8 +140,8 @@ def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], 
         sections.append((entry.version, release_anchor(entry.version), data, entry))
     blocks = []
     for title, anchor, data, noted in sections:
-        # The notes (in the edition's language: macros/changelog.py) stay out of the search index: every
-        # reader pays for the index on a first visit, and nobody searches a reading for its release notes.
+        # The notes (in the edition's language: macros/changelog.py) stay out of the search index
+        # (macros/searchindex.py): nobody searches a reading for its release notes.
         shown_notes = (Markup('<p class="changes__kind">{}</p><div class="changes__notes" data-search-exclude>'
                               '{}</div>').format(words.notes, render_body(noted.notes)) if noted and noted.notes
             else Markup("<p>{}</p>").format(words.no_notes))

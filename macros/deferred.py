@@ -1,10 +1,10 @@
-"""HTML a page carries that neither Markdown nor the search index should read: figure and term popovers,
-cite panels, the print header and citation.
+"""HTML a page carries that Markdown should not read: figure and term popovers, cite panels, the print
+header and citation.
 
-Macros and the site's plugin put a mark (an HTML comment, which Markdown passes through whole and the
-search index skips) where the HTML goes; the plugin puts the HTML in place once the page is rendered
-and indexed (reading_plugin, on_post_page). The search index then holds the reading, not the
-popovers' and panels' boilerplate, and Markdown does not parse hundreds of popover tags.
+Macros and the site's plugin put a mark (an HTML comment, which Markdown passes through whole) where the
+HTML goes; the plugin puts the HTML in place once the page is rendered (reading_plugin, on_post_page), so
+Markdown does not parse hundreds of popover tags. (The search index, made from the finished page, leaves
+them out by their classes: macros/searchindex.py.)
 """
 
 from __future__ import annotations

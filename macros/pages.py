@@ -67,7 +67,7 @@ class PageContext:
     url: str
     locale: str
     section: str | None = None
-    # Popovers go in after Markdown and the search index have read the page (macros/deferred.py);
+    # Popovers go in after Markdown has rendered the page (macros/deferred.py);
     # None: in place (unit tests, and anything rendered outside a page).
     deferred: Deferred | None = None
     build_day: date = field(default_factory=date.today)  # the access date shown until site.js writes the reader's
@@ -126,8 +126,7 @@ def _source_link(ctx: PageContext, section_id: str) -> Markup:
     return Markup('<a href="{}" tabindex="-1">{}</a>').format(href, section.title(ctx.locale))
 
 
-# Inside a popover no element is a <span>: Material's search indexer ends `data-search-exclude`
-# at the first closing tag of the same name, so nested spans would leak the popover into the index.
+# A popover's rows are <small>: inside the figure's <span>, a row of block-looking spans would nest.
 def _row(label: str, value: Markup | str) -> Markup:
     return Markup('<small class="fig-pop__row"><b class="fig-pop__key">{}</b> {}</small>').format(label, value)
 

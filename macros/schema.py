@@ -431,6 +431,17 @@ class Labels(Strict):
     no_subheading: Text  # the home page's chapter list, beside the chapter the article gives no subheading
 
 
+class SearchPhrases(Strict):
+    """The header's search (reading_plugin/site_search.py, docs/assets/site.js)."""
+
+    label: Text  # the button's and the dialog's name
+    placeholder: Text
+    loading: Text
+    none: Text
+    count: Text  # {n} results
+    close: Text
+
+
 class LocalePhrases(Strict):
     """Everything the site says in one language that is not prose: bound words, labels, headers."""
 
@@ -457,6 +468,7 @@ class LocalePhrases(Strict):
     annotations: AnnotationPhrases
     charts: ChartPhrases
     changes: ChangePhrases
+    search: SearchPhrases
 
     @model_validator(mode="after")
     def _placeholders(self) -> "LocalePhrases":
@@ -466,7 +478,8 @@ class LocalePhrases(Strict):
             for shape in self.bounds if shape != "unbounded"}
         needed |= {"check_sentence": ("{claimed}", "{computed}", "{verdict}"),
                    "constraint_sentence": ("{figure}", "{at_most}", "{why}"),
-                   "cite.note": ("{version}",), "cite.printed": ("{site}", "{version}", "{url}", "{date}"),
+                   "search.count": ("{n}",), "cite.note": ("{version}",),
+                   "cite.printed": ("{site}", "{version}", "{url}", "{date}"),
                    "cite.description": ("{title}",), "cite.section_note": ("{section}",),
                    "cite.version_note": ("{version}",),
                    "cite.reposted": ("{outlet}", "{host}"),

@@ -4,17 +4,18 @@ Registered as the entry point `reading` (pyproject.toml); mkdocs.yml lists it. E
 one module of this package; the modules know MkDocs, the pure work they do lives in macros/.
 
 - on_config: a deploy's own address as site_url (macros/hosting.py); refuse unsafe files (safe_tree);
-  the version selector and site_url under mike (versions); the small jieba dictionary for search
-  (search_dictionary).
+  the version selector and site_url under mike (versions).
 - on_pre_build: site_url's final slash under mike (versions).
 - on_config, on_env: the theme's files listed once, its templates compiled once (template_cache).
 - on_page_markdown, on_page_content: no markup in titles, no raw HTML that acts by itself (page_source).
 - on_page_content: Chinese runs on English pages marked as Chinese (page_language).
 - on_page_context / on_template_context: the language switcher (language_switcher).
-- on_post_page / on_post_template: html lang, the head's alternate links, the Content-Security-Policy
+- on_post_page / on_post_template: the header's search control and each page's sections for the index
+  (site_search), html lang, the head's alternate links, the Content-Security-Policy
   last of all (page_language, language_switcher, content_security).
 - on_serve: `make serve` keeps serving the last good build when an edit breaks one (serve_adapter).
-- on_post_build: the redirect pages of the edition just built, in its language (redirects).
+- on_post_build: the search index and the redirect pages of the edition just built, in its language
+  (site_search, redirects).
 
 What this plugin reads of other plugins' internals goes through one adapter per plugin
 (i18n_adapter; versions for mike; serve_adapter for MkDocs' server; macros_imports for what mkdocs-macros
@@ -38,6 +39,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.structure.toc import AnchorLink
@@ -50,8 +52,8 @@ from macros.project import load_site_version as load_site
 from macros.placement import Heading
 
 from . import (content_security, language_switcher, macros_imports, page_language, page_source, redirects,
-               safe_tree, search_dictionary, serve_adapter, template_cache, versions)
-from .i18n_adapter import current_language, page_language as language_of
+               safe_tree, serve_adapter, site_search, template_cache, versions)
+from .i18n_adapter import current_language, default_language, page_language as language_of
 
 
 macros_imports.defer_requests()  # before mkdocs-macros loads (it comes after this plugin in mkdocs.yml)
@@ -61,7 +63,6 @@ class ReadingConfig(Config):
     """Options of the plugin in mkdocs.yml (each on by default; a fixture site may turn one off)."""
 
     content_security_policy = config_options.Type(bool, default=True)
-    search_dictionary = config_options.Type(bool, default=True)
     # Old page -> new page, for pages renamed or moved since a release; written in every edition.
     redirects = config_options.Type(dict, default={})
 
@@ -69,6 +70,10 @@ class ReadingConfig(Config):
 class ReadingPlugin(BasePlugin[ReadingConfig]):
     _configured: MkDocsConfig | None = None
     _serving = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._searched = site_search.Collected()  # the sections of the language being built
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"  # `make serve` keeps its short address (README's quick start)
@@ -86,8 +91,6 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         self._configured = config
         safe_tree.check(config)
         template_cache.list_theme_once(config.theme)
-        if self.config.search_dictionary:
-            search_dictionary.configure(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -130,6 +133,10 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         if site is not None:
             output = site.fill_deferred(output, page.url, language_of(page))
             output = site.head(output, page.url, page.file.src_uri, (page.meta or {}).get("section"), language_of(page))
+            site_search.collect(self._searched, output, page, config)
+            output = site_search.with_control(output, site.project.phrases.of(language_of(page)).search,
+                                              site_search.index_url(page.url, language_of(page),
+                                                                    default_language(config)))
         output = page_language.document(language_switcher.document(output), language_of(page))
         return content_security.with_policy(output) if self.config.content_security_policy else output
 
@@ -141,8 +148,10 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         if not output:
             return output
         site = site_of(config)
-        if site is not None:  # the feed, named as on every page
+        if site is not None:  # the feed, named as on every page; search, from any depth (an absolute index)
             output = with_head_meta(output, site.feed_link(current_language(config)))
+            output = site_search.with_control(output, site.project.phrases.of(current_language(config)).search,
+                                              urlsplit(config.site_url or "/").path + site_search.INDEX_FILE)
         output = page_language.document(output, current_language(config))
         return content_security.with_policy(output) if self.config.content_security_policy else output
 
@@ -151,6 +160,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         return serve_adapter.keep_last_good_build(server)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_search.write(self._searched, config)
         site = site_of(config)
         if self.config.redirects and site is not None:
             words = site.project.phrases.of(current_language(config))

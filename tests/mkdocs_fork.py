@@ -26,8 +26,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # Imported once in the zygote: what every build would import first (the plugins of mkdocs.yml and
-# of the fixture site, and Material's search, which imports jieba).
-WARM_MODULES = ("mkdocs.__main__", "mkdocs.commands.build", "material.plugins.search.plugin",
+# of the fixture site).
+WARM_MODULES = ("mkdocs.__main__", "mkdocs.commands.build",
                 "mkdocs_macros.plugin", "mkdocs_static_i18n.plugin", "mike.mkdocs_plugin",
                 "mkdocs_redirects.plugin", "reading_plugin", "macros")
 

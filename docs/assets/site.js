@@ -1,11 +1,4 @@
 (function () {
-  // Material's search dialog has no accessible name (axe: aria-dialog-name); give it its input's label.
-  var dialog = document.querySelector('.md-search[role="dialog"]');
-  var input = document.querySelector(".md-search__input");
-  if (dialog && input && !dialog.hasAttribute("aria-label")) {
-    dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.getAttribute("placeholder") || "Search");
-  }
-
   // Keep an open popover inside the window: anchored to the figure's right end near the right edge,
   // opening upwards when there is no room below (on a phone it is a sheet: CSS places it).
   function place(figure) {
@@ -241,38 +234,184 @@
   window.addEventListener("hashchange", openTarget);
   openTarget();
 
-  // Search: both editions share one index (mkdocs-static-i18n builds one), so the results the reader
-  // sees are only those of the edition they are reading, and the count says so.
-  var configElement = document.getElementById("__config");
-  var config = configElement ? JSON.parse(configElement.textContent) : {};
-  var words = config.translations || {};
-  var root = new URL(config.base || ".", location.href).href;
-  var english = document.documentElement.lang === "en";
-  function inEdition(href) {
-    var path = href.slice(root.length);
-    return english ? path.indexOf("en/") === 0 : path.indexOf("en/") !== 0;
-  }
-  function filterResults(list) {
-    var shown = 0;
-    list.querySelectorAll(":scope > .md-search-result__item").forEach(function (item) {
-      var link = item.querySelector("a");
-      var keep = !link || inEdition(link.href);
-      item.hidden = !keep;
-      if (keep) shown += 1;
-    });
-    var meta = document.querySelector(".md-search-result__meta");
-    if (meta && words["search.result.none"] && results.children.length) {
-      var text = shown === 0 ? words["search.result.none"]
-        : shown === 1 ? words["search.result.one"] : words["search.result.other"].replace("#", shown);
-      if (meta.textContent !== text) meta.textContent = text;  // (this observer also watches the count)
+  // Search (reading_plugin/site_search.py writes the control and each edition's index): what a reader
+  // types is matched as written, with no word cutting: "1.14亿", "元宝派", "Pony Ma". Latin words match
+  // whole ("Ma" is not "many"), a number not inside another ("5亿" is not in "45亿"). A section ranks by
+  // where the query stands: a glossary term or a figure's card named by it, a heading, then the text.
+  var dialog = document.querySelector("dialog.site-search");
+  var opener = document.querySelector(".site-search__open");
+  if (dialog && opener && typeof dialog.showModal === "function") {
+    var input = dialog.querySelector(".site-search__input");
+    var list = dialog.querySelector(".site-search__results");
+    var status = dialog.querySelector(".site-search__status");
+    var index = null, loading = null, timer = null;
+    opener.hidden = false;
+    function norm(text) { return text.normalize("NFKC").toLowerCase(); }
+    function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+    // A term as a pattern: Latin words whole, numbers not inside other numbers, Chinese as it stands.
+    function pattern(term) {
+      var before = /^[0-9]/.test(term) ? "(?<![0-9.])" : /^[a-z]/.test(term) ? "(?<![a-z0-9])" : "";
+      var after = /[a-z0-9]$/.test(term) && !/[0-9]$/.test(term) ? "(?![a-z0-9])" : /[0-9]$/.test(term) ? "(?![0-9.])" : "";
+      return new RegExp(before + escapeRegExp(term) + after, "g");
     }
+    function terms(query) {
+      var q = norm(query).trim();
+      if (!q) return [];
+      // Latin words are searched each on its own (all must be there); Chinese runs as they are typed.
+      return /[\u3400-\u9fff]/.test(q) && !/\s/.test(q) ? [q] : q.split(/\s+/);
+    }
+    function count(re, text) { var n = 0; re.lastIndex = 0; while (re.exec(text) && n < 10) n += 1; return n; }
+    function score(row, query, res) {
+      var title = norm(row[2]), text = norm(row[4]), page = norm(row[1]), phrase = pattern(norm(query).trim());
+      var total = 0;
+      for (var i = 0; i < res.length; i += 1) {
+        var inTitle = count(res[i], title), inText = count(res[i], text);
+        if (!inTitle && !inText && !count(res[i], page)) return 0;  // every term, somewhere
+        total += inTitle * 50 + inText * 2;
+      }
+      var forms = title.split(" / ").map(function (f) { return f.trim(); });
+      if (forms.indexOf(norm(query).trim()) >= 0) total += 1000;  // a glossary term, or a heading, by name
+      if (count(phrase, title)) {  // named in the title: a term, then a stated figure, before the rest
+        total += 200 + ({ term: 40, stated: 30, claim: 20, derived: 10, page: 5 }[row[3]] || 0);
+      }
+      var inText = count(phrase, text);
+      total += inText * 10 + (count(phrase, page) ? 30 : 0);
+      // Of two sections that hold it as often, the shorter is more about it.
+      return total + (inText ? Math.min(20, 4000 / (text.length + 200)) : 0);
+    }
+    function snippet(text, res) {
+      var at = -1;
+      for (var i = 0; i < res.length && at < 0; i += 1) {
+        res[i].lastIndex = 0;
+        var m = res[i].exec(norm(text));
+        if (m) at = m.index;
+      }
+      var start = Math.max(0, at - 30), piece = text.slice(start, start + 110);
+      var out = document.createDocumentFragment();
+      var lowered = norm(piece), last = 0, marks = [];
+      res.forEach(function (re) { re.lastIndex = 0; var m; while ((m = re.exec(lowered))) marks.push([m.index, m.index + m[0].length]); });
+      marks.sort(function (a, b) { return a[0] - b[0]; });
+      marks.forEach(function (m) {
+        if (m[0] < last) return;
+        out.appendChild(document.createTextNode(piece.slice(last, m[0])));
+        var mark = document.createElement("mark");
+        mark.textContent = piece.slice(m[0], m[1]);
+        out.appendChild(mark);
+        last = m[1];
+      });
+      out.appendChild(document.createTextNode(piece.slice(last) + (start + 110 < text.length ? "…" : "")));
+      if (start > 0) out.insertBefore(document.createTextNode("…"), out.firstChild);
+      return out;
+    }
+    function render() {
+      var query = input.value, res = terms(query).map(pattern);
+      list.textContent = "";
+      list.setAttribute("data-query", query);  // what these results answer (tests wait for it)
+      if (!res.length) { status.textContent = ""; return; }
+      var base = new URL(dialog.getAttribute("data-index"), location.href);
+      var found = index.sections.map(function (row) { return [score(row, query, res), row]; })
+        .filter(function (pair) { return pair[0] > 0; })
+        .sort(function (a, b) { return b[0] - a[0]; }).slice(0, 12);
+      status.textContent = found.length ? dialog.getAttribute("data-count").replace("{n}", found.length)
+        : dialog.getAttribute("data-none");
+      found.forEach(function (pair, n) {
+        var row = pair[1], item = document.createElement("li"), link = document.createElement("a");
+        var target = new URL(row[0], base);
+        target.search = "?h=" + encodeURIComponent(query.trim());
+        link.href = target.href;
+        link.id = "site-search-result-" + n;
+        var where = document.createElement("span");
+        where.className = "site-search__where";
+        where.textContent = row[2] === row[1] ? row[1] : row[1] + " › " + row[2];
+        var text = document.createElement("span");
+        text.className = "site-search__snippet";
+        text.appendChild(snippet(row[4] || row[2], res));
+        link.appendChild(where);
+        link.appendChild(text);
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+    }
+    function load() {
+      if (!loading) {
+        status.textContent = dialog.getAttribute("data-loading");
+        loading = fetch(dialog.getAttribute("data-index")).then(function (r) { return r.json(); })
+          .then(function (data) { index = data; status.textContent = ""; if (input.value) render(); });
+      }
+      return loading;
+    }
+    function open() {
+      dialog.showModal();
+      input.focus();
+      load();
+    }
+    opener.addEventListener("click", open);
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { if (index) render(); }, 80);
+    });
+    dialog.addEventListener("keydown", function (event) {
+      var links = [].slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (event.key === "Escape") {  // in a search box Esc would first empty it: here it closes search
+        event.preventDefault();
+        dialog.close();
+      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+        if (next < 0) input.focus();
+        else if (links[Math.min(next, links.length - 1)]) links[Math.min(next, links.length - 1)].focus();
+      } else if (event.key === "Enter" && document.activeElement === input && links[0]) {
+        event.preventDefault();
+        location.href = links[0].href;  // Enter in the box follows the first result
+      }
+    });
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+    document.addEventListener("keydown", function (event) {
+      var typing = event.target.closest && event.target.closest("input, textarea, [contenteditable]");
+      if ((event.key === "/" || event.key === "s") && !typing && !dialog.open && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        open();
+      }
+    });
   }
-  var results = document.querySelector(".md-search-result__list");
-  var count = document.querySelector(".md-search-result__meta");
-  if (results) {
-    var observer = new MutationObserver(function () { filterResults(results); });
-    observer.observe(results, { childList: true });
-    if (count) observer.observe(count, { childList: true, characterData: true, subtree: true });
+  // Arriving from a result (?h=…): the words searched for are marked where they stand in the page.
+  var searched = new URLSearchParams(location.search).get("h");
+  var article = document.querySelector("article.md-content__inner");
+  if (searched && article) {
+    var wanted = (/[\u3400-\u9fff]/.test(searched) && !/\s/.test(searched.trim()) ? [searched.trim()]
+      : searched.trim().split(/\s+/)).filter(Boolean).map(function (t) { return t.normalize("NFKC").toLowerCase(); });
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest("script, style, .fig-pop, .term-pop, details.cite, mark")
+          ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.textContent, lowered = text.normalize("NFKC").toLowerCase();
+      if (lowered.length !== text.length) return;  // positions would not line up: leave it unmarked
+      var hits = [];
+      wanted.forEach(function (term) {
+        var at = lowered.indexOf(term);
+        while (at >= 0) { hits.push([at, at + term.length]); at = lowered.indexOf(term, at + term.length); }
+      });
+      if (!hits.length) return;
+      hits.sort(function (a, b) { return a[0] - b[0]; });
+      var out = document.createDocumentFragment(), last = 0;
+      hits.forEach(function (h) {
+        if (h[0] < last) return;
+        out.appendChild(document.createTextNode(text.slice(last, h[0])));
+        var mark = document.createElement("mark");
+        mark.className = "search-hit";
+        mark.textContent = text.slice(h[0], h[1]);
+        out.appendChild(mark);
+        last = h[1];
+      });
+      out.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(out, node);
+    });
   }
 
   // Wide tables (four columns or more) stack on a phone: each cell is labelled with its column's

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 import shutil
 import threading
@@ -32,16 +31,6 @@ def browser():
         chromium = launch(playwright)
         yield chromium
         chromium.close()
-
-
-def without_search_index(context, site_dir: Path) -> None:
-    """Serve this context the site's search index without its documents: Material's worker then builds
-    no index after each page load (a tenth of a page's time in the browser). For tests about something
-    else; the search tests, which also check the console, load the real index."""
-    config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    body = json.dumps({"config": config, "docs": []})
-    context.route("**/search/search_index.json",
-                  lambda route: route.fulfill(status=200, content_type="application/json", body=body))
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.colours import contrast
-from tests.browser.conftest import without_search_index
 from tests.conftest import ROOT
 
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
@@ -44,7 +43,6 @@ def tab(browser, built_site):
     """One tab for every page, as a reader's tab goes from page to page: a new tab for each would cost
     a new renderer process (a third of a page's time here)."""
     context = browser.new_context()
-    without_search_index(context, built_site.site_dir)  # search has its own tests (test_language_switcher.py)
     context.add_init_script(script=AXE.axe_script)  # in every page as it opens: compiled once, not per page
     yield context.new_page()
     context.close()

@@ -186,13 +186,21 @@ def test_no_request_to_another_host(built_site: BuildResult):
     assert offenders == []
 
 
-def test_search_index_holds_segmented_chinese(built_site: BuildResult):
-    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert r"\u200b" in index["config"]["separator"]  # jieba joins words with zero-width spaces
-    text = "".join(doc["text"] for doc in index["docs"])
-    words = set(re.split(index["config"]["separator"], text))
-    for word in ("元宝", "红包大战", "社交嘴替", "无感知普及", "月活"):
-        assert word in words, word
+def test_each_edition_has_its_own_search_index_of_what_readers_read(built_site: BuildResult):
+    """Sections of the edition's own pages; a glossary term and a figure's card each a section of its own
+    (the card's title with its value); no citation panel, popover or chart text."""
+    for prefix, term, card in (("", "元宝派 / Yuanbao Pai", "元宝月活跃用户（MAU） 1.14亿"),
+                               ("en/", "Yuanbao Pai / 元宝派", "Yuanbao monthly active users (MAU) 114 million")):
+        index = json.loads((built_site.site_dir / prefix / "search-index.json").read_text(encoding="utf-8"))
+        rows = index["sections"]
+        assert all(not url.startswith(("en/", "/", "http")) for url, *_ in rows)  # relative to its edition
+        by_url = {url: (page, title, kind, text) for url, page, title, kind, text in rows}
+        assert by_url["glossary/#term-yuanbao-pai"][1:3] == (term, "term")
+        assert by_url["figures/#fig-mau"][1:3] == (card, "stated")
+        text = " ".join(row[4] for row in rows)
+        assert "@online{" not in text and "TY  - " not in text  # the cite panels are not the reading
+    english = (built_site.site_dir / "en" / "search-index.json").read_text(encoding="utf-8")
+    assert "开篇：红包大战与元宝的两组数据" not in english  # the other edition's pages are not in it
 
 
 def test_downloads_are_generated_from_the_data(built_site: BuildResult, project: Project):
@@ -281,9 +289,9 @@ def test_glossary_page_defines_every_term(built_site: BuildResult):
     for prefix in ("", "en/"):
         terms = content(built_site.page(f"{prefix}glossary/")).cssselect(".glossary h3")
         assert len(terms) >= 8 and all(t.get("id", "").startswith("term-") for t in terms)
-    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    sections = {doc["location"] for doc in index["docs"]}
-    assert {"glossary/#term-social-stand-in", "en/glossary/#term-social-stand-in"} <= sections  # a term, a section
+    for prefix in ("", "en/"):  # a term, a section of the search index
+        index = json.loads((built_site.site_dir / prefix / "search-index.json").read_text(encoding="utf-8"))
+        assert "glossary/#term-social-stand-in" in {row[0] for row in index["sections"]}
     link = content(built_site.page("chapters/why-tencent/")).cssselect('span.term[data-term="social_stand_in"] a')[0]
     assert link.get("href") == "../../glossary/#term-social-stand-in"
 
