@@ -274,7 +274,7 @@ def page_weight(site: Path, bare: Path) -> list[Figure]:
 
 def search(site: Path) -> list[Figure]:
     """Each edition's index (fetched when search opens), and how long a query takes once it is loaded:
-    from the last keystroke to the results, in Chromium (typing pauses 80 ms before it searches)."""
+    from the last keystroke to the results, in Chromium (typing pauses 50 ms before it searches)."""
     from lxml import html
     from playwright.sync_api import sync_playwright
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from macros.anchors import Ledger, dump, extended, load, published_ids
 from macros.changelog import ORIGINAL_LANGUAGE, changelog_path, parse_changelog
+from macros.changespage import UNRELEASED_ANCHOR, release_anchor
 from macros.errors import DataError
 from macros.project import load_project
 from scripts.make_citation_cff import written
@@ -69,15 +70,21 @@ def date_changelogs(root: Path, version: str, day: date) -> list[Path]:
     return changed
 
 
-def record_anchors(root: Path, site: Path | None) -> None:
-    """The ledger extended with every id of `site`, or of a fresh strict build of `root`."""
-    def extend(built: Path) -> None:
+def record_anchors(root: Path, site: Path | None, version: str) -> None:
+    """The ledger extended with every id of a fresh strict build of `root`; or of `site`, a build made before
+    the changelog was dated, with the one heading dating it adds: the version's, on each changes page."""
+    def extend(built: Path, added: dict[str, set[str]]) -> None:
         path = root / "data" / "anchors.yml"
         ledger = load(path) if path.exists() else Ledger(pages={})
-        path.write_text(dump(extended(ledger, published_ids(built))), encoding="utf-8")
+        published = published_ids(built)
+        for page, ids in added.items():
+            published.pages.setdefault(page, set()).update(ids)
+        path.write_text(dump(extended(ledger, published)), encoding="utf-8")
 
     if site is not None:
-        extend(site)
+        served = published_ids(site).pages
+        extend(site, {page: {release_anchor(version)} for page, ids in served.items()
+                      if UNRELEASED_ANCHOR in ids})
         return
     with tempfile.TemporaryDirectory(prefix="release-prep-") as folder:
         built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
@@ -85,7 +92,7 @@ def record_anchors(root: Path, site: Path | None) -> None:
         if built.returncode != 0:
             raise PrepError("the site does not build, so nothing was prepared past the changelog:\n"
                             + (built.stdout + built.stderr)[-3000:])
-        extend(Path(folder))
+        extend(Path(folder), {})
 
 
 def prepare(root: Path, version: str, day: date, site: Path | None = None) -> None:
@@ -94,7 +101,7 @@ def prepare(root: Path, version: str, day: date, site: Path | None = None) -> No
     set_version(root, version)
     date_changelogs(root, version, day)
     (root / "CITATION.cff").write_text(written(root), encoding="utf-8")
-    record_anchors(root, site)
+    record_anchors(root, site, version)
 
 
 def main(argv: list[str]) -> int:

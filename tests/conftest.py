@@ -113,9 +113,14 @@ _build_real_site = _build(lambda _: ROOT)
 _build_fixture_site = _build(lambda folder: copy_fixture_site(folder))
 
 
+def built_real_site() -> BuildResult:
+    """The real site, built once for the whole run (by whichever worker or thread asks first)."""
+    return made_once("real-site", _build_real_site, _built)
+
+
 @pytest.fixture(scope="session")
 def built_site() -> BuildResult:
-    return made_once("real-site", _build_real_site, _built)
+    return built_real_site()
 
 
 def copy_fixture_site(tmp_path: Path) -> Path:

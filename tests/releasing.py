@@ -32,11 +32,12 @@ def publish(repo: Path, kind: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def release_into(repo: Path, pages_parent: Path) -> Release:
-    """Prepare this working tree's version in `repo` as a maintainer does (`make release-prep`), commit
-    it, release it with mike, and check out its gh-pages branch."""
+def release_into(repo: Path, pages_parent: Path, site: Path | None = None) -> Release:
+    """Prepare this working tree's version in `repo` as a maintainer does (`make release-prep`; its ids from
+    `site`, a build of the same tree, when given), commit it, release it with mike, and check out its
+    gh-pages branch."""
     copy_working_tree(repo)
-    prepare(repo, load_project(repo).site.version, date.today())
+    prepare(repo, load_project(repo).site.version, date.today(), site)
     env = {**os.environ, **GIT_IDENTITY}
     for command in ("init -q -b main", "add -A", "commit -q -m release"):
         subprocess.run(["git", *command.split()], cwd=repo, env=env, check=True)
@@ -51,9 +52,11 @@ def release_into(repo: Path, pages_parent: Path) -> Release:
 
 def release_in(folder: Path) -> None:
     """A release made in a fresh folder: the repository in repo/, the served branch under pages/."""
+    from tests.conftest import built_real_site  # the same tree, built once for the run
+
     (folder / "repo").mkdir(parents=True)
     (folder / "pages").mkdir()
-    release_into(folder / "repo", folder / "pages")
+    release_into(folder / "repo", folder / "pages", built_real_site().site_dir)
 
 
 def released(folder: Path) -> Release:

@@ -348,7 +348,7 @@
     opener.addEventListener("click", open);
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { if (index) render(); }, 80);
+      timer = setTimeout(function () { if (index) render(); }, 50);
     });
     dialog.addEventListener("keydown", function (event) {
       var links = [].slice.call(list.querySelectorAll("a"));

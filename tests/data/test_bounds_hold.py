@@ -90,7 +90,7 @@ def evaluate(values: dict[str, Fraction]) -> dict[str, Fraction]:
 
 
 # From each figure's values as the constraints narrow them (the draws the constraints refuse are few).
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(st.fixed_dictionaries({f.id: drawn(f.interval) for f in STATED}))
 def test_every_printed_bound_and_verdict_holds_for_every_value_the_wording_allows(values):
     for constraint in BOOK.file.constraints:

@@ -24,6 +24,9 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (site / "chapters" / "opening").mkdir(parents=True)
     (site / "chapters" / "opening" / "index.html").write_text(
         '<article class="md-content__inner"><h2 id="a-new-heading">x</h2></article>', encoding="utf-8")
+    (site / "changes").mkdir()  # built before the changelog was dated: what it will show is "unreleased"
+    (site / "changes" / "index.html").write_text(
+        '<article class="md-content__inner"><h2 id="unreleased">x</h2></article>', encoding="utf-8")
     prepare(repo, "9.9.9", DAY, site)
     return repo
 
@@ -46,6 +49,7 @@ def test_each_changelogs_unreleased_entry_becomes_the_dated_version(prepared: Pa
 def test_the_ledger_records_the_new_ids(prepared: Path):
     ledger = yaml.safe_load((prepared / "data" / "anchors.yml").read_text(encoding="utf-8"))
     assert "a-new-heading" in ledger["pages"]["chapters/opening/"]
+    assert "release-9-9-9" in ledger["pages"]["changes/"]  # the heading dating the changelog gives
 
 
 def test_preparing_again_changes_nothing(prepared: Path, tmp_path: Path):
