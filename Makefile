@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help install serve build pdf test bench release-prep release preview serve-versions fingerprint anchors citation annotation \
-	annotation-schema typography lock clean
+	annotation-from-issue annotation-schema typography card-font lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -73,11 +73,18 @@ citation: $(STAMP)  ## write CITATION.cff from data/site.yml
 annotation: $(STAMP)  ## start an annotation: make annotation CHAPTER=opening SECTION=users [LANGUAGE=en]
 	$(BIN)/python -m scripts.new_annotation $(CHAPTER) $(SECTION) $(LANGUAGE)
 
+annotation-from-issue: $(STAMP)  ## an annotation file from an issue: make annotation-from-issue ISSUE=issue.json (gh issue view N --json number,body,author,createdAt)
+	@test -n "$(ISSUE)" || { echo "give the issue: gh issue view N --json number,body,author,createdAt > issue.json; make annotation-from-issue ISSUE=issue.json"; exit 2; }
+	$(BIN)/python -m scripts.issue_to_annotation $(ISSUE)
+
 typography: $(STAMP)  ## correct the punctuation of every Chinese source (GB/T 15834, autocorrect-py)
 	$(BIN)/python -m scripts.typography --fix
 
 annotation-schema: $(STAMP)  ## rewrite data/annotations/schema.json from the model in macros/annotations.py
 	$(BIN)/python -c "from macros.annotations import json_schema; open('data/annotations/schema.json', 'w').write(json_schema())"
+
+card-font: $(STAMP)  ## cut cards/font.otf (the link-preview cards' font) from Debian's fonts-noto-cjk
+	$(BIN)/python -m scripts.card_font
 
 lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \

@@ -18,8 +18,8 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import (anchors, annotationpage, buildcache, changespage, charts, citations, citepage, exports, feed, glossary,
-               history, hosting, pages, paths, safefiles, sandbox)
+from . import (anchors, annotationpage, buildcache, cards, changespage, charts, citations, citepage, exports, feed,
+               glossary, history, hosting, pages, paths, safefiles, sandbox)
 from .changelog import load_changelogs
 from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from .cjk import join_cjk_lines, mark_chinese_runs
@@ -51,6 +51,8 @@ class SiteMacros:
         self.pages: dict[str, citations.Cited] = {}
         self.built_languages: set[str] = set()  # the languages of the pages rendered since the last downloads
         self.deferred: dict[str, Deferred] = {}  # page URL -> what goes in once the page is rendered
+        # the link-preview cards of the language being built, by their path in its edition, until written
+        self.cards: dict[str, cards.Card] = {}
         ledger = project.root / "data" / "anchors.yml"
         self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
         terms = project.root / "data" / "glossary.yml"
@@ -95,8 +97,8 @@ class SiteMacros:
         if slug is None:
             cited = self.cited_page(ctx.src_path, ctx.url, ctx.locale, title, source)
             self.pages[url] = cited
-            return (insert_at_headings(html, before=before) + str(citepage.coins(self.project, cited))
-                    + str(self.page_json_ld(ctx.src_path, cited)))
+            return (insert_at_headings(html, before=before) + str(pages.updated_html(ctx, cited.updated))
+                    + str(citepage.coins(self.project, cited)) + str(self.page_json_ld(ctx.src_path, cited)))
         chapter_title = next(s.title for s in self.project.article.sections if s.id == ctx.section)
         assert chapter_title is not None
         self.sources[(ctx.locale, slug)] = source
@@ -107,14 +109,22 @@ class SiteMacros:
         files = {f".{ext}": ctx.link(paths.cite_download(slug, ext)) for ext in paths.CITE_FORMATS}
         titles = {heading.id: heading.title for heading in headings if heading.level in (2, 3)}
         sections = list(titles)
-        suggest = {section: annotationpage.suggest_link(ctx, slug, section, self.build_day, titles[section])
-                   for section in sections}
         # The panels, like the popovers, go in once Markdown has rendered the page (macros/deferred.py).
         after = {key: str(ctx.defer(block)) for key, block in
-                 citepage.citation_blocks(self.project, parts, slug, self.build_day, files, suggest).items()}
-        # Each section's annotations after the text they comment on (the section's own, before the next heading).
-        end = {section: str(annotationpage.section_html(ctx, slug, section, annotations=self.annotations))
+                 citepage.citation_blocks(self.project, parts, slug, self.build_day, files).items()}
+        # Each section's annotations, and how to suggest one, after the text they comment on (the section's
+        # own, before the next heading); on a wide screen site.js sets them in the margin beside it.
+        end = {section: str(annotationpage.section_html(ctx, slug, section, annotations=self.annotations,
+                                                        today=self.build_day, heading=titles[section]))
                for section in sections}
+        # Under the title: its cite panel (site.js puts its control beside the title), then the byline; the
+        # filter of the chapter's annotations just before its first section.
+        after[slug] = after.get(slug, "") + str(pages.byline_html(ctx, parts[0].updated))
+        chapter_filter = str(ctx.defer(annotationpage.chapter_filter_html(ctx, slug, self.annotations)))
+        if sections:
+            before[sections[0]] = chapter_filter + before.get(sections[0], "")
+        else:
+            after[slug] += chapter_filter
         header, footer = citepage.print_parts(self.project, parts[0], self.build_day)
         before[slug] = before.get(slug, "") + str(ctx.defer(header))
         return (insert_at_headings(html, before=before, after=after, end=end) + str(ctx.defer(footer))
@@ -213,16 +223,31 @@ class SiteMacros:
         chapter = self.chapters.get((locale, slug)) if slug else None
         return citepage.description(self.project, chapter) if chapter else None
 
-    def head(self, output: str, url: str, src_path: str, section: str | None, locale: str) -> str:
+    def head(self, output: str, url: str, src_path: str, section: str | None, locale: str, *,
+             description: str | None = None, with_card: bool = False) -> str:
         """Every page with its edition's feed named in the <head> (autodiscovery) and its metadata for
-        reference managers (the home page's is the whole site's)."""
+        reference managers and link previews: its own description and, `with_card`, its card (drawn
+        when the edition is written: take_cards)."""
         subscribe = self.feed_link(locale)
         cited = self.pages.pop(url, None)
         if cited is None:
             return citepage.with_head_meta(output, subscribe)
-        about = (self.description(src_path, section, locale)
-                 or self.project.site.description(locale))
-        return citepage.with_head_meta(output, subscribe + citepage.head_meta(self.project, cited, about))
+        about = description or self.description(src_path, section, locale) or self.project.site.description(locale)
+        image = None
+        if with_card:
+            self.cards[cards.card_path(cited.path)] = cards.for_page(self.project, cited)
+            image = citations.versioned_url(self.project, locale, cards.card_path(cited.path))
+        return citepage.with_head_meta(output, subscribe + citepage.head_meta(self.project, cited, about, image))
+
+    def check_card(self, url: str, src_path: str) -> None:
+        """Refuse a page whose card the font cannot set: called once its content is rendered, before any
+        page is written."""
+        cards.check(cards.for_page(self.project, self.pages[url]), self.docs_dir / src_path)
+
+    def take_cards(self) -> dict[str, cards.Card]:
+        """The cards of the edition just built, by path within it; the list starts again empty."""
+        taken, self.cards = self.cards, {}
+        return taken
 
     def feed_link(self, locale: str) -> str:
         """The <link> that names the edition's feed, for any page's <head> (the 404 page's too)."""

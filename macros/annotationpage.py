@@ -7,15 +7,17 @@ contributed body never passes through Jinja or the page's Markdown.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, time, timezone
 from typing import Any, Mapping
 from urllib.parse import urlencode
 
+from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
 from .annotations import Annotation, ExportTerms, Loaded, render_body, scaffold, web_annotation
 from .citations import versioned_url
-from .pages import PageContext, display, inline_label, quotation, verdict_badge
+from .pages import PageContext, display, inline_label, original_link, quotation, verdict_badge
 from .gitdates import added_at
 from .history import ANNOTATIONS_FOLDER
 from .paths import ANNOTATIONS_EXPORT, ANNOTATIONS_PAGE, annotation_url, chapter_url, figure_url
@@ -39,12 +41,25 @@ def listing_slot() -> Markup:
     return Markup(LISTING_SLOT)
 
 
+_SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s")
+
+
+def lead(body_html: Markup) -> str:
+    """An annotation's first sentence, as plain text: what a section shows of it before a click."""
+    text = " ".join(lxml_html.fromstring(f"<div>{body_html}</div>").text_content().split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+
+
 def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool = False,
                     headings: Mapping[str, str] | None = None) -> Markup:
-    """One annotation: at home (the annotations page) with its id and its section; elsewhere a copy
-    whose ¶ leads home."""
+    """One annotation: at home (the annotations page) with its id, its section and all its text; beside
+    its section a copy showing its kind, author and first sentence (a fact-check: its claim and verdict),
+    the rest one click away, whose ¶ leads home."""
     phrases = ctx.phrases.annotations
-    identity = (Markup('id="{}"') if at_home else Markup('data-annotation="{}"')).format(annotation.anchor)
+    identity = (Markup('id="{}"') if at_home else Markup('id="note-{0}" data-annotation="{0}"')).format(
+        annotation.anchor)
+    if annotation.quote and not at_home:  # site.js marks the words where the page shows them
+        identity += Markup(' data-quote="{}"').format(annotation.quote)
     permalink = f"#{annotation.anchor}" if at_home else ctx.link(annotation_url(annotation.anchor))
     language, text = annotation.text_for(ctx.locale)
     if annotation.status == "withdrawn":
@@ -85,11 +100,13 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
                 sec=(headings or {}).get(annotation.target.section, annotation.target.section),
             )
         )
-    if annotation.quote:
+    more: list[Markup] = []  # beside its section, what a click shows; at home, shown as it is
+    if annotation.quote:  # the article's words, and where the repost has them (site.js adds where the page does)
         parts.append(
-            Markup('<p class="annotation__quote">{}{}{}</p>').format(phrases.quote, ctx.phrases.colon,
-                                                                    quotation(annotation.quote))
+            Markup('<p class="annotation__quote">{}{}{}{}</p>').format(
+                phrases.quote, ctx.phrases.colon, quotation(annotation.quote), original_link(ctx, annotation.quote))
         )
+    body = render_body(text.body)
     if annotation.kind == "fact-check":
         assert text.claim
         if annotation.checks:  # the article's own sum: the figures page's verdict, in its words and colours
@@ -102,9 +119,9 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
             Markup('<p class="annotation__claim">{cl}{colon}<span lang="{lang}">{claim}</span><br>{vl}{colon}'
                    '{verdict}</p>').format(cl=phrases.claim, colon=ctx.phrases.colon, lang=language,
                                           claim=text.claim, vl=phrases.verdict, verdict=verdict))
-    parts.append(
-        Markup('<div class="annotation__body" lang="{}">{}</div>').format(language, render_body(text.body))
-    )
+    elif not at_home:
+        parts.append(Markup('<p class="annotation__lead" lang="{}">{}</p>').format(language, lead(body)))
+    more.append(Markup('<div class="annotation__body" lang="{}">{}</div>').format(language, body))
     grounds = [Markup("{}").format(phrases.bases["article"])] if "article" in annotation.basis else []
     if "arithmetic" in annotation.basis:
         book = ctx.project.figures
@@ -120,10 +137,15 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
             u=s.url, t=s.title, al=phrases.accessed, d=s.accessed.isoformat())
         for s in annotation.sources
     ]
-    parts.append(
+    more.append(
         Markup('<p class="annotation__sources">{label}{colon}{items}</p>').format(
             label=phrases.rests_on, colon=ctx.phrases.colon, items=escape(ctx.phrases.list_join).join(grounds))
     )
+    if at_home:
+        parts += more
+    else:
+        parts.append(Markup('<details class="annotation__more"><summary>{}</summary>{}</details>').format(
+            phrases.read_all, Markup("").join(more)))
     return Markup(
         '<article class="annotation annotation--{kind}" {identity} data-kind="{kind}" data-chapter="{ch}">'
         "{parts}</article>"
@@ -152,32 +174,65 @@ def newest_first(annotations: list[Annotation]) -> list[Annotation]:
     return sorted(annotations, key=lambda a: (a.date, a.id), reverse=True)
 
 
-def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: list[Annotation]) -> Markup:
-    """What stands under a section heading when it has annotations: their count, the newest (collapsed)
-    and a link to all of them on the annotations page when there are more. ("Suggest an annotation"
-    is in the section's cite panel.)"""
+def issue_url(ctx: PageContext, chapter: str, section: str) -> str:
+    """The repository's issue form for suggesting an annotation (.github/ISSUE_TEMPLATE/annotation.yml),
+    its section filled in."""
+    where = f"{chapter}#{section}"
+    query = urlencode({"template": "annotation.yml", "title": f"注释 · Annotation: {where}", "section": where})
+    return f"{ctx.project.site.repository}/issues/new?{query}"
+
+
+def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: list[Annotation], today: date,
+                 heading: str = "") -> Markup:
+    """Beside a section (in the margin on a wide screen, after its text otherwise: site.js, figures.css):
+    its newest annotations, a link to all of them when there are more, and how to suggest one."""
     mine = newest_first([a for a in annotations if a.target.chapter == chapter and a.target.section == section])
     # Withdrawn ones keep their notice at their permalink on the annotations page, not here: the count
     # and what the section shows are the same annotations.
     published = [a for a in mine if a.status == "published"]
-    body = Markup("")
+    phrases = ctx.phrases.annotations
+    head = Markup("")
     if published:
-        more = Markup("")
-        if len(published) > SECTION_PREVIEW:
-            more = Markup('<p class="annotations__more"><a href="{}">{}</a></p>').format(
-                ctx.link(ANNOTATIONS_PAGE), ctx.phrases.annotations.more)
-        body = Markup(
-            '<details class="annotations" data-count="{n}"><summary>{label}</summary>{items}{more}</details>'
-        ).format(
-            n=len(published),
-            label=(ctx.phrases.annotations.count_one if len(published) == 1
-                   else ctx.phrases.annotations.count).replace("{n}", str(len(published))),
-            items=Markup("").join(annotation_html(ctx, a) for a in published[:SECTION_PREVIEW]),
-            more=more,
-        )
-    if not published:
+        head = Markup('<b class="annotation-section__count">{}</b> ').format(
+            (phrases.count_one if len(published) == 1 else phrases.count).replace("{n}", str(len(published))))
+    suggest = Markup('{head}<span class="annotation-section__suggest">{link} · <a href="{issue}" '
+                     'rel="nofollow noopener external">{words}</a></span>').format(
+        head=head, link=suggest_link(ctx, chapter, section, today, heading), issue=issue_url(ctx, chapter, section),
+        words=phrases.issue)
+    more = Markup("")
+    if len(published) > SECTION_PREVIEW:
+        more = Markup('<p class="annotations__more"><a href="{}">{}</a></p>').format(
+            ctx.link(ANNOTATIONS_PAGE), phrases.more)
+    return Markup(
+        '<aside class="annotation-section{empty}" data-section="{s}" data-count="{n}" aria-label="{label}" '
+        'data-in-text="{in_text}"><p class="annotation-section__head">{suggest}</p>{items}{more}</aside>'
+    ).format(empty="" if published else " annotation-section--empty", s=section, n=len(published),
+             label=phrases.aside, suggest=suggest, more=more, in_text=phrases.in_text,
+             items=Markup("").join(annotation_html(ctx, a) for a in published[:SECTION_PREVIEW]))
+
+
+def filter_button(ctx: PageContext, field: str, value: str, label: str, count: int) -> Markup:
+    """A filter by kind or chapter, with how many it shows (site.js keeps the counts to the other filter's
+    choice, disables a choice that shows none, and keeps the choices in the address)."""
+    return Markup(
+        '<button type="button" class="annotation-filter" data-filter-{k}="{v}" aria-pressed="{p}"{d}>'
+        '{l}{o}<span class="annotation-filter__count">{n}</span>{c}</button>'
+    ).format(k=field, v=value, l=label, n=count, o=ctx.phrases.open_bracket, c=ctx.phrases.close_bracket,
+             p="true" if not value else "false", d=Markup(" disabled") if not count else "")
+
+
+def chapter_filter_html(ctx: PageContext, chapter: str, annotations: list[Annotation]) -> Markup:
+    """Under a chapter's title: its annotations shown by kind (only when it has some of two kinds or more)."""
+    mine = [a for a in annotations if a.target.chapter == chapter and a.status == "published"]
+    present = [k for k in ctx.phrases.annotations.kinds if any(a.kind == k for a in mine)]
+    if len(present) < 2:
         return Markup("")
-    return Markup('<div class="annotation-section" data-section="{s}">{body}</div>').format(s=section, body=body)
+    phrases = ctx.phrases.annotations
+    buttons = [filter_button(ctx, "kind", "", phrases.all, len(mine))] + [
+        filter_button(ctx, "kind", k, phrases.kinds[k], sum(a.kind == k for a in mine)) for k in present]
+    return Markup('<div class="annotation-filters annotation-filters--chapter" role="group" '
+                  'aria-labelledby="filter-kind"><span class="annotation-filters__label" id="filter-kind">{}</span>'
+                  '{}</div>').format(phrases.filter_intro, Markup("").join(buttons))
 
 
 def listing_html(ctx: PageContext, annotations: list[Annotation], *, today: date,
@@ -201,16 +256,13 @@ def listing_html(ctx: PageContext, annotations: list[Annotation], *, today: date
                  start=start, guide_url=f"{repository}/blob/main/CONTRIBUTING.md")
     published = [a for a in annotations if a.status == "published"]
 
-    def button(kind: str, value: str, label: str, count: int) -> Markup:
-        return Markup(
-            '<button type="button" class="annotation-filter" data-filter-{k}="{v}">{l}{o}{n}{c}</button>'
-        ).format(k=kind, v=value, l=label, n=count, o=ctx.phrases.open_bracket, c=ctx.phrases.close_bracket)
-
-    kinds = [button("kind", "", phrases.all, len(published))] + [
-        button("kind", k, label, sum(a.kind == k for a in published)) for k, label in phrases.kinds.items()
+    kinds = [filter_button(ctx, "kind", "", phrases.all, len(published))] + [
+        filter_button(ctx, "kind", k, label, sum(a.kind == k for a in published))
+        for k, label in phrases.kinds.items()
     ]
-    chapters = [button("chapter", "", phrases.all, len(published))] + [
-        button("chapter", s.chapter, s.title(ctx.locale), sum(a.target.chapter == s.chapter for a in published))
+    chapters = [filter_button(ctx, "chapter", "", phrases.all, len(published))] + [
+        filter_button(ctx, "chapter", s.chapter, s.title(ctx.locale),
+                      sum(a.target.chapter == s.chapter for a in published))
         for s in ctx.project.article.sections
         if s.chapter and s.title
     ]

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from . import citations, figurecite
+from . import cards, citations, figurecite
 from .citations import ACCESSED_TODAY, Cited, Formatted, date_form, format_date
 from .figureview import FigureView
 from .formatting import fill
@@ -108,11 +108,10 @@ def _shown(locale: str, format_key: str, text: str, item: dict[str, Any], build_
     return shown
 
 
-def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[str, str],
-               suggest: Markup | None = None) -> Markup:
+def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[str, str]) -> Markup:
     """What one heading's "cite" control opens: the page's formats (a section's with the section as the
-    locator; the chapter's with the original article's too), the download links and, for a section,
-    "suggest an annotation".
+    locator; the chapter's with the original article's too) and the download links. ("Suggest an
+    annotation" stands with the section's annotations: macros/annotationpage.py.)
 
     A <details>, so with scripts off it opens by its own summary and lists every format; with scripts
     on, site.js puts a small control beside the heading's ¶, hides the summary row and shows one
@@ -129,11 +128,10 @@ def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[s
     return Markup(
         '<details class="cite" data-search-exclude data-cite="{key}" data-control="{control}" '
         'data-formats="{formats}"><summary>{summary}</summary><div class="cite__panel">'
-        '<p class="cite__note">{note}</p>{groups}{files}{suggest}</div></details>'
+        '<p class="cite__note">{note}</p>{groups}{files}</div></details>'
     ).format(key=cited.key, control=phrases.control, formats=phrases.formats,
              summary=phrases.chapter if whole else phrases.section, note=_version_note(project, locale),
-             groups=Markup("").join(groups), files=_files_row(project, locale, phrases.files, files),
-             suggest=Markup('<p class="cite__suggest">{}</p>').format(suggest) if suggest else "")
+             groups=Markup("").join(groups), files=_files_row(project, locale, phrases.files, files))
 
 
 def original_formats(project: Project, locale: str, build_day: date) -> Markup:
@@ -243,9 +241,10 @@ def description(project: Project, chapter: Cited) -> str:
     return fill(project.phrases.of(chapter.locale).cite.description, title=chapter.title)
 
 
-def head_meta(project: Project, cited: Cited, about: str) -> str:
+def head_meta(project: Project, cited: Cited, about: str, image: str | None = None) -> str:
     """A page's tags for reference managers and link previews: the page by the collective, at its
-    versioned address (the one its canonical link names), dated by its content's last change."""
+    versioned address (the one its canonical link names), dated by its content's last change; with
+    `image`, its card (macros/cards.py)."""
     site = project.site
     locale = cited.locale
     url = citations.versioned_url(project, locale, cited.path)
@@ -268,6 +267,11 @@ def head_meta(project: Project, cited: Cited, about: str) -> str:
         ("name", "DC.date", day.isoformat()),
         ("name", "DC.rights", site.licences["text"].name),
     ]
+    if image:
+        width, height = cards.SIZE
+        tags += [("property", "og:image", image), ("property", "og:image:type", "image/png"),
+                 ("property", "og:image:width", str(width)), ("property", "og:image:height", str(height)),
+                 ("property", "og:image:alt", cited.title), ("name", "twitter:card", "summary_large_image")]
     return "".join(str(Markup('<meta {} content="{}">').format(Markup(kind + '="' + name + '"'), value))
                    + "\n" for kind, name, value in tags)
 
@@ -331,10 +335,10 @@ def site_block(project: Project, locale: str, released: date, build_day: date, f
 
 
 def citation_blocks(project: Project, parts: list[Cited], chapter_id: str, build_day: date,
-                    chapter_files: dict[str, str], suggest: dict[str, Markup]) -> dict[str, Markup]:
-    """What goes under each heading of a chapter, by heading id: its cite panel (a section's with its
-    "suggest an annotation" link); under the title also the page's COinS."""
-    blocks = {part.anchor: cite_panel(project, part, build_day, files=chapter_files, suggest=suggest.get(part.anchor))
+                    chapter_files: dict[str, str]) -> dict[str, Markup]:
+    """What goes under each heading of a chapter, by heading id: its cite panel; under the title also the
+    page's COinS."""
+    blocks = {part.anchor: cite_panel(project, part, build_day, files=chapter_files)
               for part in parts[1:] if part.anchor}
     blocks[chapter_id] = cite_panel(project, parts[0], build_day, files=chapter_files) + coins(project, parts[0])
     return blocks

@@ -124,7 +124,7 @@ def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossa
     pop = f"term-pop-{n}"
     popover = Markup('<span class="term-pop" id="{pop}" role="tooltip" data-search-exclude>'
                      '<b class="fig-pop__title" aria-hidden="true">{form}</b>{definition} '
-                     '<a href="{url}#{anchor}" tabindex="-1">→</a></span>').format(
+                     '<a href="{url}#{anchor}">→</a></span>').format(
         pop=pop, form=form, definition=definition, url=glossary_url, anchor=anchor(entry_id))
     return Markup('<span class="term" data-term="{id}" data-entry="{url}#{anchor}" tabindex="0" '
                   'aria-describedby="{pop}">{form}{popover}</span>').format(

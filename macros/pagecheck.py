@@ -3,6 +3,8 @@
 - Markup in a title or heading: Material writes page and heading titles unescaped into the navigation,
   the table of contents and the footer, outside the page's content, so `<` or an entity there would be
   markup on every page (a script, a refresh).
+- A description (front matter's `description:`, the page's link preview and abstract) that is not one
+  short line of plain text: Material writes it unescaped into <meta content="…">.
 - Raw HTML that acts on its own: <script>, <meta> (a refresh sends readers elsewhere, which no policy
   stops), <iframe>, <frame>, <object>, <embed>, <base>, event-handler attributes (onclick=…) and
   `javascript:` links. The site's own markup comes from macros, never from a page's source.
@@ -92,4 +94,21 @@ def rendered_title_problem(title: str) -> str | None:
     if "<" in title or ">" in title:
         return (f"title {title[:80]!r} holds markup, which the theme would write into the navigation of every "
                 "page; write the title as plain text")
+    return None
+
+
+DESCRIPTION_LIMIT = 200  # characters: what link previews show of it, and more
+
+
+def description_problem(value: object) -> str | None:
+    """A page's description as its front matter gives it (parsed), or None when it is fine."""
+    if not isinstance(value, str) or not value.strip():
+        return "the front matter's description is not text: write `description: ` and one sentence"
+    if "\n" in value.strip() or len(value) > DESCRIPTION_LIMIT:
+        return (f"the front matter's description is {len(value)} characters over {value.count(chr(10)) + 1} "
+                f"line(s); keep it to one line of at most {DESCRIPTION_LIMIT} characters")
+    found = re.search(r'[<>"&]', value)
+    if found:
+        return (f"the front matter's description holds {found.group()!r}, which the theme would write as markup "
+                "into the page's <head>; write it as plain text (“curly” quotation marks are fine)")
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 from datetime import date
 from fractions import Fraction
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from .citations import versioned_url
 from .formatting import fill
 from .project import Project
 from .usage import Use
-from .schema import ClaimFigure, Constraint, LocalePhrases, Section
+from .schema import ClaimFigure, Constraint, LocalePhrases, PersonName, Section
 
 
 
@@ -123,7 +124,7 @@ def _source_link(ctx: PageContext, section_id: str) -> Markup:
     href = ctx.link(chapter_url(slug))
     if href == "./":  # a link to the page the reader is on would only reload it at the top
         return escape(section.title(ctx.locale))
-    return Markup('<a href="{}" tabindex="-1">{}</a>').format(href, section.title(ctx.locale))
+    return Markup('<a href="{}">{}</a>').format(href, section.title(ctx.locale))
 
 
 # A popover's rows are <small>: inside the figure's <span>, a row of block-looking spans would nest.
@@ -192,14 +193,15 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     fig = ctx.figure(figure_id)
     pop_id = ctx.next_popover_id(figure_id)
     entry = ctx.link(figure_url(figure_id))
-    # One Tab stop per figure: the links inside the popover are for the mouse and for touch; from the
-    # keyboard, Enter on the figure follows its entry on the figures page (site.js).
+    # The popover's links and its copy button take Tab while it is open (it opens on the figure's focus),
+    # Esc returns to the figure (site.js); Enter on the figure follows its entry on the figures page.
     view = figure_view(ctx, fig)
     cite = ctx.phrases.cite
-    details = Markup('<a href="{}" tabindex="-1">{}</a> · <a href="{}" tabindex="-1">{}</a>'
-                     '<button type="button" class="fig-pop__copy" tabindex="-1" data-copy="{}" data-copied="{}">{}'
+    original = original_link(ctx, _first_wording(ctx, figure_id))
+    details = Markup('<a href="{}">{}</a> · <a href="{}">{}</a>{}'
+                     '<button type="button" class="fig-pop__copy" data-copy="{}" data-copied="{}">{}'
                      '</button>').format(
-        entry, ctx.phrases.labels.details, ctx.link(figure_cite_url(figure_id)), cite.figure,
+        entry, ctx.phrases.labels.details, ctx.link(figure_cite_url(figure_id)), cite.figure, original,
         figurecite.with_citation(ctx.project, view, ctx.locale, ctx.figures_date), cite.figure_copied,
         cite.figure_copy)
     return Markup(
@@ -219,6 +221,30 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
         pop=pop_id,
         value=display(ctx, fig),
     )
+
+
+_PLAIN_RUN = re.compile(r"[\w.]+")
+
+
+def _first_wording(ctx: PageContext, figure_id: str) -> str:
+    """Where the article words a figure; for one we work out, where it words the first of its inputs."""
+    view = figure_view(ctx, ctx.figure(figure_id))
+    if view.statements:
+        return view.statements[0].wording
+    return next((w for w in (_first_wording(ctx, i) for i in view.inputs) if w), "")
+
+
+def original_url(ctx: PageContext, wording: str) -> str:
+    """The repost, scrolled to the article's words where browsers follow a text fragment (#:~:text=):
+    their longest run without punctuation, which the repost writes as we do."""
+    run = max(_PLAIN_RUN.findall(wording), key=len, default="")
+    return ctx.project.article.repost.url + (f"#:~:text={quote(run)}" if len(run) >= 4 else "")
+
+
+def original_link(ctx: PageContext, wording: str) -> Markup:
+    """" · 原文", leading to the words in the repost."""
+    return Markup(' · <a href="{}" rel="external">{}</a>').format(original_url(ctx, wording),
+                                                                   ctx.phrases.labels.original)
 
 
 def verdict_badge(ctx: PageContext, fig: Evaluated) -> Markup:
@@ -315,6 +341,30 @@ def heading_html(ctx: PageContext, section: Section) -> Markup:
     return quotation(section.heading) + _gloss(section.heading_translation)
 
 
+def byline_html(ctx: PageContext, updated: date) -> Markup:
+    """Under a chapter's title: what was read (the article, its author and editor, where it is) and when
+    this page last changed, in this version."""
+    article = ctx.project.article
+    english = ctx.locale == "en"
+    def named(chinese: str, name: PersonName) -> str:  # in English, romanised, family name first (CMOS 8.15)
+        return f"{name.family} {name.given} ({chinese})" if english else chinese
+
+    author, editor = named(article.author, article.romanised.author), named(article.editor, article.romanised.editor)
+    repost = Markup('<a href="{}" rel="external">{}</a>').format(article.repost.url, article.repost.site)
+    # The phrase is plain text (data/phrases.yml holds no markup): escaped, then filled with HTML.
+    text = fill(str(escape(ctx.phrases.labels.byline)), title=str(article_title_html(ctx)),
+                outlet=str(escape(article.outlet)), author=str(escape(author)), editor=str(escape(editor)),
+                repost=str(repost), version=str(escape(ctx.project.site.version)), date=updated.isoformat())
+    return Markup('<p class="page-byline">{}</p>').format(Markup(text))
+
+
+def updated_html(ctx: PageContext, updated: date) -> Markup:
+    """At the foot of any other page: when it last changed, in this version."""
+    return Markup('<p class="page-updated">{}</p>').format(Markup(fill(
+        str(escape(ctx.phrases.labels.page_updated)), date=updated.isoformat(),
+        version=str(escape(ctx.project.site.version)))))
+
+
 def _gloss(translation: str) -> Markup:
     """Our English translation of the article's words, after them, in quotation marks of its own."""
     return Markup(' <span class="heading-gloss">(“{}”)</span>').format(nested_quotes(translation))
@@ -360,20 +410,22 @@ def _uses_html(ctx: PageContext, usage: dict[str, list[Use]], figure_id: str) ->
 
 def figures_overview_html(ctx: PageContext, usage: dict[str, list[Use]]) -> Markup:
     """One compact table of every figure: its value as worded, its bound, its verdict and where it is
-    used; each row leads to its card below."""
+    used; each row leads to its card below. On a phone a row is its name, its value and a verdict if it
+    has one; the rest (overview__more) is on the card its name leads to."""
     labels = ctx.phrases.labels
     rows = []
     for fig in ctx.project.figures.figures.values():
         view = figure_view(ctx, fig)
         bound = ctx.phrases.relations[view.relation] if view.relation else labels.kind_derived
         rows.append(Markup(
-            '<tr data-fig="{id}"><td><a href="#{anchor}">{label}</a></td><td>{value} '
-            '<a class="figure-cite-link" href="#{cite_anchor}">{cite}</a></td><td>{bound}</td>'
-            '<td>{verdict}</td><td>{uses}</td></tr>').format(
+            '<tr data-fig="{id}"><td class="overview__name"><a href="#{anchor}">{label}</a></td>'
+            '<td class="overview__value">{value} <a class="figure-cite-link" href="#{cite_anchor}">{cite}</a></td>'
+            '<td class="overview__more">{bound}</td><td class="overview__verdict{none}">{verdict}</td>'
+            '<td class="overview__more">{uses}</td></tr>').format(
             id=fig.id, anchor=figure_anchor(fig.id), label=fig.spec.label(ctx.locale),
             value=whole_value(view.display), cite_anchor=figure_cite_anchor(fig.id), cite=ctx.phrases.cite.control,
             bound=bound, verdict=verdict_badge(ctx, fig) if view.verdict else "—",
-            uses=_uses_html(ctx, usage, fig.id)))
+            none="" if view.verdict else " overview__more", uses=_uses_html(ctx, usage, fig.id)))
     head = Markup("").join(Markup('<th scope="col">{}</th>').format(name) for name in (
         labels.figure, labels.value, labels.relation, labels.verdict, labels.used_in))
     return Markup('<div class="figures-overview"><table><caption>{caption}</caption><thead><tr>{head}</tr></thead>'

@@ -104,6 +104,7 @@ class Romanised(Strict):
     title: Title
     title_translation: Title
     author: PersonName
+    editor: PersonName
     outlet: Text
 
 
@@ -332,6 +333,11 @@ class AnnotationPhrases(Strict):
     bases: dict[Literal["article", "arithmetic"], Text]
     kinds: dict[Literal["context", "fact-check", "counterpoint", "correction", "update"], Text]
     verdicts: dict[Literal["accurate", "inaccurate", "misleading", "unverifiable"], Text]
+    aside: Text  # the name of a section's annotations beside it
+    read_all: Text  # opens an annotation's full text
+    issue: Text  # the link to suggest one through a GitHub issue form, for readers who do not write YAML
+    in_text: Text  # the link from an annotation to the words it points at, where the page shows them
+    filter_intro: Text  # above a chapter's filter by kind
 
 
 class ChartWords(Strict):
@@ -421,6 +427,9 @@ class Labels(Strict):
     pdf: Text  # the home page's link to the edition's PDF
     pdf_about: Text  # what the PDF holds, after the link
     unused: Text
+    byline: Text  # under a chapter's title: {title} {outlet} {author} {editor} {repost} {version} {date}
+    page_updated: Text  # at the foot of every other page: {date} {version}
+    original: Text  # a popover's link to the repost of the article
     no_range: Text  # an approximate figure's values, where the article gives no range and none is used
     constraint: Text
     narrows: Text
@@ -478,7 +487,9 @@ class LocalePhrases(Strict):
             for shape in self.bounds if shape != "unbounded"}
         needed |= {"check_sentence": ("{claimed}", "{computed}", "{verdict}"),
                    "constraint_sentence": ("{figure}", "{at_most}", "{why}"),
-                   "search.count": ("{n}",), "cite.note": ("{version}",),
+                   "search.count": ("{n}",), "labels.page_updated": ("{date}", "{version}"),
+                   "labels.byline": ("{title}", "{outlet}", "{author}", "{editor}", "{repost}", "{version}",
+                                     "{date}"), "cite.note": ("{version}",),
                    "cite.printed": ("{site}", "{version}", "{url}", "{date}"),
                    "cite.description": ("{title}",), "cite.section_note": ("{section}",),
                    "cite.version_note": ("{version}",),

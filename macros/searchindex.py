@@ -19,9 +19,13 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-# What a reader never reads as the page's text.
+# What a reader never reads as the page's text: controls, popovers, and what every page repeats (its
+# byline, "suggest an annotation", "read in full"), which would match everywhere. A section's annotations
+# are in: they are part of it.
 EXCLUDED = ("details.cite", ".fig-pop", ".term-pop", ".print-only", "figure.chart", "[data-search-exclude]",
-            ".headerlink", "script", "style", ".annotation-filters", ".screen-only")
+            ".headerlink", "script", "style", ".annotation-filters", ".screen-only", ".page-byline",
+            ".page-updated", ".annotation-section__head", "details.annotation__more > summary",
+            ".annotation__lead")  # an annotation's first sentence again: its body is indexed
 _HEADING = {"h1", "h2", "h3"}
 _SPACE = re.compile(r"\s+")
 _SKIP = "data-not-indexed"

@@ -15,8 +15,15 @@ Model = TypeVar("Model", bound=BaseModel)
 
 # Top-level mappings whose keys are ids: a message says "figure 'mau'" rather than "figures.mau".
 _ENTRY_NAMES = {"figures": "figure", "units": "unit", "sections": "section", "not_figures": "entry"}
-# Parts of pydantic's error locations that name a union member, not a field.
-_UNION_MEMBERS = {"stated", "derived", "claim", "int", "float", "str"}
+# Parts of pydantic's error locations that name a union member, not a field: a figure's kind (only right
+# after the figure's id: an annotation has a field named `claim`) and a scalar type, anywhere.
+_FIGURE_KINDS = {"stated", "derived", "claim"}
+_SCALAR_MEMBERS = {"int", "float", "str"}
+
+
+def _fields_of(loc: tuple[Any, ...]) -> list[Any]:
+    return [part for n, part in enumerate(loc)
+            if part not in _SCALAR_MEMBERS and not (n == 2 and loc[0] == "figures" and part in _FIGURE_KINDS)]
 
 
 def validate(doc: YamlDocument, model: type[Model]) -> Model:
@@ -70,7 +77,7 @@ def shown(value: Any) -> str:
 
 
 def _describe(doc: YamlDocument, item: Any) -> DataError:
-    loc = [part for part in item["loc"] if part not in _UNION_MEMBERS]
+    loc = _fields_of(tuple(item["loc"]))
     where_parts = []
     if len(loc) >= 2 and loc[0] in _ENTRY_NAMES:
         where_parts.append(f"{_ENTRY_NAMES[loc[0]]} '{loc[1]}'")

@@ -7,15 +7,17 @@ one module of this package; the modules know MkDocs, the pure work they do lives
   the version selector and site_url under mike (versions).
 - on_pre_build: site_url's final slash under mike (versions).
 - on_config, on_env: the theme's files listed once, its templates compiled once (template_cache).
-- on_page_markdown, on_page_content: no markup in titles, no raw HTML that acts by itself (page_source).
+- on_page_markdown, on_page_content: no markup in titles or descriptions, no raw HTML that acts by itself
+  (page_source); a title the cards' font can set (macros/cards.py).
 - on_page_content: Chinese runs on English pages marked as Chinese (page_language).
 - on_page_context / on_template_context: the language switcher (language_switcher).
 - on_post_page / on_post_template: the header's search control and each page's sections for the index
   (site_search), html lang, the head's alternate links, the Content-Security-Policy
   last of all (page_language, language_switcher, content_security).
 - on_serve: `make serve` keeps serving the last good build when an edit breaks one (serve_adapter).
-- on_post_build: the search index and the redirect pages of the edition just built, in its language
-  (site_search, redirects).
+- on_page_context: the page's description, its front matter's or the chapter's own.
+- on_post_build: the search index, the link-preview cards and the redirect pages of the edition just
+  built, in its language (site_search, cards, redirects).
 
 What this plugin reads of other plugins' internals goes through one adapter per plugin
 (i18n_adapter; versions for mike; serve_adapter for MkDocs' server; macros_imports for what mkdocs-macros
@@ -51,7 +53,7 @@ from macros.hosting import Hosting, from_environment
 from macros.project import load_site_version as load_site
 from macros.placement import Heading
 
-from . import (content_security, language_switcher, macros_imports, page_language, page_source, redirects,
+from . import (cards, content_security, language_switcher, macros_imports, page_language, page_source, redirects,
                safe_tree, serve_adapter, site_search, template_cache, versions)
 from .i18n_adapter import current_language, default_language, page_language as language_of
 
@@ -63,6 +65,9 @@ class ReadingConfig(Config):
     """Options of the plugin in mkdocs.yml (each on by default; a fixture site may turn one off)."""
 
     content_security_policy = config_options.Type(bool, default=True)
+    # A link-preview card per page (og:image), drawn at build time; off in the fixture sites, which test
+    # other things and build often.
+    cards = config_options.Type(bool, default=False)
     # Old page -> new page, for pages renamed or moved since a release; written in every edition.
     redirects = config_options.Type(dict, default={})
 
@@ -105,20 +110,27 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         page_source.check_titles(page, config)
+        page_source.check_description(page, config)
         site = site_of(config)
         if site is not None:  # what goes under headings, placed by their ids from the page's own TOC
             html = site.page_content(html, page.url, page.title or "", list(headings(page.toc)),
                                      Path(page.file.abs_src_path or ""))
+            if self.config.cards:  # here, not when its <head> is written: no page is written yet
+                try:
+                    site.check_card(page.url, page.file.src_uri)
+                except DataError as error:
+                    raise PluginError(f"card check failed, nothing was built:\n{error}") from None
         return page_language.content(html, page)
 
     @event_priority(-200)  # after mkdocs-static-i18n (50) has set the switcher's links
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         site = site_of(config)
-        section = (page.meta or {}).get("section")
-        found = site.description(page.file.src_uri, section, language_of(page)) if site else None
-        if found:  # Material writes page.meta.description instead of the site's
-            page.meta["description"] = found
+        meta = page.meta if page.meta is not None else {}
+        if "description" not in meta:  # a page's own (checked in on_page_content), else a chapter's
+            found = site.description(page.file.src_uri, meta.get("section"), language_of(page)) if site else None
+            if found:  # Material writes page.meta.description instead of the site's
+                meta["description"] = found
         return language_switcher.page_context(context, page, config)
 
     def on_template_context(self, context: TemplateContext, /, *, template_name: str,
@@ -132,7 +144,9 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         site = site_of(config)
         if site is not None:
             output = site.fill_deferred(output, page.url, language_of(page))
-            output = site.head(output, page.url, page.file.src_uri, (page.meta or {}).get("section"), language_of(page))
+            meta = page.meta or {}
+            output = site.head(output, page.url, page.file.src_uri, meta.get("section"), language_of(page),
+                               description=meta.get("description"), with_card=self.config.cards)
             site_search.collect(self._searched, output, page, config)
             output = site_search.with_control(output, site.project.phrases.of(language_of(page)).search,
                                               site_search.index_url(page.url, language_of(page),
@@ -162,6 +176,8 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_search.write(self._searched, config)
         site = site_of(config)
+        if site is not None:
+            cards.write(site.take_cards(), config)
         if self.config.redirects and site is not None:
             words = site.project.phrases.of(current_language(config))
             redirects.write(config, self.config.redirects, words.moved, words.colon)

@@ -18,7 +18,8 @@ from macros import pagecheck, safefiles
 from macros.errors import DataError
 
 
-def _name(page: Page, config: MkDocsConfig) -> str:
+def name(page: Page, config: MkDocsConfig) -> str:
+    """The page's source file, as the project names it."""
     source = Path(page.file.abs_src_path or page.file.src_uri)
     try:
         return source.relative_to(Path(config.config_file_path).parent).as_posix()
@@ -35,9 +36,9 @@ def check(page: Page, config: MkDocsConfig) -> None:
     except DataError as error:
         raise PluginError(f"page check failed, nothing was built:\n{error}") from None
     if found:
-        name = _name(page, config)
+        shown = name(page, config)
         raise PluginError("page check failed, nothing was built:\n" + "\n".join(
-            f"{name}:{problem.line}: {problem.message}" for problem in found))
+            f"{shown}:{problem.line}: {problem.message}" for problem in found))
 
 
 def _titles(toc: list[AnchorLink]) -> list[str]:
@@ -49,4 +50,14 @@ def check_titles(page: Page, config: MkDocsConfig) -> None:
     for title in [page.title or "", *_titles(list(page.toc))]:
         problem = pagecheck.rendered_title_problem(title)
         if problem:
-            raise PluginError(f"page check failed, nothing was built:\n{_name(page, config)}: {problem}")
+            raise PluginError(f"page check failed, nothing was built:\n{name(page, config)}: {problem}")
+
+
+def check_description(page: Page, config: MkDocsConfig) -> None:
+    """The front matter's description, which Material writes unescaped into the page's <head>."""
+    meta = page.meta or {}
+    if "description" not in meta:
+        return
+    problem = pagecheck.description_problem(meta["description"])
+    if problem:
+        raise PluginError(f"page check failed, nothing was built:\n{name(page, config)}: {problem}")

@@ -9,10 +9,12 @@ from lxml import html
 
 
 # Macro output, quotations, titles of works and code may hold digits; prose typed by hand may not.
-# Annotations are data (their dates and counts are not prose typed into a page).
+# Annotations are data (their dates and counts are not prose typed into a page); bylines and filters are
+# written by macros from the data and git.
 MACRO_OUTPUT = ", ".join(["span.fig", "span.fig__value", "span.check", ".article-quote", ".heading-gloss", "cite",
                           "code", "pre",
                           ".headerlink", "details.cite", "span.Z3988", "script", "figure.chart", ".annotation-section",
+                          ".annotation-filters", ".page-byline", ".page-updated",
                           ".print-only"])
 # A numeral before 万/亿 ("十亿", "五千万"); "千万" alone is the adverb "by all means".
 HAN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]")

@@ -25,7 +25,10 @@
       document.activeElement.closest(".fig, .term");
     if (event.key === "Escape") {
       document.querySelectorAll(".fig:hover, .term:hover").forEach(function (f) { f.classList.add("fig-pop--dismissed"); });
-      if (figure) figure.classList.add("fig-pop--dismissed");
+      if (figure) {
+        if (document.activeElement !== figure) figure.focus();  // from a link in the popover: back to its number
+        figure.classList.add("fig-pop--dismissed");
+      }
     } else if (event.key === "Enter" && figure && figure.getAttribute("data-entry")) {
       window.location.href = figure.getAttribute("data-entry");  // one Tab stop: Enter follows the figure's entry
     }
@@ -110,7 +113,9 @@
       if (n === 0 && chosen) shown = chosen.getAttribute("data-format");  // a panel without the format: its first
     });
     panel.querySelectorAll(".cite__tab").forEach(function (tab) {
-      tab.setAttribute("aria-selected", String(tab.getAttribute("data-format") === shown));
+      var selected = tab.getAttribute("data-format") === shown;
+      tab.setAttribute("aria-selected", String(selected));
+      tab.tabIndex = selected ? 0 : -1;  // ARIA tabs: one Tab stop, the arrow keys move between them
     });
   }
   document.querySelectorAll("details.cite").forEach(function (details, n) {
@@ -128,11 +133,16 @@
     tabs.className = "cite__tabs";
     tabs.setAttribute("role", "tablist");
     tabs.setAttribute("aria-label", details.getAttribute("data-formats") || "");
-    first.querySelectorAll(".cite__format").forEach(function (format) {
+    first.querySelectorAll(".cite__format").forEach(function (format, k) {
       var tab = document.createElement("button");
       tab.type = "button";
       tab.className = "cite__tab";
       tab.setAttribute("role", "tab");
+      tab.id = "cite-tab-" + n + "-" + k;
+      format.id = format.id || "cite-format-" + n + "-" + k;
+      format.setAttribute("role", "tabpanel");
+      format.setAttribute("aria-labelledby", tab.id);
+      tab.setAttribute("aria-controls", format.id);
       tab.setAttribute("data-format", format.getAttribute("data-format"));
       tab.textContent = format.querySelector(".cite__head b").textContent;
       tabs.appendChild(tab);
@@ -154,15 +164,34 @@
       details.open = !details.open;
       toggle.setAttribute("aria-expanded", String(details.open));
     });
+    details.addEventListener("keydown", function (event) {  // Esc closes the panel, back to its control
+      if (event.key !== "Escape" || !details.open) return;
+      details.open = false;
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.focus();
+    });
     heading.insertBefore(toggle, heading.querySelector(".headerlink"));  // before the ¶, which keeps its room
   });
   document.documentElement.classList.add("js-cite");
-  document.addEventListener("click", function (event) {
-    var tab = event.target.closest && event.target.closest(".cite__tab");
-    if (!tab) return;
+  function choose(tab) {
     var format = tab.getAttribute("data-format");
     remember(format);
     document.querySelectorAll(".cite__panel").forEach(function (panel) { show(panel, format); });
+  }
+  document.addEventListener("click", function (event) {
+    var tab = event.target.closest && event.target.closest(".cite__tab");
+    if (tab) choose(tab);
+  });
+  document.addEventListener("keydown", function (event) {
+    var tab = event.target.closest && event.target.closest(".cite__tab");
+    var step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!tab || (!step && event.key !== "Home" && event.key !== "End")) return;
+    event.preventDefault();
+    var all = [].slice.call(tab.parentNode.querySelectorAll(".cite__tab"));
+    var at = event.key === "Home" ? 0 : event.key === "End" ? all.length - 1
+      : (all.indexOf(tab) + step + all.length) % all.length;
+    choose(all[at]);
+    all[at].focus();
   });
 
   // One click copies a citation; in a figure's popover, the number with its citation.
@@ -425,23 +454,112 @@
     });
   });
 
-  // Annotations page: filter by kind and by chapter.
+  // Annotations, filtered by kind (and on the annotations page by chapter): the choices live in the address
+  // (?kind=…&chapter=…, so a filtered view can be linked), each count follows the other filter's choice,
+  // and a choice that would show nothing is disabled.
   var filters = { kind: "", chapter: "" };
+  var params = new URLSearchParams(location.search);
+  var filterButtons = [].slice.call(document.querySelectorAll(".annotation-filter"));
+  var filtered = [].slice.call(document.querySelectorAll(".annotation-list .annotation, aside.annotation-section .annotation"));
+  function shows(item, kind, chapter) {
+    return (!kind || item.getAttribute("data-kind") === kind) &&
+           (!chapter || item.getAttribute("data-chapter") === chapter);
+  }
+  function applyFilters(remember) {
+    filtered.forEach(function (item) { item.hidden = !shows(item, filters.kind, filters.chapter); });
+    filterButtons.forEach(function (b) {
+      var k = b.getAttribute("data-filter-kind"), c = b.getAttribute("data-filter-chapter");
+      var n = filtered.filter(function (item) {
+        return k !== null ? shows(item, k, filters.chapter) : shows(item, filters.kind, c);
+      }).length;
+      var count = b.querySelector(".annotation-filter__count");
+      if (count) count.textContent = n;
+      b.disabled = n === 0;
+      b.setAttribute("aria-pressed", String(k !== null ? k === filters.kind : c === filters.chapter));
+    });
+    if (remember) {
+      var query = new URLSearchParams(location.search);
+      ["kind", "chapter"].forEach(function (f) { if (filters[f]) query.set(f, filters[f]); else query.delete(f); });
+      var search = query.toString();
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    }
+    placeNotes();
+  }
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".annotation-filter");
-    if (!button) return;
+    if (!button || button.disabled) return;
     var kind = button.getAttribute("data-filter-kind");
     var chapter = button.getAttribute("data-filter-chapter");
     if (kind !== null) filters.kind = kind;
     if (chapter !== null) filters.chapter = chapter;
-    document.querySelectorAll(".annotation-filter").forEach(function (b) {
-      var k = b.getAttribute("data-filter-kind"), c = b.getAttribute("data-filter-chapter");
-      b.setAttribute("aria-pressed", String(k !== null ? k === filters.kind : c === filters.chapter));
+    applyFilters(true);
+  });
+
+  // Beside its section: after the section's text on a narrow screen; on a wide one (Material's breakpoint
+  // for its right-hand column, which toc.integrate leaves free) in the margin, level with the section's
+  // heading and never over the note above it.
+  var notes = [].slice.call(document.querySelectorAll("aside.annotation-section"));
+  var wide = window.matchMedia("(min-width: 76.25em)");
+  function placeNotes() {
+    var holder = document.querySelector("article.md-content__inner");
+    if (!holder || !notes.length) return;
+    holder.classList.toggle("has-margin-notes", wide.matches);
+    var bottom = 0;
+    notes.forEach(function (note) {
+      note.classList.toggle("in-margin", wide.matches);
+      if (!wide.matches) { note.style.top = ""; return; }
+      var heading = document.getElementById(note.getAttribute("data-section"));
+      var top = Math.max(heading ? heading.offsetTop : 0, bottom ? bottom + 16 : 0);
+      note.style.top = top + "px";
+      bottom = top + note.offsetHeight;
     });
-    document.querySelectorAll(".annotation-list .annotation").forEach(function (item) {
-      var show = (!filters.kind || item.getAttribute("data-kind") === filters.kind) &&
-                 (!filters.chapter || item.getAttribute("data-chapter") === filters.chapter);
-      item.hidden = !show;
+    holder.style.minHeight = wide.matches && bottom ? bottom + "px" : "";
+  }
+  // The words an annotation points at, where the page shows them, are marked; the mark and the note link
+  // to each other.
+  notes.forEach(function (note) {
+    note.querySelectorAll(".annotation[data-quote]").forEach(function (item) {
+      var quote = item.getAttribute("data-quote");
+      var heading = document.getElementById(note.getAttribute("data-section"));
+      var node, found = null;
+      for (var el = heading && heading.nextElementSibling; el && !found && !/^H[1-3]$/.test(el.tagName) &&
+           el !== note; el = el.nextElementSibling) {
+        var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+          acceptNode: function (n) {
+            return n.parentElement.closest(".fig-pop, .term-pop, details.cite, aside") ? NodeFilter.FILTER_REJECT
+              : NodeFilter.FILTER_ACCEPT;
+          }
+        });
+        while (!found && (node = walker.nextNode())) {
+          if (node.textContent.indexOf(quote) >= 0) found = node;
+        }
+      }
+      if (!found) return;
+      var at = found.textContent.indexOf(quote);
+      var range = document.createRange();
+      range.setStart(found, at);
+      range.setEnd(found, at + quote.length);
+      var mark = document.createElement("a");
+      mark.className = "annotated-quote";
+      mark.id = "quote-" + item.getAttribute("data-annotation");
+      mark.href = "#" + item.id;
+      range.surroundContents(mark);
+      var back = document.createElement("a");
+      back.className = "annotation__in-text";
+      back.href = "#" + mark.id;
+      back.textContent = note.getAttribute("data-in-text");
+      var quoted = item.querySelector(".annotation__quote");
+      if (quoted) { quoted.appendChild(document.createTextNode(" · ")); quoted.appendChild(back); }
     });
   });
+  if (filterButtons.length) {
+    filters.kind = params.get("kind") || "";
+    filters.chapter = params.get("chapter") || "";
+    applyFilters(false);
+  } else {
+    placeNotes();
+  }
+  window.addEventListener("resize", placeNotes);
+  document.addEventListener("toggle", placeNotes, true);  // an annotation opened or closed: heights change
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(placeNotes);
 })();

@@ -58,7 +58,7 @@ def test_citing_a_section_then_the_next_page(page, site_url):
     assert block.locator(".cite__format:visible").count() == 1
     assert block.locator(".cite__format:visible").get_attribute("data-format") == "ris"
     assert block.bounding_box()["height"] <= 400
-    assert block.locator(".cite__files a").count() == 3 and block.locator(".cite__suggest a").count() == 1
+    assert block.locator(".cite__files a").count() == 3 and block.locator(".annotation__suggest").count() == 0
     heading = page.locator("h2#checking-the-numbers")  # and the ¶ beside the control is the section's address
     heading.hover()
     heading.locator("a.headerlink").click()
@@ -114,7 +114,7 @@ def test_citing_a_number_from_its_popover_and_from_its_card(page, site_url):
     page.wait_for_function("button => button.textContent === button.dataset.copied", arg=button.element_handle())
     assert page.evaluate("navigator.clipboard.readText()") == "1.14亿（陈颐，转引自元宝一文细读小组，2026）"
     figure.hover()
-    figure.locator(".fig-pop__more a").last.click()
+    figure.locator('.fig-pop__more a[href*="#cite-fig-"]').click()
     page.wait_for_url("**/figures/#cite-fig-mau")
     panel = page.locator("#cite-fig-mau")
     assert panel.is_visible() and panel.evaluate("details => details.open && details.parentElement.open")
@@ -134,3 +134,35 @@ def test_citing_a_number_from_its_popover_and_from_its_card(page, site_url):
     shown = block.locator(".cite__format:visible")
     assert shown.count() == 1 and shown.get_attribute("data-format") == "gbt7714"  # the panel's first, instead
     assert block.locator('.cite__tab[aria-selected="true"]').get_attribute("data-format") == "gbt7714"
+
+
+def test_the_cite_panel_from_the_keyboard(page, site_url):
+    """Its format tabs are ARIA tabs: one Tab stop, the arrow keys move between them and choose; Esc
+    closes the panel and gives the focus back to its control."""
+    page.goto(site_url + "chapters/opening/")
+    block = page.locator("#users + details.cite")
+    toggle = page.locator(f'button.cite-toggle[aria-controls="{block.get_attribute("id")}"]')
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert block.evaluate("d => d.open") and toggle.get_attribute("aria-expanded") == "true"
+    tabs = block.locator(".cite__tab")
+    assert [t.get_attribute("tabindex") for t in tabs.all()].count("0") == 1  # one Tab stop
+    selected = block.locator('.cite__tab[aria-selected="true"]')
+    selected.focus()
+    before = selected.get_attribute("data-format")
+    page.keyboard.press("ArrowRight")
+    focused = page.evaluate("[document.activeElement.getAttribute('data-format'), "
+                            "document.activeElement.getAttribute('aria-selected')]")
+    assert focused[0] != before and focused[1] == "true"
+    panel_id = page.evaluate("document.activeElement.getAttribute('aria-controls')")
+    shown = block.locator(f"#{panel_id}")
+    assert shown.is_visible() and shown.get_attribute("role") == "tabpanel"
+    page.keyboard.press("End")
+    assert tabs.last.evaluate("t => t === document.activeElement")
+    assert tabs.last.get_attribute("aria-selected") == "true"
+    page.keyboard.press("Tab")  # out of the tabs: to the panel's next control, not the next tab
+    assert page.evaluate("!document.activeElement.classList.contains('cite__tab')")
+    page.keyboard.press("Escape")
+    assert not block.evaluate("d => d.open")
+    assert page.evaluate("document.activeElement.classList.contains('cite-toggle')")
+    assert toggle.get_attribute("aria-expanded") == "false"

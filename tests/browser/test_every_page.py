@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 TAKE_SCREENSHOTS = os.environ.get("SCREENSHOTS") == "1"
 PAGES = ["", "chapters/opening/", "chapters/into-your-circle/", "chapters/why-tencent/", "chapters/watershed/",
-         "reading/", "figures/", "source/", "cite/", "annotations/", "glossary/", "players/"]
+         "reading/", "figures/", "source/", "cite/", "annotations/", "glossary/", "players/", "changes/"]
 ALL_PAGES = PAGES + ["en/" + page for page in PAGES]
 # axe-core on every Chinese page, and on the English pages whose structure the Chinese ones do not already
 # show (the same templates and markup, other words): a page's accessibility follows its structure, and axe
@@ -110,3 +110,38 @@ def test_chart_text_and_bars_stand_out_in_both_schemes(browser, site_url, scheme
     assert contrast(text_color, back) >= 4.5, (text_color, back)
     assert contrast(solid, back) >= 3 and contrast(dashed, back) >= 3, (solid, dashed, back)  # WCAG 1.4.11
     assert value_size >= 12  # page text, not a picture of text shrunk to the column
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_popover_open_reads_at_4_5_to_1_in_both_schemes(browser, site_url, scheme):
+    """axe's colour-contrast rule with every popover of a chapter open at once (laid out in the text, so none
+    covers another): their labels, values and links are text like any other."""
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(script=AXE.axe_script)
+    page = context.new_page()
+    page.goto(site_url + "chapters/opening/")
+    page.add_style_tag(content=".fig-pop, .term-pop { display: block !important; position: static !important; "
+                               "width: auto !important; box-shadow: none !important; }")
+    assert page.locator(".fig-pop").first.is_visible()
+    found = page.evaluate("axe.run({runOnly: ['color-contrast'], resultTypes: ['violations']})")["violations"]
+    context.close()
+    failing = [node["html"][:100] for violation in found for node in violation["nodes"]
+               if ".fig-pop" in " ".join(map(str, node["target"])) or "fig-pop" in node["html"] or
+               "term-pop" in node["html"]]
+    assert failing == []
+
+
+def test_the_dark_scheme_reads_at_4_5_to_1_where_its_colours_are_the_sites_own(browser, site_url):
+    """axe's colour-contrast rule in the dark scheme, on the pages with the site's own colours: the notes
+    beside a chapter's sections and its byline, the annotation filters (one pressed), the feed link."""
+    context = browser.new_context(color_scheme="dark", viewport=DESKTOP)
+    context.add_init_script(script=AXE.axe_script)
+    page = context.new_page()
+    failing = {}
+    for path in ("chapters/opening/", "annotations/?kind=context", "changes/", "en/figures/"):
+        page.goto(site_url + path)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        found = page.evaluate("axe.run({runOnly: ['color-contrast'], resultTypes: ['violations']})")["violations"]
+        failing[path] = [node["html"][:100] for violation in found for node in violation["nodes"]]
+    context.close()
+    assert failing == {path: [] for path in failing}

@@ -59,3 +59,17 @@ def test_switching_without_a_section_goes_to_the_twin_and_the_menu_marks_the_lan
     assert page.url == site_url + "source/"
 
 
+
+
+def test_on_a_phone_the_heading_it_lands_on_is_not_under_the_back_to_top_pill(page, site_url):
+    """Material shows its "back to top" pill at the top of the window once the reader scrolls back up;
+    the heading a link lands on sits below it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "chapters/opening/#key-claims")  # the address the switch from English leads to
+    page.mouse.wheel(0, -1)  # the smallest move back up shows the pill
+    pill = page.locator(".md-top")
+    pill.wait_for(state="visible")
+    page.wait_for_function("p => getComputedStyle(p).opacity === '1'", arg=pill.element_handle())
+    heading = page.locator("h2#key-claims").bounding_box()
+    box = pill.bounding_box()
+    assert box["y"] + box["height"] <= heading["y"], (box, heading)

@@ -51,19 +51,30 @@ def test_on_a_desktop_hover_focus_esc_and_enter(page, site_url):
     # No provenance link leads to the page the reader is on (it would only reload it at the top).
     hrefs = page.locator(".fig-pop a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert hrefs and not [href for href in hrefs if href.split("#")[0] in ("", "./")]
-    # The keyboard: one Tab stop per figure, never a link inside a popover; a derived figure shows its sum.
-    page.locator("#checking-the-numbers a.headerlink").focus()
-    stops = []
-    for _ in range(12):
+    # The keyboard: Tab opens a figure's popover and moves through its controls (its entry, its citation,
+    # the original, the copy button), then on to the next figure; a derived figure shows its sum.
+    first = page.locator('span.fig[data-fig="mau"]').first
+    first.focus()
+    inside = []
+    for _ in range(4):
         page.keyboard.press("Tab")
-        stops.append(page.evaluate("""() => { const a = document.activeElement;
-            return [a.className, !!a.closest('.fig-pop, .term-pop')]; }"""))
-    assert not any(inside for _, inside in stops)
-    assert len([name for name, _ in stops if name.startswith("fig ")]) >= 3
+        inside.append(page.evaluate("() => [document.activeElement.tagName, "
+                                    "!!document.activeElement.closest('.fig-pop'), "
+                                    "document.activeElement.closest('.fig') === "
+                                    "document.querySelector('span.fig[data-fig=mau]')]"))
+    assert all(in_popover and same for _, in_popover, same in inside), inside
+    assert [tag for tag, _, _ in inside] == ["A", "A", "A", "BUTTON"]
+    assert popover_of(page, "mau").is_visible()  # open while focus is inside it
+    page.keyboard.press("Escape")  # back to its number, the popover closed
+    assert page.evaluate("document.activeElement.matches('span.fig[data-fig=mau]')")
+    assert not popover_of(page, "mau").is_visible()
+    original = popover_of(page, "mau").locator('a[rel="external"]')
+    assert original.get_attribute("href").startswith("https://www.jinnalai.com/jiaodian/810517.html#:~:text=")
+    page.locator("#checking-the-numbers a.headerlink").focus()
     while not page.evaluate("document.activeElement.matches('.fig--derived')"):
         page.keyboard.press("Tab")
     focused = page.locator(":focus")
-    assert focused.locator(".fig-pop").is_visible() and "÷" in focused.locator(".fig-pop").inner_text()
+    assert focused.locator(".fig-pop").is_visible() and "算式" in focused.locator(".fig-pop").inner_text()  # its sum
     # Esc closes it; Enter follows the figure to its entry on the figures page.
     page.keyboard.press("Escape")
     assert not focused.locator(".fig-pop").is_visible()

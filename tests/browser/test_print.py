@@ -17,7 +17,7 @@ def printed(browser, site_url):
     context.close()
 
 
-CONTROL_WORDS = ["引用本节", "复制", "为这一节建议注释", "下载本章的引用", "BibTeX", "¶"]
+CONTROL_WORDS = ["引用本节", "复制", "为这一节建议注释", "在议题里建议", "展开全文", "下载本章的引用", "BibTeX", "¶"]
 
 
 def test_a_chapter_prints_with_a_header_its_text_and_one_citation(printed, site_url, project, tmp_path):
@@ -61,8 +61,11 @@ def test_link_targets_are_written_out_in_print(printed, site_url):
 
 def test_sections_flow_on_and_annotations_follow_their_text(printed, site_url, tmp_path):
     """No page but the last is less than half full (Material keeps a <details> on one page: annotation
-    lists may run on), and each section's annotations print after the text they comment on."""
+    lists may run on), and each section's annotations print after the text they comment on, also from a
+    screen wide enough to set them in the margin."""
+    printed.set_viewport_size({"width": 1280, "height": 1200})
     printed.goto(site_url + "chapters/opening/")
+    assert printed.locator("aside.annotation-section.in-margin").count()
     printed.emulate_media(media="print")
     order = printed.evaluate("""() => {
         const section = document.querySelector('.annotation-section[data-section="summary"]');
@@ -70,6 +73,10 @@ def test_sections_flow_on_and_annotations_follow_their_text(printed, site_url, t
         return text.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING;
     }""")
     assert order  # the summary's annotation comes after the summary's text
+    # in full (its body is one click away on screen), in the text column, not in the margin
+    note = printed.locator('.annotation-section[data-section="summary"] .annotation').first
+    assert note.locator(".annotation__body").is_visible()
+    assert note.bounding_box()["x"] < printed.locator("#summary").bounding_box()["x"] + 50
     pdf = tmp_path / "opening.pdf"
     printed.pdf(path=str(pdf), format="A4", print_background=False)
     fills = page_fill(pdf)

@@ -32,7 +32,7 @@ def test_every_published_annotation_is_at_its_target_once(built_fixture_site, pr
     tree = page(built_fixture_site, f"{prefix}chapters/ledger/")
     for annotation_id, section in PUBLISHED.items():
         found = copy_on(tree, annotation_id)
-        holder = found.xpath("ancestor::div[@class='annotation-section']")[0]
+        holder = found.xpath("ancestor::aside[contains(@class, 'annotation-section')]")[0]
         assert holder.get("data-section") == section
         # after the text it comments on: the end of its section, before the next heading or the page's end
         before = holder.getprevious()
@@ -69,12 +69,17 @@ def test_a_withdrawn_annotation_leaves_a_tombstone_at_its_permalink(built_fixtur
     assert not chapter.cssselect('[data-annotation="ann-ledger-withdrawn"]')
 
 
-def test_a_section_with_annotations_shows_a_count_and_stays_collapsed(built_fixture_site):
-    details = page(built_fixture_site, "chapters/ledger/").cssselect(
-        '.annotation-section[data-section="pages"] details'
-    )
-    assert details and details[0].get("open") is None
-    assert details[0].get("data-count") == "2" and "2" in details[0].cssselect("summary")[0].text_content()
+def test_a_section_shows_its_count_and_each_notes_lead_with_the_rest_one_click_away(built_fixture_site):
+    [aside] = page(built_fixture_site, "chapters/ledger/").cssselect('.annotation-section[data-section="pages"]')
+    assert aside.get("data-count") == "2" and "2" in aside.cssselect(".annotation-section__count")[0].text_content()
+    for note in aside.cssselect("article.annotation"):
+        # visible without a click: its kind, author and its claim (a fact-check) or first sentence
+        assert note.cssselect(".annotation__head .annotation__kind") and note.cssselect(".annotation__head time")
+        assert note.cssselect(".annotation__claim, .annotation__lead")
+        [more] = note.cssselect("details.annotation__more")
+        assert more.get("open") is None and more.cssselect(".annotation__body")
+    [context] = aside.cssselect('[data-annotation="ann-ledger-context"] .annotation__lead')
+    assert context.text_content().endswith("。") and context.text_content().count("。") == 1
 
 
 def test_annotations_show_kind_author_date_language_and_sources(built_fixture_site):
@@ -188,8 +193,12 @@ def test_the_real_site_has_an_annotations_page_and_export(built_site: BuildResul
         )
         assert data["type"] == "AnnotationCollection"
     opening = content(built_site.page("chapters/opening/"))
-    suggest = opening.cssselect("details.cite .annotation__suggest")  # in each section's cite panel
+    # beside each section's annotations, not in its cite panel: the pull request and the issue form
+    suggest = opening.cssselect("aside.annotation-section .annotation__suggest")
     assert len(suggest) == len(opening.cssselect("h2, h3"))
+    assert not opening.cssselect("details.cite .annotation__suggest")
+    issues = opening.cssselect('aside.annotation-section a[href*="/issues/new?template=annotation.yml"]')
+    assert len(issues) == len(suggest)
 
 
 def test_annotation_permalinks_join_the_anchor_ledger(built_fixture_site):
@@ -214,7 +223,7 @@ def test_a_busy_section_shows_its_newest_and_leads_to_the_rest(fixture_site, tmp
     section = page(result, "chapters/ledger/").cssselect('.annotation-section[data-section="pages"]')[0]
     shown = [a.get("data-annotation") for a in section.cssselect("article.annotation")]
     assert shown == ["ann-ledger-check", "ann-ledger-context", "ann-busy-19"][:SECTION_PREVIEW]
-    assert section.cssselect("details")[0].get("data-count") == "12"
+    assert section.get("data-count") == "12"
     assert section.cssselect(".annotations__more a")[0].get("href") == "../../annotations/"
     listed = page(result, "annotations/").cssselect(".annotation-list article.annotation")
     assert len(listed) == 14 and listed[-1].get("id") == "ann-busy-10"  # newest first, every one
@@ -242,3 +251,20 @@ def test_each_fact_check_shows_one_verdict_and_a_sum_of_the_articles_the_figures
         else:
             [kind] = [c.split("--")[1] for c in mark.get("class").split() if "--" in c]
             assert kind in {"accurate", "inaccurate", "misleading", "unverifiable"}, annotation_id
+
+
+def test_the_sites_issue_link_fills_in_the_forms_title_and_section(built_site):
+    """The link beside a section opens the issue form (.github/ISSUE_TEMPLATE/annotation.yml) with its
+    title and its `section` field filled in: ids the form has (GitHub fills fields by id)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from scripts import issue_to_annotation as script
+
+    form = yaml.safe_load(script.FORM.read_text(encoding="utf-8"))
+    tree = html.fromstring(built_site.page("chapters/opening/"))
+    link = tree.cssselect('aside[data-section="users"] a[href*="/issues/new"]')[0].get("href")
+    query = parse_qs(urlsplit(link).query)
+    assert query.pop("template") == [script.FORM.name]
+    assert query.pop("title") == [form["title"] + "opening#users"]  # the form's own title, with the section
+    ids = {item.get("id") for item in form["body"]}
+    assert set(query) <= ids and query["section"] == ["opening#users"]

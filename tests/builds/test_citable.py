@@ -75,7 +75,7 @@ def test_head_metadata_for_reference_managers(built_site, project, locale, prefi
     assert "DC.type" not in meta  # Zotero would make it "[Text]" in APA and "Text." in Chicago
     assert meta["og:url"] == expected_url(project, prefix, slug)
     assert meta["og:locale"] == {"zh": "zh_CN", "en": "en_US"}[locale]
-    assert title in meta["description"] and meta["description"] == meta["og:description"]  # its own, not the site's
+    assert meta["description"] == meta["og:description"]  # its own (its front matter), not the site's
     assert meta["description"] != project.site.description(locale)
     updated = last_change(ROOT, [f"docs/chapters/{slug}{'' if locale == 'zh' else '.en'}.md", *CHAPTER_DATA,
                                  *annotation_files(slug)]) or BUILD_DAY
@@ -154,8 +154,7 @@ def test_a_cite_panel_for_the_chapter_with_the_original_and_one_for_every_sectio
         assert block.get("data-control")  # the label of the control site.js puts beside the heading
         links = [a.get("href") for a in block.cssselect(".cite__files a")]
         assert links == [f"../../downloads/cite/{slug}.{ext}" for ext in ("bib", "ris", "json")]
-        suggest = block.cssselect(".cite__suggest a")
-        assert len(suggest) == (0 if block is blocks[0] else 1)  # "suggest an annotation": sections only
+        assert not block.cssselect(".annotation__suggest")  # "suggest an annotation" stands with the annotations
     assert len(entries) == 1 and expected_url(project, prefix, slug) in entries.pop()  # no fragment in the entry
     for section_id, heading in sections:  # each section's block comes right after its heading, its locator
         heading_element = tree.cssselect(f"#{section_id}")[0]
@@ -314,8 +313,8 @@ def test_in_english_gbt_gives_the_original_in_chinese_first(built_site, project)
 def test_suggesting_an_annotation_opens_a_file_in_the_readers_language_naming_the_section(
         built_site, project, locale, prefix):
     tree = chapter(built_site, prefix, "opening")
-    panel = tree.cssselect("#users")[0].getnext()
-    link = panel.cssselect(".cite__suggest a")[0].get("href")
+    [aside] = tree.cssselect('aside.annotation-section[data-section="users"]')
+    link = aside.cssselect("a.annotation__suggest")[0].get("href")
     assert link.startswith(f"{project.site.repository}/new/main/data/annotations?")
     query = parse_qs(link.split("?", 1)[1])
     template = project.phrases.of(locale).annotations.template
@@ -356,8 +355,38 @@ def test_every_figure_offers_its_citation_from_its_popover_its_card_and_the_over
             [button] = figure.cssselect("button.fig-pop__copy")
             assert button.get("data-copy") == figurecite.with_citation(project, view, locale, updated)
             links = [a.get("href") for a in figure.cssselect(".fig-pop__more a")]
-            assert links[-1] == f"../../figures/#cite-fig-{view.id.replace('_', '-')}"
+            assert links[1] == f"../../figures/#cite-fig-{view.id.replace('_', '-')}"
+            # and the original, at the figure's wording where the browser follows a text fragment
+            assert links[2].startswith(project.article.repost.url)
             pops += 1
     assert pops > 20
     records = json.loads((built_site.site_dir / prefix / "downloads" / "cite" / "figures.json").read_text("utf-8"))
     assert [r["id"] for r in records] == [f"yuanbao-reading-figures-{locale}", f"dingjiaoone-yuanbao-{locale}"]
+
+
+@pytest.mark.parametrize("locale, prefix, slug", CASES)
+def test_a_chapter_says_under_its_title_what_it_reads_and_when_it_changed(built_site, project, locale, prefix, slug):
+    tree = chapter(built_site, prefix, slug)
+    [byline] = tree.cssselect("h1 ~ .page-byline")
+    between = []  # right under the title: only its cite panel and its COinS come between
+    before = byline.getprevious()
+    while before.tag != "h1":
+        between.append(before.get("class"))
+        before = before.getprevious()
+    assert between == ["Z3988", "cite"], between
+    [repost] = byline.cssselect('a[rel="external"]')
+    assert repost.get("href") == project.article.repost.url
+    text = byline.text_content()
+    names = project.article.romanised
+    for name, romanised in ((project.article.author, names.author), (project.article.editor, names.editor)):
+        assert name in text and (locale == "zh" or f"{romanised.family} {romanised.given}" in text)
+    assert project.article.outlet in text and project.site.version in text
+    assert meta_of(tree)["DC.date"] in text  # the page's last change, as its citations date it
+
+
+@pytest.mark.parametrize("path", ["figures/", "en/reading/", "glossary/", "en/"])
+def test_every_other_page_says_when_it_changed_at_its_foot(built_site, project, path):
+    tree = html.fromstring(built_site.page(path))
+    [updated] = tree.cssselect("article .page-updated")
+    assert meta_of(tree)["DC.date"] in updated.text_content() and project.site.version in updated.text_content()
+    assert not tree.cssselect(".page-byline")

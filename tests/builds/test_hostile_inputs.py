@@ -212,6 +212,16 @@ CASES: dict[str, Case] = {
                                   ("CHANGELOG.md:4", "second entry")),
     "changelog as a link": Case(lambda site: (site / "CHANGELOG.md").symlink_to("/etc/passwd"),
                                 ("CHANGELOG.md", "symbolic link")),
+    # A page's description and title go into its <head> and its link-preview card.
+    "markup in a page's description": Case(write("docs/evil.md", '---\ndescription: "<script>x</script>"\n---\n\n'
+                                                  "# Evil { #evil }\n"),
+                                            ("docs/evil.md", "description holds '<'", "plain text")),
+    "a description that is a list": Case(write("docs/evil.md", "---\ndescription: [a, b]\n---\n\n# Evil { #evil }\n"),
+                                         ("docs/evil.md", "description is not text", "one sentence")),
+    "a title the card's font cannot set": Case(
+        lambda site: (replace_in("mkdocs.yml", "  - reading  #", "  - reading:\n      cards: true\n  #")(site),
+                      write("docs/evil.md", "# 龘𠀀 { #evil }\n")(site)),
+        ("evil.md", "font has no 龘 𠀀", "make card-font")),
     # Refused before anything is read (the tree check), so not in the shared build below.
     "Latin-1 bytes": Case(annotation("id: x\nbody: caf\xe9\n".encode("latin-1")),
                           ("2026-11-05-hostile.yml:2", "is not UTF-8", "save the file as UTF-8")),
@@ -262,6 +272,9 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
     "a figure listed 3,000 times": AnnotationCase(
         GOOD_ANNOTATION.replace("status: published", "status: published\nbasis: [arithmetic]\nfigures: ["
                                 + ", ".join(["buns"] * 3000) + "]"), ("figures", "at most 12")),
+    "an empty claim": AnnotationCase(GOOD_ANNOTATION.replace("kind: context",
+                                                             'kind: fact-check\nclaim: ""\nverdict: unverifiable'),
+                                     ("{file}:4", "field 'claim'", "at least 1 character")),
     "a figure listed twice": AnnotationCase(
         GOOD_ANNOTATION.replace("status: published", "status: published\nbasis: [arithmetic]\nfigures: [buns, buns]"),
         ("lists 'buns' more than once",)),

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from lxml import html
 
+from macros.annotationpage import SECTION_PREVIEW
 from macros.annotations import Annotation
 from macros.fingerprint import letters
 from macros.project import Project
@@ -189,12 +190,14 @@ def test_each_annotation_is_shown_in_its_section_and_at_home(built_site: BuildRe
 def test_section_counts_match_what_is_shown(built_site: BuildResult, edition: str):
     for chapter in CLAIMS:
         page = content(built_site.page(f"{edition}chapters/{chapter}/"))
-        for details in page.cssselect("details.annotations"):
-            count = int(details.get("data-count"))
-            assert re.search(rf"\b{count}\b", details.cssselect("summary")[0].text_content())
-            shown = len(details.cssselect("article.annotation"))
-            assert shown == min(count, 3)
-            assert bool(details.cssselect(".annotations__more")) == (count > 3)
+        for aside in page.cssselect("aside.annotation-section"):
+            count = int(aside.get("data-count"))
+            said = aside.cssselect(".annotation-section__count")
+            assert (re.search(rf"\b{count}\b", said[0].text_content()) is not None) if count else not said
+            assert "annotation-section--empty" in aside.get("class") if not count else True
+            shown = len(aside.cssselect("article.annotation"))
+            assert shown == min(count, SECTION_PREVIEW)
+            assert bool(aside.cssselect(".annotations__more")) == (count > SECTION_PREVIEW)
 
 
 def test_annotations_are_found_by_the_search(built_site: BuildResult):
