@@ -71,3 +71,21 @@ def test_chinese_quotation_marks_are_full_width_and_english_ones_are_not(browser
     context.close()
     assert chinese >= 0.9  # GB/T 15834: a full-width mark, from a Chinese font on the reader's device
     assert english < 0.6  # the English edition keeps its own
+
+
+def test_on_a_phone_the_figures_overview_is_a_short_list_that_leads_to_each_card(page, site_url):
+    """On a phone each figure is its name and value (a verdict if it has one); its bound and where it is
+    used are on its card, which the name leads to. The list is no taller than 1.5 times the desktop's table."""
+    page.goto(site_url + "figures/")
+    desktop = page.locator(".figures-overview").bounding_box()["height"]
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "figures/")
+    overview = page.locator(".figures-overview")
+    assert overview.bounding_box()["height"] <= 1.5 * desktop
+    row = overview.locator('tr[data-fig="mau"]')
+    assert row.locator("td.overview__name").is_visible() and row.locator("td.overview__value").is_visible()
+    assert not row.locator("td.overview__more").first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    row.locator("td.overview__name a").click()
+    page.wait_for_url("**/figures/#fig-mau")
+    assert page.locator("#fig-mau").is_visible()
