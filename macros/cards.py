@@ -174,7 +174,7 @@ def draw(card: Card) -> bytes:
         _write(pen, (MARGIN, top), line, _font(size), INK)
         top += size * LEADING
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", compress_level=6)  # optimize=True saves 3 % for three times the time
     return out.getvalue()
 
 

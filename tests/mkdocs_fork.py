@@ -29,7 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # of the fixture site).
 WARM_MODULES = ("mkdocs.__main__", "mkdocs.commands.build",
                 "mkdocs_macros.plugin", "mkdocs_static_i18n.plugin", "mike.mkdocs_plugin",
-                "mkdocs_redirects.plugin", "reading_plugin", "macros")
+                "mkdocs_redirects.plugin", "reading_plugin", "macros",
+                # and what a build that gets as far as its pages imports next (the Markdown extensions of
+                # mkdocs.yml, pygments for code, cssselect for the search index)
+                "material.templates", "markdown.extensions.attr_list", "markdown.extensions.codehilite",
+                "markdown.extensions.fenced_code", "markdown.extensions.tables", "pygments.lexers",
+                "pygments.formatters", "lxml.cssselect", "colorama")
 
 
 # --- the test side -------------------------------------------------------------------------------
