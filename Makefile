@@ -80,8 +80,8 @@ annotation-from-issue: $(STAMP)  ## an annotation file from an issue: make annot
 typography: $(STAMP)  ## correct the punctuation of every Chinese source (GB/T 15834, autocorrect-py)
 	$(BIN)/python -m scripts.typography --fix
 
-annotation-schema: $(STAMP)  ## rewrite data/annotations/schema.json from the model in macros/annotations.py
-	$(BIN)/python -c "from macros.annotations import json_schema; open('data/annotations/schema.json', 'w').write(json_schema())"
+annotation-schema: $(STAMP)  ## rewrite data/annotations/schema.json from the model in macros/model/annotations.py
+	$(BIN)/python -c "from macros.model.annotations import json_schema; open('data/annotations/schema.json', 'w').write(json_schema())"
 
 card-font: $(STAMP)  ## cut cards/font.otf (the link-preview cards' font) from Debian's fonts-noto-cjk
 	$(BIN)/python -m scripts.card_font

@@ -1,367 +1,43 @@
-"""mkdocs-macros entry points. They only wire the plain modules beside this one to MkDocs.
+"""mkdocs-macros' entry point, wiring only: the macros pages call and the hooks around each page.
 
-Pages can call: fig, check, verdict, q, article_title, article_heading, repost_link, chapter_map, figures_catalogue,
-constraints, not_figures, downloads, cite_original, cite_site, annotations, chart, glossary, changes, feed_link,
-paper_note, pdf_link.
+The `reading` plugin (reading_plugin/, listed before `macros` in mkdocs.yml) loads and checks the project
+in its on_config, which runs first, and keeps it as its `build`; every function here takes that build from
+the config's plugins. mkdocs-static-i18n runs on_config again for each further language: define_env then
+registers the same build's macros again.
+
+Pages can call: fig, check, verdict, q, article_title, article_heading, repost_link, chapter_map, figures_overview,
+figures_catalogue, constraints, not_figures, downloads, cite_original, cite_site, annotations, chart, glossary,
+changes, feed_link, paper_note, pdf_link.
 Everything else lives in modules that know nothing of MkDocs.
 """
 
 from __future__ import annotations
 
-import functools
-import logging
-import os
-from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import (anchors, annotationpage, buildcache, cards, changespage, charts, citations, citepage, exports, feed,
-               glossary, history, hosting, pages, paths, safefiles, sandbox)
-from .changelog import load_changelogs
-from . import annotations as contributed  # not `annotations`: that is also the __future__ feature's name
-from .cjk import join_cjk_lines, mark_chinese_runs
-from .deferred import Deferred
-from .gitdates import CHAPTER_DATA, build_date, last_change, last_change_at, last_changes
-from .errors import DataError
-from .placement import Heading, insert_at_headings
-from .project import Project, load_project
-from .usage import figure_usage
+if TYPE_CHECKING:
+    from reading_plugin.reading_build import ReadingBuild
 
 
-class SiteMacros:
-    """The loaded project and the page being rendered, shared by the macros of one build."""
-
-    def __init__(self, project: Project, docs_dir: Path, config: Any = None):
-        self.project = project
-        self.docs_dir = docs_dir
-        self.config = config  # the MkDocs config of the build, so the site's plugin finds this object
-        self.usage = figure_usage(docs_dir, project.site.languages, project.site.default_language)
-        self.page: pages.PageContext | None = None
-        self.build_day = build_date()
-        # The PDFs of the whole reading are printed from this build afterwards (`make pdf`, a release):
-        # only then does the home page link them.
-        self.with_pdfs = os.environ.get(hosting.PDFS_PROMISED) == "1"
-        # (language, chapter slug) -> the chapter as cited; page URL -> the page as cited (until its head is
-        # written); filled as each page renders
-        self.chapters: dict[tuple[str, str], citations.Cited] = {}
-        self.sources: dict[tuple[str, str], Path] = {}  # (language, chapter slug) -> its source file
-        self.pages: dict[str, citations.Cited] = {}
-        self.built_languages: set[str] = set()  # the languages of the pages rendered since the last downloads
-        self.deferred: dict[str, Deferred] = {}  # page URL -> what goes in once the page is rendered
-        # the link-preview cards of the language being built, by their path in its edition, until written
-        self.cards: dict[str, cards.Card] = {}
-        ledger = project.root / "data" / "anchors.yml"
-        self.aliases = anchors.load(ledger).aliases if ledger.exists() else {}
-        terms = project.root / "data" / "glossary.yml"
-        self.glossary = glossary.load(terms) if terms.exists() else glossary.Glossary(entries={})
-        # language -> its changelog, whose headings become the "what changed" page's
-        self.changelogs = load_changelogs(project.root, project.site.languages, safefiles.read_text)
-        index = contributed.chapter_index(project.article.sections, docs_dir)
-        self.section_headings = index.headings
-        # Checked against the clock, not the build date: a release build dated by its commit must still
-        # accept what was written since. One day of slack: contributors east of UTC are a day ahead.
-        self.annotations = contributed.load_all(project.root / "data" / "annotations", index,
-                                                project.fingerprint, date.today() + timedelta(days=1),
-                                                contributed.known(project))
-
-    def start_page(self, page: Any) -> None:
-        meta = page.meta or {}
-        # mkdocs-static-i18n marks each file with its language (docs/x.en.md is "en").
-        locale = getattr(page.file, "locale", None) or self.project.site.default_language
-        if locale not in self.project.site.languages:
-            raise PluginError(f"page '{page.file.src_uri}': language '{locale}' is not in data/site.yml")
-        deferred = self.deferred[page.url] = Deferred()
-        self.page = pages.PageContext(project=self.project, src_path=page.file.src_uri, url=page.url,
-                                      locale=locale, section=meta.get("section"), deferred=deferred,
-                                      build_day=self.build_day, figures_updated=self.figures_updated)
-        self.built_languages.add(locale)
-
-    def page_content(self, html: str, url: str, title: str, headings: list[Heading], source: Path) -> str:
-        """The rendered page with what goes under its headings: on a chapter, each cite block and each
-        section's annotations (bodies rendered apart from the page, never through Jinja or its Markdown),
-        the JSON-LD at the end; on the annotations page, the listing; on every page its COinS (one item);
-        anywhere, old ids kept by aliases."""
-        ctx = self.current
-        page = url or "./"
-        try:
-            before = anchors.alias_anchors(page, self.aliases.get(page, {}), {h.id for h in headings})
-        except DataError as error:
-            raise PluginError(str(error)) from None
-        if paths.is_annotations_page(page):
-            html = annotationpage.with_listing(html, annotationpage.listing_html(
-                ctx, self.annotations, today=self.build_day, headings=self.section_headings))
-        slug = self.chapter(ctx.src_path, ctx.section)
-        if slug is None:
-            cited = self.cited_page(ctx.src_path, ctx.url, ctx.locale, title, source)
-            self.pages[url] = cited
-            return (insert_at_headings(html, before=before) + str(pages.updated_html(ctx, cited.updated))
-                    + str(citepage.coins(self.project, cited)) + str(self.page_json_ld(ctx.src_path, cited)))
-        chapter_title = next(s.title for s in self.project.article.sections if s.id == ctx.section)
-        assert chapter_title is not None
-        self.sources[(ctx.locale, slug)] = source
-        parts = citepage.cited_parts(ctx.locale, paths.chapter_url(slug), chapter_title(ctx.locale), headings,
-                                     self.updated(ctx.locale, slug))
-        self.chapters[(ctx.locale, slug)] = parts[0]
-        self.pages[url] = parts[0]
-        files = {f".{ext}": ctx.link(paths.cite_download(slug, ext)) for ext in paths.CITE_FORMATS}
-        titles = {heading.id: heading.title for heading in headings if heading.level in (2, 3)}
-        sections = list(titles)
-        # The panels, like the popovers, go in once Markdown has rendered the page (macros/deferred.py).
-        after = {key: str(ctx.defer(block)) for key, block in
-                 citepage.citation_blocks(self.project, parts, slug, self.build_day, files).items()}
-        # Each section's annotations, and how to suggest one, after the text they comment on (the section's
-        # own, before the next heading); on a wide screen site.js sets them in the margin beside it.
-        end = {section: str(annotationpage.section_html(ctx, slug, section, annotations=self.annotations,
-                                                        today=self.build_day, heading=titles[section]))
-               for section in sections}
-        # Under the title: its cite panel (site.js puts its control beside the title), then the byline; the
-        # filter of the chapter's annotations just before its first section.
-        after[slug] = after.get(slug, "") + str(pages.byline_html(ctx, parts[0].updated))
-        chapter_filter = str(ctx.defer(annotationpage.chapter_filter_html(ctx, slug, self.annotations)))
-        if sections:
-            before[sections[0]] = chapter_filter + before.get(sections[0], "")
-        else:
-            after[slug] += chapter_filter
-        header, footer = citepage.print_parts(self.project, parts[0], self.build_day)
-        before[slug] = before.get(slug, "") + str(ctx.defer(header))
-        return (insert_at_headings(html, before=before, after=after, end=end) + str(ctx.defer(footer))
-                + str(citepage.json_ld(self.project, parts)))
-
-    def cited_page(self, src_path: str, url: str, locale: str, title: str, source: Path) -> citations.Cited:
-        """Any page but a chapter as one citable item: the home page is the whole site, dated by its
-        release; the figures page is dated as its figures' citations are; every other page by its source's
-        last change and the data it shows."""
-        if src_path in paths.HOME_SOURCES:
-            return citations.Cited(locale, "", self.project.site.title(locale), self.released)
-        path = citepage.page_path(url, locale, self.project.site.default_language)
-        if src_path in paths.FIGURES_SOURCES:
-            return citations.Cited(locale, path, title, self.figures_updated)
-        shown = ([self.annotations.files[a.id] for a in self.annotations]
-                 if paths.is_annotations_page(url) else [])
-        return citations.Cited(locale, path, title, self.updated_from([source, *shown]))
-
-    def page_json_ld(self, src_path: str, cited: citations.Cited) -> Markup:
-        """The home page as a WebSite, the figures page as a Dataset (with its downloads); nothing elsewhere."""
-        if src_path in paths.HOME_SOURCES:
-            return citepage.site_json_ld(self.project, cited.locale, cited.updated)
-        if src_path in paths.FIGURES_SOURCES:
-            return citepage.figures_json_ld(self.project, cited.locale, cited.updated)
-        return Markup("")
-
-    @functools.cached_property
-    def history(self) -> history.History:
-        """Releases, the data at each and the corrections since the first, from git (read once per build)."""
-        return history.load_history(self.project.root)
-
-    def changes_page(self) -> str:
-        ctx = self.current
-        return changespage.page_markdown(self.project, ctx.locale, self.changelogs[ctx.locale], self.history,
-                                       ctx.link)
-
-    def feed(self, locale: str) -> str:
-        found = feed.entries(self.project, locale, self.annotations, self.section_headings, self.history,
-                             self.changelogs[locale])
-        return feed.atom(self.project, locale, found, self.build_day)
-
-    @functools.cached_property
-    def released(self) -> date:
-        """The whole site's date: its version's release (the tag's day), or, before it is tagged, the last
-        change to anything in git; the build date only outside git. Never the day of the build itself,
-        which would change on every rebuild."""
-        version = self.project.site.version
-        release = next((r for r in self.history.releases if r.version == version), None)
-        if release is not None:
-            return release.day
-        changes = last_changes(self.project.root.resolve())
-        return max(changes.values()).date() if changes else self.build_day
-
-    @functools.cached_property
-    def figures_updated(self) -> date:
-        """The figures page's last change in git (its sources and the data it shows): a figure's citation date."""
-        root = self.project.root.resolve()
-        docs = self.docs_dir.resolve()
-        sources = ([(docs / name).relative_to(root).as_posix() for name in paths.FIGURES_SOURCES]
-                   if docs.is_relative_to(root) else [])
-        return last_change(root, [*sources, *CHAPTER_DATA]) or self.build_day
-
-    def updated(self, locale: str, slug: str) -> date:
-        """A chapter's last change in git: its source, the data every chapter shows, and its annotations."""
-        return self.updated_from(self.chapter_sources(locale, slug))
-
-    def updated_from(self, sources: list[Path]) -> date:
-        """A page's last change in git: the files it is made from and the data every page shows."""
-        at = self.changed_at(sources)
-        return at.date() if at else self.build_day
-
-    def changed_at(self, sources: list[Path]) -> datetime | None:
-        """The time of updated_from (None outside git)."""
-        root = self.project.root.resolve()
-        inside = [path.resolve() for path in sources if path.resolve().is_relative_to(root)]
-        return last_change_at(root, [*(path.relative_to(root).as_posix() for path in inside), *CHAPTER_DATA])
-
-    def chapter_sources(self, locale: str, slug: str) -> list[Path]:
-        """What a chapter page is made from: its source and its annotations."""
-        shown = [self.annotations.files[a.id] for a in self.annotations if a.target.chapter == slug]
-        return [self.sources[(locale, slug)], *shown]
-
-    def fill_deferred(self, output: str, url: str, locale: str) -> str:
-        """The rendered page with what its macros deferred put in place; on a page not in Chinese, its
-        Chinese runs marked as Chinese, as the rest of the page's content is."""
-        deferred = self.deferred.pop(url, None)
-        if deferred is None:
-            return output
-        if locale == "zh":
-            return deferred.fill(output)
-        return deferred.fill(output, lambda html: mark_chinese_runs(html, "zh-Hans"))
-
-    def description(self, src_path: str, section: str | None, locale: str) -> str | None:
-        """A chapter page's own description (the <meta name="description"> Material writes), else None."""
-        slug = self.chapter(src_path, section)
-        chapter = self.chapters.get((locale, slug)) if slug else None
-        return citepage.description(self.project, chapter) if chapter else None
-
-    def head(self, output: str, url: str, src_path: str, section: str | None, locale: str, *,
-             description: str | None = None, with_card: bool = False) -> str:
-        """Every page with its edition's feed named in the <head> (autodiscovery) and its metadata for
-        reference managers and link previews: its own description and, `with_card`, its card (drawn
-        when the edition is written: take_cards)."""
-        subscribe = self.feed_link(locale)
-        cited = self.pages.pop(url, None)
-        if cited is None:
-            return citepage.with_head_meta(output, subscribe)
-        about = description or self.description(src_path, section, locale) or self.project.site.description(locale)
-        image = None
-        if with_card:
-            self.cards[cards.card_path(cited.path)] = cards.for_page(self.project, cited)
-            image = citations.versioned_url(self.project, locale, cards.card_path(cited.path))
-        return citepage.with_head_meta(output, subscribe + citepage.head_meta(self.project, cited, about, image))
-
-    def check_card(self, url: str, src_path: str) -> None:
-        """Refuse a page whose card the font cannot set: called once its content is rendered, before any
-        page is written."""
-        cards.check(cards.for_page(self.project, self.pages[url]), self.docs_dir / src_path)
-
-    def take_cards(self) -> dict[str, cards.Card]:
-        """The cards of the edition just built, by path within it; the list starts again empty."""
-        taken, self.cards = self.cards, {}
-        return taken
-
-    def feed_link(self, locale: str) -> str:
-        """The <link> that names the edition's feed, for any page's <head> (the 404 page's too)."""
-        return feed.feed_link(self.project, locale)
-
-    def chapter(self, src_path: str, section: str | None) -> str | None:
-        """The chapter slug of a page under chapters/ that reads an article section, else None."""
-        if not section or not paths.is_chapter_source(src_path):
-            return None
-        return self.project.chapter_of(section)
-
-    @property
-    def current(self) -> pages.PageContext:
-        assert self.page is not None, "a macro ran outside a page"
-        return self.page
-
-    def macros(self) -> dict[str, Any]:
-        return {name: pages.text_arguments(name, function) for name, function in self._macros().items()}
-
-    def _macros(self) -> dict[str, Any]:
-        return {
-            "fig": lambda figure_id: pages.figure_html(self.current, figure_id),
-            "check": lambda figure_id: pages.check_html(self.current, figure_id),
-            "verdict": lambda figure_id: pages.verdict_html(self.current, figure_id),
-            "q": lambda text, section=None: pages.quote_html(self.current, text, section),
-            "article_title": lambda: pages.article_title_html(self.current),
-            "article_heading": lambda: pages.article_heading_html(self.current),
-            "repost_link": lambda: pages.repost_link_html(self.current),
-            "chapter_map": lambda: pages.chapter_map_html(self.current),
-            "figures_overview": lambda: pages.figures_overview_html(self.current, self.usage),
-            "figures_catalogue": lambda kind: pages.figures_catalogue_html(self.current, self.usage, kind),
-            "not_figures": lambda: pages.not_figures_html(self.current),
-            "constraints": lambda: pages.constraints_html(self.current),
-            "downloads": lambda: pages.downloads_html(self.current),
-            "cite_original": lambda: citepage.original_block(self.project, self.current.locale, self.build_day),
-            "cite_site": lambda: self.current.defer(citepage.site_block(
-                self.project, self.current.locale, self.released, self.build_day,
-                {f".{ext}": self.current.link(paths.cite_download("site", ext)) for ext in paths.CITE_FORMATS})),
-            "annotations": annotationpage.listing_slot,
-            "chart": lambda chart_id: charts.chart_html(self.current, chart_id),
-            "glossary": lambda: glossary.glossary_html(self.glossary, self.current.locale),
-            "changes": self.changes_page,
-            "paper_note": lambda: pages.paper_note_html(self.current),
-            "pdf_link": lambda: pages.pdf_link_html(self.current) if self.with_pdfs else Markup(""),
-            "feed_link": lambda: pages.feed_link_html(self.current, feed.feed_url(self.project, self.current.locale)),
-        }
-
-
-log = logging.getLogger("mkdocs.plugins.reading")
-_SITES: dict[int, SiteMacros] = {}  # one per plugin instance (mkdocs serve rebuilds make new ones)
+def build_of(env: Any) -> ReadingBuild:
+    """The build the `reading` plugin loaded for this config."""
+    plugin = env.conf.plugins.get("reading")
+    build = getattr(plugin, "build", None)
+    if build is None:
+        raise PluginError("mkdocs.yml: list the `reading` plugin before `macros`; it loads the data the macros read")
+    return build  # type: ignore[no-any-return]
 
 
 def define_env(env: Any) -> None:
-    site = _SITES.get(id(env))
-    if site is not None and site.config is env.conf:
-        # mkdocs-static-i18n builds each further language with the same config, running on_config again:
-        # the data loaded and checked moments ago is the same. (`mkdocs serve` makes a new config per rebuild.)
-        for name, function in site.macros().items():
-            env.macro(function, name)
-        return
-    buildcache.use(Path(env.project_dir) / ".cache" / "build")
-    try:
-        # mike names the version it is building; a plain build is the version data/site.yml names.
-        hosted = hosting.from_environment(os.environ)
-        project = load_project(Path(env.project_dir), deployed_as=os.environ.get("MIKE_DOCS_VERSION"), hosting=hosted)
-        log.info("Citations and links name %s", hosted.describe() if hosted else
-                 f"data/site.yml's base URL {project.site.base_url} (a deploy sets {hosting.BASE_URL})")
-        site = SiteMacros(project, Path(env.conf["docs_dir"]), env.conf)
-    except DataError as error:
-        raise PluginError(f"data check failed, nothing was built:\n{error}") from None
-    _SITES[id(env)] = site
-    # Registered with the plugin too, so its own bookkeeping (and `mkdocs serve`) knows them.
-    for name, function in site.macros().items():
+    for name, function in build_of(env).macros().items():
         env.macro(function, name)
 
 
 def on_pre_page_macros(env: Any) -> None:
-    site = _SITES[id(env)]
-    sandbox.install(env, site.docs_dir, site.macros(), env.page.file.src_uri)
-    site.start_page(env.page)
-    env.markdown = join_cjk_lines(env.markdown)
+    env.markdown = build_of(env).before_macros(env)
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Glossary tooltips at each term's first use, in the Markdown (its text, not its structure)."""
-    site = _SITES[id(env)]
-    ctx = site.current
-    if ctx.section and paths.is_chapter_source(env.page.file.src_uri):
-        env.markdown = glossary.with_tooltips(env.markdown, site.glossary, ctx.locale, ctx.link(paths.GLOSSARY_PAGE),
-                                              ctx.defer)
-
-
-
-
-def site_of(config: Any) -> SiteMacros | None:
-    """The data loaded for this build (by define_env), for the site's plugin (reading_plugin)."""
-    return next((site for site in _SITES.values() if site.config is config), None)
-
-
-def on_post_build(env: Any) -> None:
-    """Write the downloads of the languages whose pages this build rendered (mkdocs-static-i18n builds
-    one language after the other); each page said its own language."""
-    site = _SITES[id(env)]
-    for locale in sorted(site.built_languages):
-        out = Path(env.conf["site_dir"]) / paths.language_root(locale, site.project.site.default_language)
-        chapters = {slug: chapter for (language, slug), chapter in site.chapters.items() if language == locale}
-        written = dict(exports.downloads(site.project, locale))
-        written.update(citepage.download_files(site.project, locale, chapters, paths.CITE_DOWNLOADS, site.released,
-                                               site.figures_updated))
-        changed = {slug: at for slug in chapters if (at := site.changed_at(site.chapter_sources(locale, slug)))}
-        written[paths.ANNOTATIONS_EXPORT] = annotationpage.export(site.project, site.annotations, locale, changed)
-        written[paths.FEED_FILE] = site.feed(locale)
-        for relative, text in written.items():
-            path = out / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    site.built_languages.clear()
+    env.markdown = build_of(env).after_macros(env.markdown, env.page.file.src_uri)

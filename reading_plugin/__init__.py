@@ -3,12 +3,12 @@
 Registered as the entry point `reading` (pyproject.toml); mkdocs.yml lists it. Each event calls
 one module of this package; the modules know MkDocs, the pure work they do lives in macros/.
 
-- on_config: a deploy's own address as site_url (macros/hosting.py); refuse unsafe files (safe_tree);
+- on_config: a deploy's own address as site_url (macros/model/hosting.py); refuse unsafe files (safe_tree);
   the version selector and site_url under mike (versions).
 - on_pre_build: site_url's final slash under mike (versions).
 - on_config, on_env: the theme's files listed once, its templates compiled once (template_cache).
 - on_page_markdown, on_page_content: no markup in titles or descriptions, no raw HTML that acts by itself
-  (page_source); a title the cards' font can set (macros/cards.py).
+  (page_source); a title the cards' font can set (macros/rendering/cards.py).
 - on_page_content: Chinese runs on English pages marked as Chinese (page_language).
 - on_page_context / on_template_context: the language switcher (language_switcher).
 - on_post_page / on_post_template: the header's search control and each page's sections for the index
@@ -46,13 +46,13 @@ from urllib.parse import urlsplit
 import jinja2
 from mkdocs.structure.toc import AnchorLink
 
-from macros import site_of
-from macros.citepage import with_head_meta
-from macros.errors import DataError
-from macros.hosting import Hosting, from_environment
-from macros.project import load_site_version as load_site
-from macros.placement import Heading
+from macros.rendering.citepage import with_head_meta
+from macros.model.errors import DataError
+from macros.model.hosting import Hosting, from_environment
+from macros.model.project import load_site_version as load_site
+from macros.text.placement import Heading
 
+from .reading_build import ReadingBuild, load_build
 from . import (cards, content_security, language_switcher, macros_imports, page_language, page_source, redirects,
                safe_tree, serve_adapter, site_search, template_cache, versions)
 from .i18n_adapter import current_language, default_language, page_language as language_of
@@ -75,6 +75,9 @@ class ReadingConfig(Config):
 class ReadingPlugin(BasePlugin[ReadingConfig]):
     _configured: MkDocsConfig | None = None
     _serving = False
+    # The project loaded for the config being built (None before on_config): mkdocs-macros' module takes it
+    # from here (macros/__init__.py), so one object holds one build's data and nothing is shared by globals.
+    build: ReadingBuild | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,6 +98,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
             return config  # mkdocs-static-i18n's build of the next language: the same tree, checked already
         self._configured = config
         safe_tree.check(config)
+        self.build = load_build(Path(config.config_file_path).parent, Path(config.docs_dir))
         template_cache.list_theme_once(config.theme)
         return config
 
@@ -111,7 +115,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         page_source.check_titles(page, config)
         page_source.check_description(page, config)
-        site = site_of(config)
+        site = self.build
         if site is not None:  # what goes under headings, placed by their ids from the page's own TOC
             html = site.page_content(html, page.url, page.title or "", list(headings(page.toc)),
                                      Path(page.file.abs_src_path or ""))
@@ -125,7 +129,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n (50) has set the switcher's links
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        site = site_of(config)
+        site = self.build
         meta = page.meta if page.meta is not None else {}
         if "description" not in meta:  # a page's own (checked in on_page_content), else a chapter's
             found = site.description(page.file.src_uri, meta.get("section"), language_of(page)) if site else None
@@ -141,7 +145,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
 
     @event_priority(-100)  # last: the policy hashes the inline scripts as served
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        site = site_of(config)
+        site = self.build
         if site is not None:
             output = site.fill_deferred(output, page.url, language_of(page))
             meta = page.meta or {}
@@ -161,7 +165,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         output = language_switcher.not_found_page(output_content, config)
         if not output:
             return output
-        site = site_of(config)
+        site = self.build
         if site is not None:  # the feed, named as on every page; search, from any depth (an absolute index)
             output = with_head_meta(output, site.feed_link(current_language(config)))
             output = site_search.with_control(output, site.project.phrases.of(current_language(config)).search,
@@ -175,8 +179,9 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_search.write(self._searched, config)
-        site = site_of(config)
+        site = self.build
         if site is not None:
+            site.write_downloads(Path(config.site_dir))
             cards.write(site.take_cards(), config)
         if self.config.redirects and site is not None:
             words = site.project.phrases.of(current_language(config))

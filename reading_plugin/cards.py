@@ -1,4 +1,4 @@
-"""Each page's link-preview card, drawn when its edition is written (macros/cards.py draws; SiteMacros.head
+"""Each page's link-preview card, drawn when its edition is written (macros/rendering/cards.py draws; ReadingBuild.head
 names each page's card in its <head> and keeps the list)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from macros import cards
+from macros.rendering import cards
 
 from .i18n_adapter import current_language, default_language
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mkdocs.structure.pages import Page
 
-from macros.cjk import mark_chinese_runs
+from macros.text.cjk import mark_chinese_runs
 
 from .i18n_adapter import page_language
 

@@ -1,4 +1,4 @@
-"""A page's source checked before it renders, and its titles after (macros/pagecheck.py does the work).
+"""A page's source checked before it renders, and its titles after (macros/text/pagecheck.py does the work).
 
 A problem stops the build naming the file and line: markup in a title or heading (Material writes
 titles unescaped into every page's navigation) or raw HTML that acts by itself (<script>, <meta>, an
@@ -14,8 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from macros import pagecheck, safefiles
-from macros.errors import DataError
+from macros.text import pagecheck
+from macros.model import safefiles
+from macros.model.errors import DataError
 
 
 def name(page: Page, config: MkDocsConfig) -> str:

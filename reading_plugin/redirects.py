@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs_redirects.plugin import get_html_path, get_relative_html_path
 
-from macros.csp import with_policy
+from macros.rendering.csp import with_policy
 
 from .i18n_adapter import current_language, default_language
 from .page_language import CHINESE

@@ -2,7 +2,7 @@
 
 MkDocs copies whatever docs/ holds into the site, following links: `docs/notes.txt -> /etc/passwd`
 (or `-> ../.git/config`, which holds a token in CI) would be published. The build stops before any
-file is read, naming each such path (macros/safefiles.py). Tests: tests/builds/test_hostile_inputs.py.
+file is read, naming each such path (macros/model/safefiles.py). Tests: tests/builds/test_hostile_inputs.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.safefiles import unsafe_entries
+from macros.model.safefiles import unsafe_entries
 
 
 def check(config: MkDocsConfig) -> None:

@@ -1,6 +1,6 @@
 """The site's own search: a control in the header, and each edition's index, written after its build.
 
-Each page is cut into sections as it is written (macros/searchindex.py); after the build of one language
+Each page is cut into sections as it is written (macros/rendering/searchindex.py); after the build of one language
 (mkdocs-static-i18n builds one after the other), its sections go to `search-index.json` at that edition's
 root, fetched only when a reader opens search (docs/assets/site.js). The header gets a search button and
 its dialog, in the page's language (data/phrases.yml: search), hidden until the script shows them.
@@ -16,8 +16,8 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from macros.schema import SearchPhrases
-from macros.searchindex import Section, edition_index, sections
+from macros.model.schema import SearchPhrases
+from macros.rendering.searchindex import Section, edition_index, sections
 
 from .i18n_adapter import current_language, default_language, page_language
 

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote
 
-import macros.annotations as contributed  # not `annotations`: the __future__ feature's name
-from macros.project import load_project
+import macros.model.annotations as contributed  # not `annotations`: the __future__ feature's name
+from macros.model.project import load_project
 from scripts.localweb import QuietHandler, launch
 from scripts.worktree import copy_working_tree
 

@@ -4,7 +4,7 @@ punctuation and full-width forms both editions use, and write beside it its lice
 it holds.
 
 The build never reaches for a font on the machine or the network: the cut is in the repository, and a
-page title with a character it lacks stops the build with this command's name (macros/cards.py).
+page title with a character it lacks stops the build with this command's name (macros/rendering/cards.py).
 Run it again only to widen the cut (CHARACTERS) or to follow a new Noto release.
 """
 
@@ -22,7 +22,7 @@ SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 FAMILY = "Noto Sans CJK SC"
 OUT = ROOT / "cards" / "font.otf"
 LICENCE = ROOT / "cards" / "OFL.txt"
-HELD = ROOT / "cards" / "characters.txt"  # what the build checks titles against (macros/cards.py)
+HELD = ROOT / "cards" / "characters.txt"  # what the build checks titles against (macros/rendering/cards.py)
 DEBIAN_COPYRIGHT = Path("/usr/share/doc/fonts-noto-cjk/copyright")
 
 

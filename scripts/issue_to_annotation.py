@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-import macros.annotations as contributed
-from macros.errors import DataError
-from macros.project import load_project
+import macros.model.annotations as contributed
+from macros.model.errors import DataError
+from macros.model.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "annotation.yml"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.cff import citation_cff, release_day
-from macros.changelog import parse_changelog
-from macros.project import load_project
-from macros.safefiles import read_text
+from macros.citing.cff import citation_cff, release_day
+from macros.model.changelog import parse_changelog
+from macros.model.project import load_project
+from macros.model.safefiles import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from macros.fingerprint import make
-from macros.project import load_article
+from macros.model.fingerprint import make
+from macros.model.project import load_article
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -32,12 +32,12 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 from pypdf import PdfReader, PdfWriter
 
-from macros.citations import versioned_url
-from macros.citepage import print_heading
-from macros.gitdates import build_date
-from macros.hosting import from_environment
-from macros.paths import language_root, pdf_download, reading_pages
-from macros.project import Project, load_project
+from macros.citing.citations import versioned_url
+from macros.rendering.citepage import print_heading
+from macros.model.gitdates import build_date
+from macros.model.hosting import from_environment
+from macros.model.paths import language_root, pdf_download, reading_pages
+from macros.model.project import Project, load_project
 from scripts.localweb import QuietHandler, launch
 
 ROOT = Path(__file__).resolve().parent.parent

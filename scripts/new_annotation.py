@@ -8,12 +8,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.annotations import chapter_index, scaffold
-from macros.gitdates import build_date
-from macros.project import load_article
-from macros.schema import PhraseFile
-from macros.validation import validate
-from macros.yamlio import load_yaml
+from macros.model.annotations import chapter_index, scaffold
+from macros.model.gitdates import build_date
+from macros.model.project import load_article
+from macros.model.schema import PhraseFile
+from macros.model.validation import validate
+from macros.model.yamlio import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,13 +19,13 @@ from datetime import timedelta
 from html import escape
 from pathlib import Path
 
-import macros.annotations as contributed  # not `annotations`: the __future__ feature's name
-from macros import figureview
-from macros.citations import versioned_url
-from macros.errors import DataError, DataErrors
-from macros.gitdates import build_date
-from macros.paths import ANNOTATIONS_PAGE
-from macros.project import Project, load_project
+import macros.model.annotations as contributed  # not `annotations`: the __future__ feature's name
+from macros.words import figureview
+from macros.citing.citations import versioned_url
+from macros.model.errors import DataError, DataErrors
+from macros.model.gitdates import build_date
+from macros.model.paths import ANNOTATIONS_PAGE
+from macros.model.project import Project, load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ("zh", "en")

@@ -23,9 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.changelog import parse_changelog
-from macros.hosting import PDFS_PROMISED
-from macros.project import PREVIEW, load_project
+from macros.model.changelog import parse_changelog
+from macros.model.hosting import PDFS_PROMISED
+from macros.model.project import PREVIEW, load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,7 @@ def deployed_versions(branch: str) -> set[str]:
 
 
 def changelog_versions(changelog: Path) -> set[str]:
-    """The versions CHANGELOG.md has entries for, read as the build reads them (macros/changelog.py)."""
+    """The versions CHANGELOG.md has entries for, read as the build reads them (macros/model/changelog.py)."""
     if not changelog.exists():
         return set()
     return {entry.version for entry in parse_changelog(changelog.read_text(encoding="utf-8"), changelog)
@@ -81,7 +81,7 @@ def release_problems(version: str, *, deployed: set[str], changelog: set[str], d
 
 # What a release also puts at the root of the branch, outside every version: the 404 page GitHub Pages
 # serves for any address outside a version (its links absolute, into /<version>/), and each edition's
-# feed, the address readers subscribe to (macros/feed.py), kept current by every release.
+# feed, the address readers subscribe to (macros/rendering/feed.py), kept current by every release.
 ROOT_FILES = ("404.html", "feed.xml", "en/feed.xml")
 
 
@@ -139,7 +139,7 @@ def put_pdfs(version: str, branch: str) -> None:
 def unrecorded_ids(version: str, branch: str) -> list[str]:
     """What the deployed version publishes that data/anchors.yml does not record: a release's ids must all
     be there, so that later versions keep them (between releases a new id needs no entry)."""
-    from macros import anchors
+    from macros.model import anchors
 
     with tempfile.TemporaryDirectory() as folder:
         archive = subprocess.run(["git", "archive", "--format=tar", f"{branch}:{version}"], cwd=ROOT,

@@ -21,11 +21,11 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from macros.anchors import Ledger, dump, extended, load, published_ids
-from macros.changelog import ORIGINAL_LANGUAGE, changelog_path, parse_changelog
-from macros.changespage import UNRELEASED_ANCHOR, release_anchor
-from macros.errors import DataError
-from macros.project import load_project
+from macros.model.anchors import Ledger, dump, extended, load, published_ids
+from macros.model.changelog import ORIGINAL_LANGUAGE, changelog_path, parse_changelog
+from macros.rendering.changespage import UNRELEASED_ANCHOR, release_anchor
+from macros.model.errors import DataError
+from macros.model.project import load_project
 from scripts.make_citation_cff import written
 
 ROOT = Path(__file__).resolve().parent.parent

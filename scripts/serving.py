@@ -18,7 +18,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from macros.project import load_project, load_site_version
+from macros.model.project import load_project, load_site_version
 from scripts.localweb import QuietHandler
 
 ROOT = Path(__file__).resolve().parent.parent

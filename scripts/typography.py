@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from macros.typography import _CJK_CHAR, format_quotations, format_text, lint_text
+from macros.text.typography import _CJK_CHAR, format_quotations, format_text, lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.anchors import Ledger, dump, extended, load, published_ids
+from macros.model.anchors import Ledger, dump, extended, load, published_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 

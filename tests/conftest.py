@@ -18,8 +18,8 @@ from typing import Any, Callable, TypeVar
 
 import pytest
 
-from macros.fingerprint import make as make_fingerprint
-from macros.project import Project, load_article, load_project
+from macros.model.fingerprint import make as make_fingerprint
+from macros.model.project import Project, load_article, load_project
 from tests import mkdocs_fork, releasing
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,10 +159,10 @@ def data_problem(root: Path) -> str | None:
     """What stops the site's data from loading (as a build would say it), or None."""
     from datetime import date, timedelta
 
-    from macros import annotations
-    from macros.changelog import load_changelogs
-    from macros.errors import DataError
-    from macros.safefiles import read_text
+    from macros.model import annotations
+    from macros.model.changelog import load_changelogs
+    from macros.model.errors import DataError
+    from macros.model.safefiles import read_text
 
     try:
         project = load_project(root)

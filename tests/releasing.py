@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from macros.project import load_project
+from macros.model.project import load_project
 from scripts.release_prep import prepare
 from scripts.worktree import copy_working_tree
 

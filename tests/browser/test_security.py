@@ -3,7 +3,7 @@ that reached the page through a title (Material writes titles unescaped) does no
 
 from __future__ import annotations
 
-from macros.csp import with_policy
+from macros.rendering.csp import with_policy
 
 
 def test_an_injected_script_does_not_run_and_the_themes_do(page, site_url, built_site):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import markdown
 import yaml
 
-from macros import anchors
-from macros.anchors import Ledger, Published
+from macros.model import anchors
+from macros.model.anchors import Ledger, Published
 from tests.conftest import ROOT, BuildResult, build_site
-from macros.anchors import published_ids
+from macros.model.anchors import published_ids
 from tests.htmltools import content
 
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from lxml import html
 
-from macros.annotationpage import SECTION_PREVIEW
+from macros.rendering.annotationpage import SECTION_PREVIEW
 from tests.conftest import FIXTURE_SITE, BuildResult, build_site
 from tests.htmltools import content
 
@@ -202,7 +202,7 @@ def test_the_real_site_has_an_annotations_page_and_export(built_site: BuildResul
 
 
 def test_annotation_permalinks_join_the_anchor_ledger(built_fixture_site):
-    from macros.anchors import published_ids
+    from macros.model.anchors import published_ids
 
     served = published_ids(built_fixture_site.site_dir)
     for prefix in EDITIONS:

@@ -17,9 +17,9 @@ import rispy
 import yaml
 from lxml import html
 
-from macros import citations
-from macros.gitdates import CHAPTER_DATA, last_change, last_changes
-from macros.project import Project
+from macros.citing import citations
+from macros.model.gitdates import CHAPTER_DATA, last_change, last_changes
+from macros.model.project import Project
 from tests.conftest import BUILD_DAY, ROOT, BuildResult
 from tests.htmltools import content
 from tests.zotero_names import from_coins, from_meta, from_ris
@@ -327,7 +327,8 @@ def test_suggesting_an_annotation_opens_a_file_in_the_readers_language_naming_th
 @pytest.mark.parametrize("locale, prefix", EDITIONS)
 def test_every_figure_offers_its_citation_from_its_popover_its_card_and_the_overview(built_site, project, locale,
                                                                                    prefix):
-    from macros import figurecite, figureview
+    from macros.citing import figurecite
+    from macros.words import figureview
 
     figures_page = html.fromstring(built_site.page(f"{prefix}figures/"))
     assert figures_page.cssselect("h1")[0].text_content().rstrip("¶").strip() == \

@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 from lxml import html
 
-from macros.annotations import chapter_index, scaffold
-from macros.project import load_article, load_project
+from macros.model.annotations import chapter_index, scaffold
+from macros.model.project import load_article, load_project
 from scripts.pr_summary import summarise
 from tests import mkdocs_fork
 from tests.conftest import BUILD_ENV, copy_fixture_site

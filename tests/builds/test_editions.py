@@ -9,7 +9,7 @@ import pytest
 import yaml
 from lxml import html
 
-from macros.project import Project
+from macros.model.project import Project
 from tests.conftest import ROOT, BuildResult
 from tests.htmltools import content, hand_typed_numbers
 

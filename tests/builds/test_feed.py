@@ -9,8 +9,8 @@ import pytest
 import yaml
 from lxml import etree, html
 
-from macros.feed import feed_url
-from macros.gitdates import added_at
+from macros.rendering.feed import feed_url
+from macros.model.gitdates import added_at
 from tests.conftest import ROOT
 
 EDITIONS = [("zh", ""), ("en", "en/")]

@@ -105,7 +105,7 @@ def test_heading_id_written_without_spaces_is_not_a_jinja_comment(fixture_site: 
 
 
 def test_the_sandboxed_plugin_is_the_pinned_version():
-    """macros/sandbox.py replaces a private attribute of mkdocs-macros-plugin; an upgrade must be deliberate."""
+    """macros/rendering/sandbox.py replaces a private attribute of mkdocs-macros-plugin: upgrade deliberately."""
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
     pinned = re.search(r"^mkdocs-macros-plugin==(\S+)", lock, re.MULTILINE).group(1)
     assert version("mkdocs-macros-plugin") == pinned

@@ -372,7 +372,7 @@ def test_changelogs_saved_with_windows_line_endings_build(tmp_path: Path):
 def test_every_page_carries_a_content_security_policy(built_site):
     """Each page's policy allows its inline scripts, and each of those is one of the theme's: nothing the
     site writes itself is blocked, and nothing else would run."""
-    from macros.csp import inline_script_hashes, theme_script
+    from macros.rendering.csp import inline_script_hashes, theme_script
     from tests.htmltools import html_files
     inline = re.compile(r"<script>(.*?)</script>", re.DOTALL)
     for path in html_files(built_site.site_dir) + [built_site.site_dir / "404.html"]:

@@ -10,11 +10,11 @@ import pytest
 import yaml
 from lxml import html
 
-from macros.annotationpage import SECTION_PREVIEW
-from macros.annotations import Annotation
-from macros.fingerprint import letters
-from macros.project import Project
-from macros.typography import HALF_WIDTH_TOUCHING_CJK
+from macros.rendering.annotationpage import SECTION_PREVIEW
+from macros.model.annotations import Annotation
+from macros.model.fingerprint import letters
+from macros.model.project import Project
+from macros.text.typography import HALF_WIDTH_TOUCHING_CJK
 from tests.builds.test_editions import PAGES
 from tests.conftest import ROOT, BuildResult
 from tests.htmltools import content
@@ -222,7 +222,7 @@ QUOTED = re.compile(r"“[^“”]*”")  # words in quotation marks are marked 
 def test_prose_carries_the_articles_words_only_as_marked_quotations(built_site: BuildResult, project: Project,
                                                                    prefix: str, path: str):
     """No run of the article's words of 12 characters or more (punctuation aside), one after the other as in
-    the article, stands in the site's prose unquoted (the fingerprint finds them: macros/fingerprint.py, runs).
+    the article, stands in the site's prose unquoted (the fingerprint finds them: macros/model/fingerprint.py, runs).
     Quotations, charts, citations and the article's own names and addresses are not prose; figure values
     and annotations are."""
     root = content(built_site.page(prefix + path))

@@ -14,9 +14,9 @@ from lxml import html
 from mkdocs.structure.files import File
 from mkdocs_redirects.plugin import get_html_path
 
-from macros.project import Project
-from macros.schema import ClaimFigure, StatedFigure
-from macros.project import load_project
+from macros.model.project import Project
+from macros.model.schema import ClaimFigure, StatedFigure
+from macros.model.project import load_project
 from tests.conftest import ROOT, BuildResult
 from tests.htmltools import content, hand_typed_numbers, html_files, ids_of, redirect_target
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from lxml import html
 
-from macros import cards
+from macros.rendering import cards
 from tests.conftest import BuildResult
 from tests.htmltools import html_files, redirect_target
 

@@ -15,10 +15,11 @@ from fractions import Fraction
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from macros import figureview, formulas
-from macros.intervals import INF, Interval
-from macros.project import load_project
-from macros.schema import ClaimFigure, DerivedFigure, StatedFigure
+from macros.words import figureview
+from macros.model import formulas
+from macros.model.intervals import INF, Interval
+from macros.model.project import load_project
+from macros.model.schema import ClaimFigure, DerivedFigure, StatedFigure
 from tests.conftest import ROOT
 
 PROJECT = load_project(ROOT)

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.placement import headings_of
-from macros.fingerprint import MAX_QUOTE_CHARS, make, normalise
-from macros.intervals import INF, Interval
-from macros.project import Project
-from macros.schema import ClaimFigure, StatedFigure
-from macros.usage import FIGURE_CALL
+from macros.text.placement import headings_of
+from macros.model.fingerprint import MAX_QUOTE_CHARS, make, normalise
+from macros.model.intervals import INF, Interval
+from macros.model.project import Project
+from macros.model.schema import ClaimFigure, StatedFigure
+from macros.model.usage import FIGURE_CALL
 from tests.conftest import ARTICLE_SOURCE, ROOT
 
 DOCS = ROOT / "docs"
@@ -183,7 +183,7 @@ def test_no_stitch_of_the_articles_own_windows_passes_unless_it_is_there_whole(p
     the string is not in the section. Thousands are tried per section; none may pass."""
     import random
 
-    from macros.fingerprint import WINDOW, split_sections
+    from macros.model.fingerprint import WINDOW, split_sections
 
     bodies = {sid: normalise(body) for sid, body in
               split_sections(ARTICLE_SOURCE.read_text(encoding="utf-8"), project.article.sections).items()}
@@ -347,5 +347,5 @@ def test_random_four_character_phrases_from_the_article_s_own_characters_fail(pr
 
 
 def test_the_repository_holds_no_link_or_special_file_where_the_site_reads():
-    from macros.safefiles import unsafe_entries
+    from macros.model.safefiles import unsafe_entries
     assert unsafe_entries(ROOT) == []

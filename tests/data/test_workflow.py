@@ -28,7 +28,7 @@ def test_pull_requests_are_tested_read_only_and_never_deploy():
 
 
 def test_a_deploy_names_the_address_it_is_published_at():
-    """A fork publishes under its own Pages address (macros/hosting.py; tests/builds/test_hosting.py)."""
+    """A fork publishes under its own Pages address (macros/model/hosting.py; tests/builds/test_hosting.py)."""
     pages = WORKFLOW["jobs"]["pages"]
     assert [s["uses"].split("@")[0] for s in pages["steps"]] == ["actions/configure-pages"]
     assert pages["outputs"]["base_url"] == "${{ steps.pages.outputs.base_url }}"
@@ -72,7 +72,7 @@ def test_a_pull_request_shows_its_changes_and_its_site_without_a_token():
 
 def test_the_pull_request_templates_chinese_follows_gb_t_15834():
     """Its Chinese lines (each English item has one beneath it) use full-width marks, as the site does."""
-    from macros.typography import _CJK_CHAR, lint_text
+    from macros.text.typography import _CJK_CHAR, lint_text
 
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     chinese = [line for line in template.splitlines()

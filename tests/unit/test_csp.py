@@ -9,7 +9,8 @@ from pathlib import Path
 import material
 import pytest
 
-from macros.csp import SLOT, THEME_SCRIPTS, THEME_VERSION, inline_script_hashes, theme_script, with_policy
+from macros.rendering.csp import (
+    SLOT, THEME_SCRIPTS, THEME_VERSION, inline_script_hashes, theme_script, with_policy)
 from reading_plugin import redirects
 
 TEMPLATES = Path(material.__file__).parent / "templates"
@@ -43,7 +44,7 @@ def themes_inline_scripts() -> dict[str, list[str]]:
 
 
 def test_every_inline_script_of_the_theme_is_listed_or_never_rendered():
-    """Fails when Material's scripts change: list the new ones in macros/csp.py (or here, if unused)."""
+    """Fails when Material's scripts change: list the new ones in macros/rendering/csp.py (or here, if unused)."""
     listed = set(THEME_SCRIPTS.values())
     for template, bodies in themes_inline_scripts().items():
         if template in UNUSED:

@@ -11,9 +11,10 @@ import bibtexparser
 import pytest
 import rispy
 
-from macros import citations, figurecite, figureview
-from macros.citations import date_form, format_date
-from macros.project import load_project
+from macros.citing import citations, figurecite
+from macros.words import figureview
+from macros.citing.citations import date_form, format_date
+from macros.model.project import load_project
 
 PROJECT = load_project(Path(__file__).parents[2])
 VERSION = PROJECT.site.version  # the strings below hold whatever data/site.yml says
@@ -257,8 +258,8 @@ def test_the_number_keeps_its_bound_and_an_undated_original_is_never_dated():
 
 
 def test_a_label_that_looks_like_a_slot_or_holds_tex_stays_as_written():
-    from macros.citations import _bib_escape
-    from macros.formatting import fill
+    from macros.citing.citations import _bib_escape
+    from macros.words.formatting import fill
 
     assert fill("{label}: {url}", label="a {url} b", url="U") == "a {url} b: U"
     assert _bib_escape("a\\b_{c}") == "a\\textbackslash{}b\\_\\{c\\}"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from macros.fingerprint import MAX_QUOTE_CHARS, WINDOW, Fingerprint, make, normalise, window_sequence
-from macros.schema import Section
+from macros.model.fingerprint import MAX_QUOTE_CHARS, WINDOW, Fingerprint, make, normalise, window_sequence
+from macros.model.schema import Section
 
 TEXT = "标题行\n\n第一段:元宝公布了两组数据,“一起看”很受欢迎。\n\n小标题\n\n第二段 写的是 别的事情。\n"
 SECTIONS = [
@@ -103,7 +103,7 @@ def test_runs_of_the_article_are_found_in_other_text():
 
 
 def test_a_made_up_quotation_passes_with_a_chance_below_one_in_a_billion():
-    from macros.fingerprint import HASH_HEX_DIGITS
+    from macros.model.fingerprint import HASH_HEX_DIGITS
     largest_section = 20_000  # windows; the real article's largest section has under 3,000
     assert largest_section / 2 ** (HASH_HEX_DIGITS * 4) < 1e-9
 

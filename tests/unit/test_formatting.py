@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.formatting import format_interval, format_number, format_stated, round_significant
-from macros.intervals import INF, Interval
-from macros.schema import PhraseFile, Unit
-from macros.validation import validate
-from macros.yamlio import load_yaml
+from macros.words.formatting import format_interval, format_number, format_stated, round_significant
+from macros.model.intervals import INF, Interval
+from macros.model.schema import PhraseFile, Unit
+from macros.model.validation import validate
+from macros.model.yamlio import load_yaml
 
 PHRASES = validate(load_yaml(Path(__file__).parents[2] / "data" / "phrases.yml"), PhraseFile)
 YUAN = Unit(style="number", zh="{n}元", en="CNY {n}")

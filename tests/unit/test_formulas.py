@@ -4,8 +4,8 @@ from fractions import Fraction as F
 
 import pytest
 
-from macros import formulas
-from macros.intervals import Interval, ZeroDivisorError
+from macros.model import formulas
+from macros.model.intervals import Interval, ZeroDivisorError
 
 VALUES = {"a": Interval(F(10), F(10)), "b": Interval(F(2), F(2)), "z": Interval(F(0), F(3))}
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import gitdates
-from macros.gitdates import added_at, last_change, last_changes, moment
+from macros.model import gitdates
+from macros.model.gitdates import added_at, last_change, last_changes, moment
 
 
 def commit(repo: Path, name: str, day: str) -> None:

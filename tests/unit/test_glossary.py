@@ -6,9 +6,9 @@ from pathlib import Path
 
 from lxml import html
 
-from macros import glossary
-from macros.glossary import Entry, Glossary
-from macros.schema import Localized
+from macros.rendering import glossary
+from macros.rendering.glossary import Entry, Glossary
+from macros.model.schema import Localized
 
 ROOT = Path(__file__).parents[2]
 TERMS = Glossary(

@@ -10,11 +10,12 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from macros import annotations as contributed
-from macros import changespage, feed, history
-from macros.changelog import ChangelogEntry, load_changelogs, parse_changelog
-from macros.errors import DataError
-from macros.project import load_project
+from macros.model import annotations as contributed
+from macros.rendering import changespage, feed
+from macros.model import history
+from macros.model.changelog import ChangelogEntry, load_changelogs, parse_changelog
+from macros.model.errors import DataError
+from macros.model.project import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = load_project(ROOT)
@@ -225,7 +226,7 @@ def test_an_old_value_is_written_in_its_own_unit():
 
 
 def test_every_field_a_change_can_touch_has_a_name_in_each_language():
-    from macros.schema import FigureFieldNames
+    from macros.model.schema import FigureFieldNames
 
     assert tuple(FigureFieldNames.model_fields) == history.FIGURE_FIELDS
 

@@ -4,7 +4,7 @@ from fractions import Fraction as F
 
 import pytest
 
-from macros.intervals import INF, Interval, ZeroDivisorError, from_relation, verdict
+from macros.model.intervals import INF, Interval, ZeroDivisorError, from_relation, verdict
 
 TOL = {"about": F(1, 20), "just_under": F(1, 20)}
 

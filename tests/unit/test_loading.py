@@ -5,9 +5,9 @@ from textwrap import dedent
 
 import pytest
 
-from macros.errors import DataError
-from macros.project import load_figures
-from macros.yamlio import load_yaml
+from macros.model.errors import DataError
+from macros.model.project import load_figures
+from macros.model.yamlio import load_yaml
 
 # Line numbers in the assertions count from here: HEAD is lines 1-7, the first figure starts on line 8.
 HEAD = """\
@@ -180,7 +180,7 @@ DAU = related(MAU.replace("mau:", "dau:").replace("value: 114000000", "value: 50
 def test_a_constraint_narrows_both_figures_and_what_rests_on_them(tmp_path):
     from fractions import Fraction as F
 
-    from macros.intervals import Interval
+    from macros.model.intervals import Interval
     text = HEAD + MAU + DAU + derived("ratio", "dau / mau") + dedent("""\
         constraints:
           - {figure: dau, at_most: mau, why: {zh: "日活不超过月活", en: "daily ≤ monthly"}}
@@ -220,7 +220,7 @@ def test_a_range_needs_its_upper_end_and_its_ends(tmp_path):
 def test_a_range_and_the_article_s_word(tmp_path):
     from fractions import Fraction as F
 
-    from macros.intervals import Interval
+    from macros.model.intervals import Interval
     ranged = related(MAU, 'between\n    upper: 1000000000\n    ends: "[)"\n'
                      '    says: {zh: "数亿", en: "hundreds of millions"}', "approximate")
     book, _ = load(tmp_path, HEAD + ranged)
@@ -232,8 +232,8 @@ def test_a_range_and_the_article_s_word(tmp_path):
 
 
 def phrase_error(tmp_path: Path, old: str, new: str) -> str:
-    from macros.schema import PhraseFile
-    from macros.validation import validate
+    from macros.model.schema import PhraseFile
+    from macros.model.validation import validate
     real = (Path(__file__).parents[2] / "data" / "phrases.yml").read_text(encoding="utf-8")
     assert old in real
     path = tmp_path / "phrases.yml"
@@ -258,7 +258,7 @@ def test_a_phrase_without_its_slot_fails_at_start_up(tmp_path):
 def test_a_chart_of_an_unknown_figure_fails_at_start_up(tmp_path):
     import shutil
 
-    from macros.project import load_project
+    from macros.model.project import load_project
     root = Path(__file__).parents[2]
     for name in ("data", "docs"):
         shutil.copytree(root / name, tmp_path / name)
@@ -295,7 +295,7 @@ def test_the_value_is_the_number_the_wording_writes(tmp_path):
 def test_a_rounded_figure_is_every_value_that_rounds_to_it(tmp_path):
     from fractions import Fraction as F
 
-    from macros.intervals import Interval
+    from macros.model.intervals import Interval
     book, _ = load(tmp_path, HEAD + related(MAU, "exact", "rounded") + derived("double", "mau * 2"))
     assert book["mau"].interval == Interval(F(113_500_000), F(114_500_000), hi_open=True)
     assert book["double"].interval == Interval(F(227_000_000), F(229_000_000), hi_open=True)

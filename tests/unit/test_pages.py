@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from macros.pages import PageContext, PageError, figure_html, quote_html, repost_link_html
-from macros.paths import relative_url
-from macros.project import load_project
+from macros.rendering.pages import PageContext, PageError, figure_html, quote_html, repost_link_html
+from macros.model.paths import relative_url
+from macros.model.project import load_project
 
 ROOT = Path(__file__).parents[2]
 
@@ -65,18 +65,18 @@ def test_quotation_text_is_escaped_and_checked(ctx):
 
 def test_the_articles_own_quotes_nest_as_single_marks_inside_a_quotation():
     """The marks are text, not CSS `quotes`, so a copy keeps them (tests/browser/test_copying.py)."""
-    from macros.pages import quotation
+    from macros.rendering.pages import quotation
     assert str(quotation("推出“元宝派”这样的AI社交功能")) == (
         '<span class="article-quote" lang="zh-Hans">“推出‘元宝派’这样的AI社交功能”</span>')
 
 
 def site_headings(ctx: PageContext) -> dict:
-    from macros import SiteMacros
-    return SiteMacros(ctx.project, ROOT / "docs").section_headings
+    from reading_plugin.reading_build import ReadingBuild
+    return ReadingBuild(ctx.project, ROOT / "docs").section_headings
 
 
 def test_with_no_annotations_the_page_invites_one_and_shows_no_filters(ctx):
-    from macros.annotationpage import listing_html
+    from macros.rendering.annotationpage import listing_html
     home = PageContext(ctx.project, "annotations.md", "annotations/", "zh")
     listing = listing_html(home, [], today=date(2026, 11, 29), headings=site_headings(ctx))
     empty = html.fragment_fromstring(str(listing), create_parent="div")
@@ -91,9 +91,9 @@ def test_with_no_annotations_the_page_invites_one_and_shows_no_filters(ctx):
 
 
 def test_filters_are_labelled_rows(ctx):
-    from macros import SiteMacros
-    from macros.annotationpage import listing_html
-    site = SiteMacros(ctx.project, ROOT / "docs")  # the real annotations, as the site loads them
+    from reading_plugin.reading_build import ReadingBuild
+    from macros.rendering.annotationpage import listing_html
+    site = ReadingBuild(ctx.project, ROOT / "docs")  # the real annotations, as the site loads them
     listing = listing_html(ctx, site.annotations, today=date(2026, 11, 29))
     listing = html.fragment_fromstring(str(listing), create_parent="div")
     rows = listing.cssselect('.annotation-filters[role="group"]')

@@ -2,9 +2,9 @@
 
 import pytest
 
-from macros.anchors import alias_anchors
-from macros.errors import DataError
-from macros.placement import insert_at_headings
+from macros.model.anchors import alias_anchors
+from macros.model.errors import DataError
+from macros.text.placement import insert_at_headings
 
 PAGE = '<h1 id="t">T</h1><p>a</p><h2 id="s" class="x">S<a class="headerlink" href="#s">¶</a></h2><p>b</p>'
 

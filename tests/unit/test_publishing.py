@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import citations, citepage
-from macros.errors import DataError
-from macros.project import PREVIEW, load_project
+from macros.citing import citations
+from macros.rendering import citepage
+from macros.model.errors import DataError
+from macros.model.project import PREVIEW, load_project
 from scripts import publish
 
 ROOT = Path(__file__).resolve().parents[2]

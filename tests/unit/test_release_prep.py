@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.changelog import parse_changelog
-from macros.project import load_project
+from macros.model.changelog import parse_changelog
+from macros.model.project import load_project
 from scripts.release_prep import PrepError, prepare
 from scripts.worktree import copy_working_tree
 

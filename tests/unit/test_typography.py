@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.cjk import mark_chinese_runs
-from macros.typography import format_quotations, format_text, fullwidth_brackets, lint_text
+from macros.text.cjk import mark_chinese_runs
+from macros.text.typography import format_quotations, format_text, fullwidth_brackets, lint_text
 from scripts.typography import chinese_strings, markdown_sources, yaml_problems, yaml_sources
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rfc3986_validator import validate_rfc3986
 
-from macros.urls import problem
+from macros.model.urls import problem
 
 GOOD = ["https://www.jinnalai.com/jiaodian/810517.html", "http://example.org/", "https://example.org/a&b/?q=1#x",
         "https://例子.中国/页面", "https://127.0.0.1:8000/", "https://[2001:db8::1]/"]
@@ -48,6 +48,6 @@ def test_https_only_where_the_site_is_served():
     ("https://owner.github.io/name/?x=1", "holds a character"),
 ])
 def test_a_sites_address_holds_only_what_a_sitemap_takes_as_it_is(url: str, reason: str | None):
-    from macros.urls import site_address_problem
+    from macros.model.urls import site_address_problem
     found = site_address_problem(url)
     assert (found is None) if reason is None else (found is not None and reason in found)

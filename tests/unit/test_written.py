@@ -4,7 +4,7 @@ from fractions import Fraction as F
 
 import pytest
 
-from macros.written import numbers_in, rounding_interval
+from macros.model.written import numbers_in, rounding_interval
 
 
 @pytest.mark.parametrize("text, value, step", [

@@ -1,0 +1,156 @@
+"""Strict YAML reading: duplicate keys are errors, and every key's line is kept for messages.
+
+Input is untrusted (annotations come from pull requests), so reading is bounded before YAML sees it:
+regular files only (no symlink, no device), a size cap, UTF-8, and no aliases (a "billion laughs"
+file would expand exponentially; `&a [*a]` never ends). Each refusal names the file and what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.model.errors import DataError
+from macros.model.safefiles import MAX_DATA_BYTES, read_text
+
+KeyPath = tuple[Any, ...]
+# libyaml's parser when PyYAML has it (ten times faster: it matters for thousands of annotations);
+# the same nodes, marks and errors either way.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Characters no text of the site may hold: C0 controls but tab and line breaks, DEL, and the two
+# non-characters. A quoted scalar's escapes ("\x01") can make them; XML (the feeds) cannot carry them.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+@dataclass
+class YamlDocument:
+    path: Path
+    data: Any
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line_of(self, key_path: KeyPath) -> int | None:
+        """Line of the deepest known key on `key_path` (1-based)."""
+        for end in range(len(key_path), 0, -1):
+            line = self.lines.get(tuple(key_path[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path, visited: set[int]) -> None:
+    if id(node) in visited:  # the composer hands an alias back as the node it names
+        raise DataError(file, "uses a YAML alias (*name); write the value out instead",
+                        where=".".join(str(p) for p in path) or "top level",
+                        line=_line_of_key(lines, path) or node.start_mark.line + 1)
+    visited.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise DataError(file, "a key must be plain text, not a list or a mapping",
+                                where=".".join(str(p) for p in path) or "top level",
+                                line=key_node.start_mark.line + 1)
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if isinstance(key, str) and (control := CONTROL_CHARACTER.search(key)):
+                raise DataError(file, f"a key holds the control character U+{ord(control.group()):04X}; remove it",
+                                where=".".join(str(p) for p in path) or "top level", line=line)
+            if key in seen:
+                raise DataError(
+                    file,
+                    f"duplicate key '{key}' (first defined on line {seen[key]}); "
+                    "YAML would silently keep only the last one",
+                    where=".".join(str(p) for p in path) or "top level",
+                    line=line,
+                )
+            seen[key] = line
+            lines[path + (key,)] = line
+            _walk(value_node, path + (key,), lines, file, visited)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 1
+            _walk(item, path + (index,), lines, file, visited)
+    elif isinstance(node.value, str) and (control := CONTROL_CHARACTER.search(node.value)):
+        raise DataError(file, f"holds the control character U+{ord(control.group()):04X}, which no page or feed can "
+                        "show; remove it", where=".".join(str(p) for p in path) or "top level",
+                        line=node.start_mark.line + 1)
+
+
+def _line_of_key(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
+    """Line of the nearest mapping key on `path` (an alias's own position is lost in composition)."""
+    return next((lines[path[:end]] for end in range(len(path), 0, -1)
+                 if isinstance(path[end - 1], str) and path[:end] in lines), None)
+
+
+def load_yaml(path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDocument:
+    """Read one YAML document, rejecting syntax errors and duplicate keys with their line."""
+    return parse_yaml(read_text(path, max_bytes), path)
+
+
+# What the YAML reader says when a line is indented differently from the keys around it.
+_INDENTATION_PROBLEMS = ("did not find expected key", "expected <block end>", "mapping values are not allowed",
+                         "could not find expected ':'", "did not find expected '-' indicator")
+
+
+def _hint(error: yaml.MarkedYAMLError, text: str, line: int | None) -> str:
+    """What probably went wrong, with the line as written, where the reader's words alone do not say it."""
+    if line is None or not any(problem in str(error.problem) for problem in _INDENTATION_PROBLEMS):
+        return ""
+    lines = text.splitlines()
+    shown = lines[line - 1].rstrip()[:80] if 0 < line <= len(lines) else ""
+    return (f" (probably indentation: line {line}, {shown!r}, starts in another column than the keys around it, "
+            "or a value holds ': ' and needs quotes; keys of one mapping start in the same column, with spaces)")
+
+
+def parse_yaml(text: str, path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDocument:
+    """The same for a file's text read elsewhere (a past commit's, from git); `path` names it in messages."""
+    if len(text.encode("utf-8")) > max_bytes:
+        raise DataError(path, f"is over the limit of {max_bytes:,} bytes; split it or shorten it")
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DataError(path, "holds no data (it is empty, or only comments); fill it in or remove it", line=1)
+        lines: dict[KeyPath, int] = {}
+        _walk(node, (), lines, path, set())
+        data = _construct(loader, node, path)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataError(path, f"not valid YAML: {error.problem or error}{_hint(error, text, line)}",
+                        line=line) from None
+    except yaml.YAMLError as error:  # libyaml's reader (bad characters) raises without a mark
+        raise DataError(path, f"not valid YAML: {str(error)[:200]}") from None
+    finally:
+        loader.dispose()
+    if data is None:
+        raise DataError(path, "holds no data (only comments or `null`)", line=1)
+    return YamlDocument(path=path, data=data, lines=lines)
+
+
+def _construct(loader: Any, node: yaml.Node, path: Path) -> Any:
+    """Python values from the nodes; a value YAML cannot build (2026-02-30) names its line."""
+    try:
+        return loader.construct_document(node)
+    except (ValueError, TypeError, OverflowError) as error:
+        bad = _first_unbuildable(node)
+        line = bad.start_mark.line + 1 if bad is not None else None
+        shown = f" '{bad.value[:80]}'" if bad is not None and isinstance(bad.value, str) else ""
+        raise DataError(path, f"value{shown} cannot be read ({str(error)[:80]}); if it is a date, use a real "
+                        "date as YYYY-MM-DD", line=line) from None
+
+
+def _first_unbuildable(node: yaml.Node) -> yaml.Node | None:
+    """The first scalar that YAML cannot turn into a value (each tried with a fresh loader)."""
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            _Loader("").construct_object(node, deep=True)
+        except (ValueError, TypeError, OverflowError):
+            return node
+        return None
+    children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+    return next((bad for child in children if (bad := _first_unbuildable(child)) is not None), None)

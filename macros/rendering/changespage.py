@@ -1,0 +1,153 @@
+"""The "what changed" page: the changes not yet released, then each release of CHANGELOG.md, newest
+first, each with its date and what changed in the data (figures old → new, annotations added or
+withdrawn, anchors renamed: macros/model/history.py), and its notes from the changelog.
+
+Its headings are written as Markdown, so they get the page's ids, its table of contents and the anchor
+ledger like any other heading; everything under them is HTML made here.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any, Callable
+
+from markupsafe import Markup, escape
+
+from macros.model.annotations import render_body
+from macros.model.changelog import ChangelogEntry, version_key
+from macros.words.formatting import format_number
+from macros.model.history import Changes, FigureChange, History
+from macros.rendering.pages import quotation
+from macros.model.paths import annotation_anchor, annotation_url, figure_url
+from macros.model.project import Project
+
+UNRELEASED_ANCHOR = "unreleased"
+Link = Callable[[str], str]  # a site path as the page links to it
+
+
+def release_anchor(version: str) -> str:
+    return "release-" + re.sub(r"[^a-z0-9]+", "-", version.lower()).strip("-")
+
+
+def _shown(project: Project, change: FigureChange, value: Any, unit: Any, locale: str) -> Markup:
+    """One side of a change, as a reader reads it: a value in that side's unit (as words, if the unit is
+    still known), a relation in words, words in the edition's language."""
+    phrases = project.phrases.of(locale)
+    units = project.figures.file.units
+    if value is None:
+        return Markup("—")
+    if change.field in ("value", "upper") and isinstance(value, (int, float)) and unit in units:
+        return escape(format_number(Fraction(str(value)), units[unit], locale, phrases))
+    if change.field == "relation" and value in phrases.relations:
+        return escape(phrases.relations[value])
+    if isinstance(value, dict):  # words given per language
+        value = _in(value, locale) if locale in value else next(iter(value.values()), "")
+    if change.field == "wording":
+        return quotation(value)
+    return escape(str(value))
+
+
+def figure_label(project: Project, figure_id: str, locale: str, fields: dict[str, Any] | None = None) -> str:
+    if figure_id in project.figures:
+        return project.figures[figure_id].spec.label(locale)
+    label = (fields or {}).get("label")
+    return str(label.get(locale, figure_id)) if isinstance(label, dict) else figure_id
+
+
+def _in(value: Any, locale: str) -> Any:
+    """A value as one edition reads it: words given per language, in that language."""
+    return value.get(locale) if isinstance(value, dict) and locale in value else value
+
+
+def visible(change: FigureChange, locale: str) -> bool:
+    """Whether an edition's reader sees the change (an English reading edited is no change in Chinese)."""
+    return change.field in ("added", "removed") or _in(change.old, locale) != _in(change.new, locale)
+
+
+def describe(project: Project, change: FigureChange, locale: str, link: Link) -> Markup:
+    """"<figure>: <field> old → new", "<figure> (added)", "<figure> (removed)"; `link(path)` links a site path."""
+    words = project.phrases.of(locale).changes
+    colon = project.phrases.of(locale).colon
+    fields = change.new if change.field == "added" else change.old if change.field == "removed" else None
+    label = figure_label(project, change.figure, locale, fields if isinstance(fields, dict) else None)
+    name = (Markup('<a href="{}">{}</a>').format(link(figure_url(change.figure)), label)
+            if change.figure in project.figures else escape(label))
+    phrases = project.phrases.of(locale)
+    if change.field in ("added", "removed"):
+        return Markup("{}{}{}{}").format(name, phrases.open_bracket, getattr(words, change.field),
+                                         phrases.close_bracket)
+    return Markup("{}{}{} {} → {}").format(name, colon, getattr(words.fields, change.field),
+                                          _shown(project, change, change.old, change.units[0], locale),
+                                          _shown(project, change, change.new, change.units[1], locale))
+
+
+def changes_html(project: Project, changes: Changes, locale: str, link: Link) -> Markup:
+    """The lists of what changed, or the word for nothing."""
+    words = project.phrases.of(locale).changes
+    figures = [c for c in changes.figures if visible(c, locale)]
+    others = changes.annotations_added or changes.annotations_withdrawn or changes.ids_renamed
+    if changes.comparable and not (figures or others):
+        return Markup("<p>{}</p>").format(words.nothing)
+    parts = []
+    if not changes.comparable:
+        if not others:
+            return Markup("<p>{}</p>").format(words.not_comparable)
+        parts.append((words.figures, [escape(words.not_comparable)]))
+    if figures:
+        parts.append((words.figures, [describe(project, c, locale, link) for c in figures]))
+    for title, ids in ((words.annotations_added, changes.annotations_added),
+                       (words.annotations_withdrawn, changes.annotations_withdrawn)):
+        if ids:
+            parts.append((title, [Markup('<a href="{}">{}</a>').format(link(annotation_url(annotation_anchor(i))), i)
+                                  for i in ids]))
+    if changes.ids_renamed:
+        parts.append((words.ids_renamed, [Markup('<a href="{}"><code>{}#{}</code></a> → <code>#{}</code>').format(
+            link(f"{page}#{new}"), page, old, new) for page, old, new in changes.ids_renamed]))
+    return Markup("").join(
+        Markup('<p class="changes__kind">{}</p><ul>{}</ul>').format(title, Markup("").join(
+            Markup("<li>{}</li>").format(item) for item in items)) for title, items in parts)
+
+
+def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], found: History, link: Link) -> str:
+    """The page's sections, as Markdown headings over HTML blocks: the changes not yet released first,
+    then every release of the changelog."""
+    words = project.phrases.of(locale).changes
+    sections: list[tuple[str, str, Markup, ChangelogEntry | None]] = []
+    unreleased = next((e for e in entries if e.version is None), None)
+    since = found.unreleased()
+    if since is None:
+        data = Markup("<p>{}</p>").format(words.no_release)
+    else:
+        data = Markup("<p>{}</p>{}").format(words.since.replace("{version}", since[0].version),
+                                            changes_html(project, since[1], locale, link))
+    if not project.released:  # a release shows what it is, not what may come after it
+        sections.append((words.unreleased, UNRELEASED_ANCHOR, data, unreleased))
+    # Every version the changelog or a tag names, newest first: a tag without notes still shows its changes.
+    notes = {entry.version: entry for entry in entries if entry.version}
+    versions = sorted({*notes, *(r.version for r in found.releases)}, key=version_key, reverse=True)
+    for entry in (notes.get(version) or ChangelogEntry(version, "") for version in versions):
+        assert entry.version is not None
+        compared = found.changes_in(entry.version)
+        if compared is None:
+            data = Markup("<p>{}</p>").format(words.untagged.replace("{version}", entry.version))
+        else:
+            release, before, changes = compared
+            dated = Markup("<p>{}</p>").format(words.released.replace("{date}", release.day.isoformat()))
+            data = dated + (Markup("<p>{}</p>").format(words.first) if before is None else Markup(
+                "<p>{}</p>{}").format(words.since.replace("{version}", before.version),
+                                      changes_html(project, changes, locale, link)))
+        sections.append((entry.version, release_anchor(entry.version), data, entry))
+    blocks = []
+    for title, anchor, data, noted in sections:
+        # The notes (in the edition's language: macros/model/changelog.py) stay out of the search index
+        # (macros/rendering/searchindex.py): nobody searches a reading for its release notes.
+        shown_notes = (Markup('<p class="changes__kind">{}</p><div class="changes__notes" data-search-exclude>'
+                              '{}</div>').format(words.notes, render_body(noted.notes)) if noted and noted.notes
+            else Markup("<p>{}</p>").format(words.no_notes))
+        # A heading in Markdown (its id, the TOC, the ledger); the rest one HTML block, on one line.
+        # One line, so Markdown takes it as one HTML block; a line break kept as an entity (in <pre> too).
+        block = str(Markup('<div class="changes">{}{}</div>').format(data, shown_notes)).replace("\n", "&#10;")
+        blocks.append(f"## {title} {{ #{anchor} }}\n\n{block}\n")
+    return "\n".join(blocks)
+

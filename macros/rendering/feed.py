@@ -1,0 +1,163 @@
+"""Each edition's Atom feed (`feed.xml` at its root): new and withdrawn annotations, corrections to
+figures after the first release, and releases, newest first, each with its permalink and date. Written
+with feedgen; tests/builds/test_feed.py reads it back with feedparser.
+
+A release's feeds are also copied to the root of the published branch (scripts/publish.py), the one
+address that stays current, so the feed's `self` link and every page's autodiscovery link name that copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+
+from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # feedgen ships no types
+from lxml import html as lxml_html
+from markupsafe import Markup
+
+from macros.rendering import annotationpage, changespage
+from macros.model.annotations import Annotation, Loaded, render_body
+from macros.model.changelog import ChangelogEntry
+from macros.citing.citations import language_prefix, versioned_url
+from macros.model.history import History, withdrawn_at
+from macros.rendering.pages import PageContext
+from macros.model.paths import ANNOTATIONS_PAGE, CHANGES_PAGE, FEED_FILE, FIGURES_PAGE, language_root
+from macros.model.project import Project
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # what the entry is about, the same in every build and version ("annotation/<id>")
+    title: str
+    link: str  # its permalink in this version
+    at: datetime  # when it happened: the commit that added, withdrew or corrected, or the release's tag
+    content: str  # HTML, every link absolute
+    author: str
+
+
+def feed_url(project: Project, locale: str) -> str:
+    """Where readers subscribe: the copy a release keeps at the root of the site, outside any version."""
+    return f"{project.site.base_url}{language_prefix(project, locale)}{FEED_FILE}"
+
+
+def _id(project: Project, locale: str, key: str) -> str:
+    """A permanent id for an entry (RFC 4287 4.2.6): the same whatever the version or the address."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{project.site.repository}#{locale}/{key}").urn
+
+
+def _absolute(fragment: str, base: str) -> str:
+    """An HTML fragment with its links made absolute, as a feed reader needs them."""
+    tree = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    tree.make_links_absolute(base, resolve_base_href=False)
+    return "".join(lxml_html.tostring(child, encoding="unicode") for child in tree)
+
+
+# A feed carries the newest entries, as feeds do (readers keep what they fetched before); the
+# annotations page and its W3C export hold every annotation. Only these entries' content is rendered,
+# so a feed costs the same with a thousand annotations as with a hundred.
+MAX_ENTRIES = 100
+
+
+def entries(project: Project, locale: str, annotations: Loaded, headings: dict[str, dict[str, dict[str, str]]],
+            found: History, changelog: list[ChangelogEntry]) -> list[Entry]:
+    """The newest MAX_ENTRIES entries of `locale`'s feed, newest first."""
+    words = project.phrases.of(locale).changes
+    collective = project.site.collective.name(locale)
+    home = PageContext(project, "annotations.md", language_root(locale, project.site.default_language)
+                       + ANNOTATIONS_PAGE, locale)
+    found_entries: list[Entry] = []
+    content_of: dict[str, Callable[[], str]] = {}  # key -> its content, made for the entries kept
+    for annotation in annotations:
+        chapter = next(s for s in project.article.sections if s.chapter == annotation.target.chapter)
+        section = headings.get(annotation.target.chapter, {}).get(locale, {}).get(annotation.target.section,
+                                                                                  annotation.target.section)
+        where = f"{chapter.title(locale) if chapter.title else annotation.target.chapter} § {section}"
+        permalink = versioned_url(project, locale, ANNOTATIONS_PAGE, annotation.anchor)
+        author = collective if annotation.author.team else (annotation.author.name or collective)
+        created = annotationpage.created_at(project, annotations, annotation)
+        if annotation.status == "withdrawn":  # dated by the commit that withdrew it
+            file = annotations.files[annotation.id]
+            at = withdrawn_at(project.root, file.relative_to(project.root).as_posix()) \
+                if file.is_relative_to(project.root) else None
+            entry = Entry(f"annotation/{annotation.id}/withdrawn", words.entry_withdrawn.replace("{section}", where),
+                          permalink, max(at or created, created), "", author)
+        else:
+            entry = Entry(f"annotation/{annotation.id}", words.entry_annotation.replace("{section}", where),
+                          permalink, created, "", author)
+        found_entries.append(entry)
+        content_of[entry.key] = functools.partial(_annotation_content, home, annotation, headings, permalink)
+    link = functools.partial(versioned_url, project, locale)  # absolute, into this version of this edition
+    for correction in found.corrections:
+        seen = [c for c in correction.changes if changespage.visible(c, locale)]
+        if not seen:
+            continue  # e.g. only the other edition's words changed
+        names = project.phrases.of(locale).list_join.join(dict.fromkeys(
+            changespage.figure_label(project, c.figure, locale) for c in seen))
+        items = Markup("").join(Markup("<li>{}</li>").format(changespage.describe(project, c, locale, link))
+                                for c in seen)
+        found_entries.append(Entry(f"correction/{correction.commit}",
+                                   words.entry_correction.replace("{figures}", names),
+                                   versioned_url(project, locale, FIGURES_PAGE), correction.at,
+                                   str(Markup("<ul>{}</ul>").format(items)), collective))
+    notes = {entry.version: entry.notes for entry in changelog if entry.version}
+    for release in reversed(found.releases):  # newest first, as the corrections are
+        compared = found.changes_in(release.version)
+        body = render_body(notes[release.version]) if notes.get(release.version) else Markup("")
+        if compared and compared[1] is not None:
+            body += changespage.changes_html(project, compared[2], locale, link)
+        permalink = versioned_url(project, locale, CHANGES_PAGE, changespage.release_anchor(release.version))
+        found_entries.append(Entry(f"release/{release.version}",
+                                   words.entry_release.replace("{version}", release.version), permalink,
+                                   release.at, _absolute(str(body), permalink) if body else "", collective))
+    newest = sorted(found_entries, key=lambda e: e.at, reverse=True)[:MAX_ENTRIES]  # stable: a time keeps its order
+    return [replace(e, content=content_of[e.key]()) if e.key in content_of else e for e in newest]
+
+
+def _annotation_content(home: PageContext, annotation: Annotation, headings: dict[str, dict[str, dict[str, str]]],
+                        permalink: str) -> str:
+    """An annotation as its permalink shows it, its links absolute."""
+    return _absolute(str(annotationpage.annotation_html(home, annotation, at_home=True, headings=headings.get(
+        annotation.target.chapter, {}).get(home.locale))), permalink)
+
+
+def feed_link(project: Project, locale: str) -> str:
+    """The edition's Atom feed, for feed readers to find (autodiscovery: `alternate` with the Atom type).
+    The `rel` also says `feed`: Material's script fetches the sitemap.xml beside every link whose rel is
+    exactly "alternate" (its language alternates), which for the feed's address would be a request to
+    the published host from every page, on any copy of the site."""
+    title = f"{project.site.title(locale)} · {project.phrases.of(locale).changes.feed}"
+    return str(Markup('<link rel="alternate feed" type="application/atom+xml" title="{}" href="{}">\n').format(
+        title, feed_url(project, locale)))
+
+
+def _moment(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+def atom(project: Project, locale: str, found: list[Entry], built: date) -> str:
+    """The feed as Atom XML; dated by its newest entry (or the build), so the same data gives the same file."""
+    words = project.phrases.of(locale).changes
+    feed = FeedGenerator()
+    feed.id(_id(project, locale, "feed"))
+    feed.title(project.site.title(locale))
+    feed.subtitle(words.feed_subtitle)
+    feed.author({"name": project.site.collective.name(locale)})
+    feed.link(href=feed_url(project, locale), rel="self", type="application/atom+xml")
+    feed.link(href=versioned_url(project, locale, ""), rel="alternate", type="text/html")
+    feed.language(locale)
+    feed.rights(project.site.licences["text"].name)
+    feed.updated(max((e.at for e in found), default=_moment(built)))
+    for item in found:
+        entry = feed.add_entry(order="append")
+        entry.id(_id(project, locale, item.key))
+        entry.title(item.title)
+        entry.link(href=item.link, rel="alternate", type="text/html")
+        entry.published(item.at)
+        entry.updated(item.at)
+        entry.author({"name": item.author})
+        entry.content(item.content, type="html")
+    return str(feed.atom_str(pretty=True).decode("utf-8"))
+

@@ -1,0 +1,137 @@
+"""One view of a figure: what its popover, its card on the figures page and its export record show.
+
+The kinds of figure differ (stated, derived, the article's own sum); this is the one place that asks
+which kind a figure is. The places that show a figure only choose which of these fields to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Callable
+
+from macros.model import formulas
+from macros.model.figures import Evaluated
+from macros.words.formatting import fill, format_interval, format_number, format_range, format_stated
+from macros.model.intervals import INF, Relation, Verdict
+from macros.model.schema import ClaimFigure, Constraint, DerivedFigure, LocalePhrases, StatedFigure
+from macros.model.project import Project, remembered
+from macros.model.written import numbers_in
+
+
+@dataclass(frozen=True)
+class Statement:
+    wording: str  # the article's words
+    section: str  # the article section they are in
+
+
+@dataclass(frozen=True)
+class FigureView:
+    id: str
+    kind: str
+    label: str
+    display: str  # the value in words, as the page's language writes it
+    values: str  # the range it can take, in its unit
+    statements: tuple[Statement, ...] = ()  # where the article words it (stated, claim)
+    value: int | float | None = None  # stated, claim: the number in the article's words
+    relation: Relation | None = None  # stated, claim
+    reading: str | None = None  # why this relation or unit
+    precision: str | None = None  # stated, claim: how precise the number written is, and why
+    counts: str | None = None  # stated: what it counts
+    period: str | None = None  # stated: over what period (None: the article does not say)
+    formula: str | None = None  # derived, claim: over the figures' labels
+    formula_ids: str | None = None  # the same over ids
+    formula_source: str | None = None  # as written in data/figures.yml
+    inputs: tuple[str, ...] = ()  # ids the formula uses
+    note: str | None = None  # derived
+    constraints: tuple[Constraint, ...] = ()
+    computed: str | None = None  # claim: what the article's figures allow, in words
+    verdict: Verdict | None = None  # claim
+    word_figure: bool = False  # stated as a word (数千万), so the popover also shows its range
+
+    @property
+    def stated(self) -> bool:
+        return self.kind == "stated"
+
+
+def _memo(project: Project, kind: str, fig: Evaluated, locale: str, make: Callable[[], Any]) -> Any:
+    """A build shows each figure many times (every popover, card and export, in two languages)."""
+    return remembered(project, ("figureview", kind, fig.id, locale), make)
+
+
+def display(project: Project, fig: Evaluated, locale: str) -> str:
+    """A figure's value in words: derived ones rounded the safe way, stated ones as worded."""
+    return str(_memo(project, "display", fig, locale, lambda: _display(project, fig, locale)))
+
+
+def _display(project: Project, fig: Evaluated, locale: str) -> str:
+    phrases = project.phrases.of(locale)
+    unit = project.figures.file.units[fig.spec.unit]
+    if isinstance(fig.spec, DerivedFigure):
+        return format_interval(fig.interval, unit, fig.spec.significant, locale, phrases)
+    if fig.spec.says:
+        return fig.spec.says(locale)
+    return format_stated(fig.spec.value, fig.spec.relation, unit, locale, phrases, fig.spec.upper)
+
+
+def precision_text(project: Project, fig: Evaluated, spec: StatedFigure | ClaimFigure, locale: str) -> str:
+    """How precise the article's number is, in the page's language, with its reason ("1.14亿：按四舍五入理解为
+    1.135亿至1.145亿（不含1.145亿）。…"): the ends are the engine's own, before any constraint narrows them."""
+    phrases = project.phrases.of(locale)
+    unit = project.figures.file.units[spec.unit]
+    worded = fig.worded if fig.worded is not None else fig.interval
+    # The number the wording writes: a range's upper end where that is the written one ("21天内": 21).
+    written = spec.upper if spec.relation == "between" and spec.upper is not None and any(
+        w.value == Fraction(str(spec.upper)) for w in numbers_in(spec.wording)) else spec.value
+    number = format_number(Fraction(str(written)), unit, locale, phrases)
+    ends = {"lo": format_number(Fraction(worded.lo), unit, locale, phrases),
+            "hi": format_number(Fraction(worded.hi), unit, locale, phrases)} if worded.hi != INF else {}
+    return fill(phrases.precision[spec.precision.reading], number=number, **ends) + spec.precision.why(locale)
+
+
+def formula_text(project: Project, fig: Evaluated, phrases: LocalePhrases, locale: str) -> str:
+    """The formula over the figures' labels, bracketed as the page's language brackets words."""
+    assert fig.formula is not None
+    text = formulas.render(fig.formula, lambda ref: project.figures[ref].spec.label(locale))
+    return text.replace("(", phrases.open_bracket.strip()).replace(")", phrases.close_bracket.strip())
+
+
+def view(project: Project, fig: Evaluated, locale: str) -> FigureView:
+    """Everything the places that show a figure may show, in `locale`."""
+    result: FigureView = _memo(project, "view", fig, locale, lambda: _view(project, fig, locale))
+    return result
+
+
+def _used_in_a_formula(project: Project, figure_id: str) -> bool:
+    return any(figure_id in other.inputs for other in project.figures.figures.values())
+
+
+def _view(project: Project, fig: Evaluated, locale: str) -> FigureView:
+    phrases = project.phrases.of(locale)
+    spec = fig.spec
+    unit = project.figures.file.units[spec.unit]
+    shown = fig.computed if fig.computed is not None else fig.interval
+    values = format_range(shown, unit, locale, phrases)
+    if getattr(spec, "relation", None) == "about" and not _used_in_a_formula(project, fig.id):
+        values = phrases.labels.no_range  # the tolerance is the site's, and nothing is worked out from it
+    fields: dict[str, Any] = dict(
+        id=fig.id, kind=fig.kind, label=spec.label(locale), display=display(project, fig, locale),
+        values=values, constraints=fig.constraints)
+    if isinstance(spec, (StatedFigure, ClaimFigure)):
+        fields.update(relation=spec.relation, reading=spec.reading(locale) if spec.reading else None, value=spec.value,
+                      statements=(Statement(spec.wording, spec.section),),
+                      precision=precision_text(project, fig, spec, locale))
+    if isinstance(spec, StatedFigure):
+        fields.update(counts=spec.counts(locale), period=spec.period(locale) if spec.period else None,
+                      word_figure=spec.says is not None,
+                      statements=fields["statements"] + tuple(Statement(s.wording, s.section)
+                                                             for s in spec.also_stated))
+    if isinstance(spec, (DerivedFigure, ClaimFigure)) and fig.formula is not None:
+        fields.update(formula=formula_text(project, fig, phrases, locale), formula_source=spec.formula,
+                      formula_ids=formulas.render(fig.formula, str), inputs=tuple(fig.inputs))
+    if isinstance(spec, DerivedFigure) and spec.note:
+        fields["note"] = spec.note(locale)
+    if isinstance(spec, ClaimFigure):
+        assert fig.computed is not None
+        fields.update(computed=format_interval(fig.computed, unit, 3, locale, phrases), verdict=fig.verdict)
+    return FigureView(**fields)
