@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
-ARTICLE ?= ../shared/source/000_0bae9a1fdfa1cd96.txt
 # Material 9 prints an end-of-life banner on every run; the README's "Maintenance" section covers it.
 export NO_MKDOCS_2_WARNING := 1
 # Some shells (this project's CI image among them) set PYTHONDONTWRITEBYTECODE: every `mkdocs` the tests
@@ -61,7 +60,7 @@ preview: $(STAMP)  ## deploy this commit with mike into gh-pages as /dev/ (PUSH=
 serve-versions: $(STAMP)  ## serve the gh-pages branch (every version) under the site's prefix, on PORT (8000)
 	$(BIN)/python -m scripts.serving versions $(PORT)
 
-fingerprint: $(STAMP)  ## remake data/fingerprint.json from a local copy of the article (ARTICLE=path)
+fingerprint: $(STAMP)  ## remake data/fingerprint.json from data/article.yml's local_copy of the article (or ARTICLE=path)
 	$(BIN)/python -m scripts.make_fingerprint $(ARTICLE)
 
 anchors: build  ## add the ids of the built site to the anchor ledger (data/anchors.yml)

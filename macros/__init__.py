@@ -26,7 +26,8 @@ def build_of(env: Any) -> ReadingBuild:
     plugin = env.conf.plugins.get("reading")
     build = getattr(plugin, "build", None)
     if build is None:
-        raise PluginError("mkdocs.yml: list the `reading` plugin before `macros`; it loads the data the macros read")
+        raise PluginError("mkdocs.yml: add the `reading` plugin (reading_plugin/, installed by `make`) to plugins; "
+                          "it loads and checks the data the macros read")
     return build  # type: ignore[no-any-return]
 
 

@@ -152,7 +152,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
             output = site.head(output, page.url, page.file.src_uri, meta.get("section"), language_of(page),
                                description=meta.get("description"), with_card=self.config.cards)
             site_search.collect(self._searched, output, page, config)
-            output = site_search.with_control(output, site.project.phrases.of(language_of(page)).search,
+            output = site_search.with_control(output, site.project, language_of(page),
                                               site_search.index_url(page.url, language_of(page),
                                                                     default_language(config)))
         output = page_language.document(language_switcher.document(output), language_of(page))
@@ -167,8 +167,8 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
             return output
         site = self.build
         if site is not None:  # the feed, named as on every page; search, from any depth (an absolute index)
-            output = with_head_meta(output, site.feed_link(current_language(config)))
-            output = site_search.with_control(output, site.project.phrases.of(current_language(config)).search,
+            output = with_head_meta(output, site.every_head(current_language(config)))
+            output = site_search.with_control(output, site.project, current_language(config),
                                               urlsplit(config.site_url or "/").path + site_search.INDEX_FILE)
         output = page_language.document(output, current_language(config))
         return content_security.with_policy(output) if self.config.content_security_policy else output

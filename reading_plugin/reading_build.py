@@ -230,7 +230,7 @@ class ReadingBuild:
         """Every page with its edition's feed named in the <head> (autodiscovery) and its metadata for
         reference managers and link previews: its own description and, `with_card`, its card (drawn
         when the edition is written: take_cards)."""
-        subscribe = self.feed_link(locale)
+        subscribe = self.every_head(locale)
         cited = self.pages.pop(url, None)
         if cited is None:
             return citepage.with_head_meta(output, subscribe)
@@ -251,9 +251,10 @@ class ReadingBuild:
         taken, self.cards = self.cards, {}
         return taken
 
-    def feed_link(self, locale: str) -> str:
-        """The <link> that names the edition's feed, for any page's <head> (the 404 page's too)."""
-        return feed.feed_link(self.project, locale)
+    def every_head(self, locale: str) -> str:
+        """What every page's <head> names (the 404 page's too): the edition's feed, and the reading's key,
+        under which site.js remembers a reader's citation style (two readings on one host keep theirs apart)."""
+        return feed.feed_link(self.project, locale) + citepage.reading_key_meta(self.project)
 
     def chapter(self, src_path: str, section: str | None) -> str | None:
         """The chapter slug of a page under chapters/ that reads an article section, else None."""

@@ -16,7 +16,9 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from macros.model.project import Project
 from macros.model.schema import SearchPhrases
+from macros.words.formatting import fill
 from macros.rendering.searchindex import Section, edition_index, sections
 
 from .i18n_adapter import current_language, default_language, page_language
@@ -57,7 +59,7 @@ def write(collected: Collected, config: MkDocsConfig) -> None:
     collected.pages.clear()
 
 
-def control(words: SearchPhrases, index_url: str) -> Markup:
+def control(words: SearchPhrases, examples: str, index_url: str) -> Markup:
     """The header's search button and its dialog (hidden until site.js, which fills it, shows the button)."""
     return Markup(
         '<button type="button" class="md-header__button md-icon site-search__open" aria-label="{label}" '
@@ -70,8 +72,8 @@ def control(words: SearchPhrases, index_url: str) -> Markup:
         '<button type="submit" class="site-search__close">{close}</button></form>'
         '<p class="site-search__status" role="status"></p>'
         '<ul class="site-search__results" id="site-search-results"></ul></dialog>'
-    ).format(label=words.label, icon=Markup(_ICON), index=index_url, none=words.none, count=words.count,
-             loading=words.loading, placeholder=words.placeholder, close=words.close)
+    ).format(label=words.label, icon=Markup(_ICON), index=index_url, none=fill(words.none, examples=examples),
+             count=words.count, loading=words.loading, placeholder=words.placeholder, close=words.close)
 
 
 def index_url(page_url: str, language: str, default: str) -> str:
@@ -80,6 +82,7 @@ def index_url(page_url: str, language: str, default: str) -> str:
     return posixpath.relpath(prefix + INDEX_FILE, page_url or ".")
 
 
-def with_control(output: str, words: SearchPhrases, url: str) -> str:
-    """The page with its search control at the end of the header's bar."""
-    return _HEADER_END.sub(lambda m: str(control(words, url)) + m.group(1), output, count=1)
+def with_control(output: str, project: Project, locale: str, url: str) -> str:
+    """The page with its search control at the end of the header's bar, in the edition's words."""
+    made = control(project.phrases.of(locale).search, project.site.search_examples(locale), url)
+    return _HEADER_END.sub(lambda m: str(made) + m.group(1), output, count=1)

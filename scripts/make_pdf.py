@@ -137,7 +137,7 @@ def make_edition(browser: Any, base: str, site_dir: Path, project: Project, loca
     """One edition's PDF of the site built in `site_dir`, served at `base`."""
     site = project.site
     prefix = language_root(locale, site.default_language)
-    pages = reading_pages([s.chapter for s in project.article.sections if s.chapter])
+    pages = reading_pages([s.chapter for s in project.article.sections if s.chapter], site.printed_after_chapters)
     parts = {page: part_name(page) for page in pages}
     published = versioned_url(project, locale, "")
     root_url = versioned_url(project, site.default_language, "")
@@ -189,7 +189,7 @@ def make_edition(browser: Any, base: str, site_dir: Path, project: Project, loca
         raise SystemExit(f"make_pdf: the {locale} contents page moved the pages it numbers; make its numbers "
                          "as wide in the first printing as in the second")
     context.close()
-    target = out / prefix / pdf_download(locale)
+    target = out / prefix / pdf_download(site.key, locale)
     target.parent.mkdir(parents=True, exist_ok=True)
     with_metadata(final, target, site.title(locale), site.collective.name(locale), site.description(locale))
     return target

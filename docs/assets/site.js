@@ -101,7 +101,9 @@
 
   // "Cite": one small control beside each heading's ¶ opens the panel after it, which shows one format
   // at a time (the reader's last choice, remembered). Without scripts the panels open by their summary.
-  var FORMAT_KEY = "yuanbao-reading-cite-format";
+  // Stored under the reading's key (data/site.yml, in each page's head): two readings on one host keep theirs.
+  var readingKey = document.querySelector('meta[name="reading-key"]');
+  var FORMAT_KEY = (readingKey ? readingKey.getAttribute("content") : "reading") + "-cite-format";
   function remembered() { try { return localStorage.getItem(FORMAT_KEY); } catch (e) { return null; } }
   function remember(format) { try { localStorage.setItem(FORMAT_KEY, format); } catch (e) { /* private mode */ } }
   function show(panel, format) {
@@ -264,9 +266,10 @@
   openTarget();
 
   // Search (reading_plugin/site_search.py writes the control and each edition's index): what a reader
-  // types is matched as written, with no word cutting: "1.14亿", "元宝派", "Pony Ma". Latin words match
-  // whole ("Ma" is not "many"), a number not inside another ("5亿" is not in "45亿"). A section ranks by
-  // where the query stands: a glossary term or a figure's card named by it, a heading, then the text.
+  // types is matched as written, with no word cutting: a number as written ("3.5亿"), a Chinese term, a
+  // name. Latin words match whole ("Ma" is not "many"), a number not inside another ("5亿" is not in
+  // "45亿"). A section ranks by where the query stands: a glossary term or a figure's card named by it, a
+  // heading, then the text.
   var dialog = document.querySelector("dialog.site-search");
   var opener = document.querySelector(".site-search__open");
   if (dialog && opener && typeof dialog.showModal === "function") {

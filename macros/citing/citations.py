@@ -54,11 +54,10 @@ class Cited:
     anchor: str | None = None
     section_title: str | None = None
 
-    @property
-    def key(self) -> str:
+    def key(self, site_key: str) -> str:
         """The page's citation key (a section shares its page's: it is the same item)."""
         slug = self.path.strip("/").split("/")[-1] or "home"
-        return f"yuanbao-reading-{slug}-{self.locale}"
+        return f"{site_key}-{slug}-{self.locale}"
 
     def page(self) -> Cited:
         """The whole page this section belongs to."""
@@ -141,8 +140,9 @@ def our_item(project: Project, locale: str, item_id: str, title: str, url: str, 
 def page_item(project: Project, cited: Cited, accessed: dict[str, Any] | None = None) -> dict[str, Any]:
     """The CSL item of a page (a section's is its page's); `accessed`: ACCESSED_TODAY on a page, nothing
     in a file."""
-    item = our_item(project, cited.locale, cited.key, cited.title, versioned_url(project, cited.locale, cited.path),
-                    cited.updated, **{"container-title": project.site.title(cited.locale)})
+    item = our_item(project, cited.locale, cited.key(project.site.key), cited.title,
+                    versioned_url(project, cited.locale, cited.path), cited.updated,
+                    **{"container-title": project.site.title(cited.locale)})
     return {**item, **(accessed or {})}
 
 
@@ -156,7 +156,7 @@ def locator(project: Project, cited: Cited) -> Locator | None:
 def whole_site_item(project: Project, locale: str, released: date,
                     accessed: dict[str, Any] | None = None) -> dict[str, Any]:
     """The whole site as one item, dated by its release (or, before one, by its content's last change)."""
-    item = our_item(project, locale, f"yuanbao-reading-{locale}", project.site.title(locale),
+    item = our_item(project, locale, f"{project.site.key}-{locale}", project.site.title(locale),
                     versioned_url(project, locale, ""), released)
     return {**item, **(accessed or {})}
 
@@ -174,7 +174,7 @@ def original_item(project: Project, locale: str, accessed: dict[str, Any] | None
     # The copy cited is a repost: its host is named with the outlet (APA 7, 9.16: the site the URL is on).
     reposted = fill(project.phrases.of(locale).cite.reposted, outlet=outlet, host=article.repost.site)
     return {
-        "id": f"dingjiaoone-yuanbao-{locale}",
+        "id": f"{article.key}-{locale}",
         "type": "webpage",
         "title": title,
         "container-title": reposted,

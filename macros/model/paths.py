@@ -44,16 +44,15 @@ def figure_anchor(figure_id: str) -> str:
     return "fig-" + figure_id.replace("_", "-")
 
 
-def reading_pages(chapters: list[str]) -> list[str]:
+def reading_pages(chapters: list[str], after_chapters: list[str]) -> list[str]:
     """The whole reading, in the order a printed copy gives it (`make pdf`): the home page, the chapters
-    in the article's order, then the pages that read across them."""
-    return ["", *(chapter_url(slug) for slug in chapters), "reading/", "players/", FIGURES_PAGE, GLOSSARY_PAGE,
-            "source/", ANNOTATIONS_PAGE]
+    in the article's order, then the pages that read across them (data/site.yml's printed_after_chapters)."""
+    return ["", *(chapter_url(slug) for slug in chapters), *after_chapters]
 
 
-def pdf_download(locale: str) -> str:
+def pdf_download(site_key: str, locale: str) -> str:
     """An edition's PDF of the whole reading, under that edition's root."""
-    return f"downloads/yuanbao-reading-{locale}.pdf"
+    return f"downloads/{site_key}-{locale}.pdf"
 
 
 def figure_cite_anchor(figure_id: str) -> str:

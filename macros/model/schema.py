@@ -67,7 +67,11 @@ class Collective(Strict):
     contributors: list[Text]
 
 
+PagePath = Annotated[StrictStr, Field(pattern=r"^(?:[a-z0-9-]+/)+$")]  # a page within an edition: "figures/"
+
+
 class Site(Strict):
+    key: Slug  # this reading's short name: citation keys, file names, what a browser remembers under
     title: LocalizedTitle
     description: Localized
     collective: Collective
@@ -77,6 +81,9 @@ class Site(Strict):
     version: Annotated[StrictStr, Field(pattern=r"^\d+\.\d+\.\d+$")]
     default_language: Literal["zh"]
     languages: list[Literal["zh", "en"]]
+    # After the home page and the chapters, the pages a printed copy of the whole reading gives (`make pdf`).
+    printed_after_chapters: list[PagePath]
+    search_examples: Localized  # what the search suggests trying when it finds nothing: the article's words
 
 
 # --- data/article.yml ----------------------------------------------------------------------
@@ -109,6 +116,10 @@ class Romanised(Strict):
 
 
 class Article(Strict):
+    key: Slug  # the article's short name in our citation files ("<key>-zh")
+    # Where a maintainer keeps a copy of the article's text, relative to the project (never committed):
+    # `make fingerprint` reads it, and the tests that check the fingerprint against it.
+    local_copy: Optional[Text] = None
     title: Title
     outlet: Title
     outlet_handle: Title
@@ -118,6 +129,10 @@ class Article(Strict):
     repost: Repost
     language: Literal["zh"]
     sections: list[Section]
+
+    def outlet_in(self, locale: str) -> str:
+        """The outlet as an edition's prose names it: its own name in Chinese, romanised in English."""
+        return self.outlet if locale == "zh" else self.romanised.outlet
 
 
 # --- data/figures.yml ----------------------------------------------------------------------
@@ -491,7 +506,8 @@ class LocalePhrases(Strict):
                    "labels.byline": ("{title}", "{outlet}", "{author}", "{editor}", "{repost}", "{version}",
                                      "{date}"), "cite.note": ("{version}",),
                    "cite.printed": ("{site}", "{version}", "{url}", "{date}"),
-                   "cite.description": ("{title}",), "cite.section_note": ("{section}",),
+                   "cite.description": ("{title}", "{outlet}"), "cite.figures_description": ("{outlet}",),
+                   "search.none": ("{examples}",), "charts.source": ("{outlet}",), "cite.section_note": ("{section}",),
                    "cite.version_note": ("{version}",),
                    "cite.reposted": ("{outlet}", "{host}"),
                    "cite.reading_of": ("{author}", "{title}", "{outlet}"),

@@ -18,6 +18,7 @@ from macros.model.figures import shape_of
 from macros.model.intervals import INF
 from macros.model.paths import FIGURES_PAGE, figure_url
 from macros.rendering.pages import PageContext, display
+from macros.words.formatting import fill
 from macros.model.schema import StatedFigure
 
 _REACH = 1.3  # how far past its bound an open-ended bar's arrow points, as a share of the bound
@@ -123,4 +124,5 @@ def chart_html(ctx: PageContext, chart_id: str) -> Markup:
              body=body,
              permalink=words.permalink,
              keys=Markup('<p class="chart__keys">{}</p>').format(Markup(" ").join(keys)) if keys else "",
-             source=words.source, data_link=data_link, link_text=words.data_link)
+             source=fill(words.source, outlet=ctx.project.article.outlet_in(ctx.locale)), data_link=data_link,
+             link_text=words.data_link)

@@ -79,9 +79,9 @@ def figure_panel(project: Project, view: FigureView, locale: str, updated: date,
         '<details class="cite cite--figure" id="{id}" data-search-exclude data-cite="{key}" data-formats="{formats}" '
         'data-default="number"><summary>{summary}</summary><div class="cite__panel"><p class="cite__note">{note}</p>'
         '<div class="cite__group">{blocks}</div>{files}</div></details>'
-    ).format(id=figure_cite_anchor(view.id), key=figurecite.figures_page(project, locale, updated).key,
-             formats=phrases.formats, summary=Markup("{}{}{}").format(phrases.figure,
-                                                                      project.phrases.of(locale).colon, view.label),
+    ).format(id=figure_cite_anchor(view.id),
+             key=figurecite.figures_page(project, locale, updated).key(project.site.key), formats=phrases.formats,
+             summary=Markup("{}{}{}").format(phrases.figure, project.phrases.of(locale).colon, view.label),
              note=_version_note(project, locale), blocks=blocks,
              files=_files_row(project, locale, phrases.figure_files, files))
 
@@ -130,7 +130,7 @@ def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[s
         '<details class="cite" data-search-exclude data-cite="{key}" data-control="{control}" '
         'data-formats="{formats}"><summary>{summary}</summary><div class="cite__panel">'
         '<p class="cite__note">{note}</p>{groups}{files}</div></details>'
-    ).format(key=cited.key, control=phrases.control, formats=phrases.formats,
+    ).format(key=cited.key(project.site.key), control=phrases.control, formats=phrases.formats,
              summary=phrases.chapter if whole else phrases.section, note=_version_note(project, locale),
              groups=Markup("").join(groups), files=_files_row(project, locale, phrases.files, files))
 
@@ -230,7 +230,8 @@ def figures_json_ld(project: Project, locale: str, updated: date) -> Markup:
     return _json_ld({
         "@type": "Dataset",
         **_ours(project, cited),
-        "description": project.phrases.of(locale).cite.figures_description,
+        "description": fill(project.phrases.of(locale).cite.figures_description,
+                            outlet=project.article.outlet_in(locale)),
         "isBasedOn": _based_on(project),
         "distribution": [{"@type": "DataDownload", "encodingFormat": media[kind], "contentUrl": prefix + path}
                          for kind, path in FIGURE_DOWNLOADS.items() if kind in media],
@@ -239,7 +240,8 @@ def figures_json_ld(project: Project, locale: str, updated: date) -> Markup:
 
 def description(project: Project, chapter: Cited) -> str:
     """What a chapter is, in a sentence: its own description, not the site's (Zotero saves it as the abstract)."""
-    return fill(project.phrases.of(chapter.locale).cite.description, title=chapter.title)
+    return fill(project.phrases.of(chapter.locale).cite.description, title=chapter.title,
+                outlet=project.article.outlet_in(chapter.locale))
 
 
 def head_meta(project: Project, cited: Cited, about: str, image: str | None = None) -> str:
@@ -366,6 +368,11 @@ def page_path(url: str, locale: str, default: str) -> str:
     """A page's path within its language edition, from its URL ("en/figures/" -> "figures/")."""
     prefix = "" if locale == default else f"{locale}/"
     return url.removeprefix(prefix) if url.startswith(prefix) else url
+
+
+def reading_key_meta(project: Project) -> str:
+    """The reading's key for the page's scripts (site.js stores the reader's citation style under it)."""
+    return str(Markup('<meta name="reading-key" content="{}">\n').format(project.site.key))
 
 
 def with_head_meta(page_html: str, tags: str) -> str:

@@ -553,4 +553,5 @@ def paper_note_html(ctx: PageContext) -> Markup:
 def pdf_link_html(ctx: PageContext) -> Markup:
     """The edition's PDF of the whole reading (printed after the build: `make pdf`, a release)."""
     return Markup('<p class="pdf-link"><a class="md-button" href="{href}" download>{label}</a> {about}</p>').format(
-        href=ctx.link(pdf_download(ctx.locale)), label=ctx.phrases.labels.pdf, about=ctx.phrases.labels.pdf_about)
+        href=ctx.link(pdf_download(ctx.project.site.key, ctx.locale)), label=ctx.phrases.labels.pdf,
+        about=ctx.phrases.labels.pdf_about)

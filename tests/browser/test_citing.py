@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import BUILD_DAY
+from macros.model.project import load_project
+from tests.conftest import BUILD_DAY, ROOT
 
 
 @pytest.fixture
@@ -64,6 +65,9 @@ def test_citing_a_section_then_the_next_page(page, site_url):
     heading.locator("a.headerlink").click()
     assert page.url == site_url + "chapters/opening/#checking-the-numbers"
 
+    # Remembered under the reading's own key (data/site.yml): another reading on the same host keeps its own.
+    stored = page.evaluate("Object.keys(localStorage)")
+    assert [key for key in stored if key.endswith("cite-format")] == [f"{load_project(ROOT).site.key}-cite-format"]
     page.goto(site_url + "en/chapters/opening/")  # the choice is remembered on the next page
     chapter = open_block(page, "opening")
     assert [f.get_attribute("data-format") for f in chapter.locator(".cite__format:visible").all()] == ["ris", "ris"]

@@ -222,6 +222,13 @@ CASES: dict[str, Case] = {
         lambda site: (replace_in("mkdocs.yml", "  - reading  #", "  - reading:\n      cards: true\n  #")(site),
                       write("docs/evil.md", "# 龘𠀀 { #evil }\n")(site)),
         ("evil.md", "font has no 龘 𠀀", "make card-font")),
+    # The data's identity: what a fork changes, checked like the rest.
+    "macros without the reading plugin": Case(replace_in("mkdocs.yml", "  - reading  #", "  # - reading  #"),
+                                              ("mkdocs.yml", "add the `reading` plugin", "loads and checks")),
+    "a site key with spaces": Case(replace_in("data/site.yml", "key: ledger-reading", 'key: "Ledger reading"'),
+                                   ("site.yml", "key", "should match pattern")),
+    "a printed page outside the site": Case(replace_in("data/site.yml", "[figures/, cite/", "[../../etc/, cite/"),
+                                            ("site.yml", "printed_after_chapters", "should match pattern")),
     # Refused before anything is read (the tree check), so not in the shared build below.
     "Latin-1 bytes": Case(annotation("id: x\nbody: caf\xe9\n".encode("latin-1")),
                           ("2026-11-05-hostile.yml:2", "is not UTF-8", "save the file as UTF-8")),
