@@ -104,16 +104,16 @@ class ReadingBuild:
         chapter_title = next(s.title for s in self.project.article.sections if s.id == ctx.section)
         assert chapter_title is not None
         self.sources[(ctx.locale, slug)] = source
-        parts = citepage.cited_parts(ctx.locale, paths.chapter_url(slug), chapter_title(ctx.locale), headings,
-                                     self.updated(ctx.locale, slug))
-        self.chapters[(ctx.locale, slug)] = parts[0]
-        self.pages[url] = parts[0]
+        chapter = citepage.cited_chapter(ctx.locale, paths.chapter_url(slug), chapter_title(ctx.locale), headings,
+                                         self.updated(ctx.locale, slug))
+        self.chapters[(ctx.locale, slug)] = chapter.page
+        self.pages[url] = chapter.page
         files = {f".{ext}": ctx.link(paths.cite_download(slug, ext)) for ext in paths.CITE_FORMATS}
         titles = {heading.id: heading.title for heading in headings if heading.level in (2, 3)}
         sections = list(titles)
         # The panels, like the popovers, go in once Markdown has rendered the page (macros/rendering/deferred.py).
         after = {key: str(ctx.defer(block)) for key, block in
-                 citepage.citation_blocks(self.project, parts, slug, self.build_day, files).items()}
+                 citepage.citation_blocks(self.project, chapter, slug, self.build_day, files).items()}
         # Each section's annotations, and how to suggest one, after the text they comment on (the section's
         # own, before the next heading); on a wide screen site.js sets them in the margin beside it.
         end = {section: str(annotationpage.section_html(ctx, slug, section, annotations=self.annotations,
@@ -121,16 +121,16 @@ class ReadingBuild:
                for section in sections}
         # Under the title: its cite panel (site.js puts its control beside the title), then the byline; the
         # filter of the chapter's annotations just before its first section.
-        after[slug] = after.get(slug, "") + str(pages.byline_html(ctx, parts[0].updated))
+        after[slug] = after.get(slug, "") + str(pages.byline_html(ctx, chapter.page.updated))
         chapter_filter = str(ctx.defer(annotationpage.chapter_filter_html(ctx, slug, self.annotations)))
         if sections:
             before[sections[0]] = chapter_filter + before.get(sections[0], "")
         else:
             after[slug] += chapter_filter
-        header, footer = citepage.print_parts(self.project, parts[0], self.build_day)
+        header, footer = citepage.print_parts(self.project, chapter.page, self.build_day)
         before[slug] = before.get(slug, "") + str(ctx.defer(header))
         return (insert_at_headings(html, before=before, after=after, end=end) + str(ctx.defer(footer))
-                + str(citepage.json_ld(self.project, parts)))
+                + str(citepage.json_ld(self.project, chapter)))
 
     def cited_page(self, src_path: str, url: str, locale: str, title: str, source: Path) -> citations.Cited:
         """Any page but a chapter as one citable item: the home page is the whole site, dated by its

@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from macros.model.project import Project
+from macros.model.paths import language_root
 from macros.model.schema import SearchPhrases
 from macros.words.formatting import fill
 from macros.rendering.searchindex import Section, edition_index, sections
@@ -78,8 +79,7 @@ def control(words: SearchPhrases, examples: str, index_url: str) -> Markup:
 
 def index_url(page_url: str, language: str, default: str) -> str:
     """The edition's index, relative to the page."""
-    prefix = "" if language == default else f"{language}/"
-    return posixpath.relpath(prefix + INDEX_FILE, page_url or ".")
+    return posixpath.relpath(language_root(language, default) + INDEX_FILE, page_url or ".")
 
 
 def with_control(output: str, project: Project, locale: str, url: str) -> str:

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"  # a release's PDFs, for CI to attach (ignored by git)
 LATEST = "latest"  # the alias readers land on (mkdocs.yml: extra.version.default)
 
+
 class PublishError(Exception):
     pass
 

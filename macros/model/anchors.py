@@ -12,16 +12,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict
 
 from macros.model.errors import DataError
+from macros.model.schema import Strict
 from macros.model.validation import validate
 from macros.model.yamlio import load_yaml
 
 
-class Ledger(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
+class Ledger(Strict):
     pages: dict[str, list[str]]
     aliases: dict[str, dict[str, str]] = {}  # page -> {old id: id it now points to}
 

@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, Optional
 import markdown
 import nh3
 from markupsafe import Markup
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, model_validator
+from pydantic import AfterValidator, Field, StrictStr, model_validator
 
 from macros.text.cjk import join_cjk_lines
 from macros.model.errors import DataError, DataErrors
 from macros.model.fingerprint import Fingerprint
 from macros.model.paths import annotation_anchor
 from macros.text.placement import headings_of
-from macros.model.schema import Section, TemplatePhrases
+from macros.model.schema import Section, Strict, TemplatePhrases
 from macros.model.urls import checked
 from macros.model.validation import field_path, validate
 from macros.model.yamlio import CONTROL_CHARACTER, YamlDocument, load_yaml
@@ -90,11 +90,7 @@ Body = Annotated[
 MAX_FIGURES = 12  # the figures an annotation rests on; more is a list to split, or a mistake
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Target(_Strict):
+class Target(Strict):
     # No pattern checked here: an id that is not one (say `section: 要点`) gets the list of the real ones.
     chapter: Annotated[StrictStr, Field(description="chapter slug, as in /chapters/<slug>/",
                                         json_schema_extra={"pattern": "^[a-z][a-z0-9-]*$"})]
@@ -102,7 +98,7 @@ class Target(_Strict):
                                         json_schema_extra={"pattern": "^[a-z][a-z0-9-]*$"})]
 
 
-class Author(_Strict):
+class Author(Strict):
     """A contributor by name (and GitHub handle), or the site's team (`team: true`, shown as the collective)."""
 
     name: Optional[Text] = None
@@ -119,13 +115,13 @@ class Author(_Strict):
         return self
 
 
-class Source(_Strict):
+class Source(Strict):
     title: Text
     url: HttpUrl
     accessed: date
 
 
-class Translation(_Strict):
+class Translation(Strict):
     """The annotation in another language of the site: shown on that edition instead of the original."""
 
     body: Body
@@ -138,7 +134,7 @@ class Translation(_Strict):
 Basis = Literal["article", "arithmetic"]
 
 
-class Annotation(_Strict):
+class Annotation(Strict):
     """One annotation file. JSON Schema: data/annotations/schema.json (generated from this model)."""
 
     id: Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]{2,60}$", description="permalink #ann-<id>")]

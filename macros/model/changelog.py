@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 from macros.model.errors import DataError
 from macros.model.yamlio import CONTROL_CHARACTER
 
+
 @dataclass(frozen=True)
 class ChangelogEntry:
     version: str | None  # None: the changes not yet released

@@ -9,7 +9,7 @@ class DataError(Exception):
     """A data file, a page or a formula that the site refuses to build from."""
 
     def __init__(self, file: Path | str, problem: str, *, where: str = "", line: int | None = None):
-        self.file = _shown(Path(file))
+        self.file = _as_typed(Path(file))
         self.where = where
         self.line = line
         self.problem = problem
@@ -38,7 +38,7 @@ class DataErrors(DataError):
         return str(self.args[0])
 
 
-def _shown(path: Path) -> str:
+def _as_typed(path: Path) -> str:
     """A path as a contributor types it: relative to where the build runs, when it is inside."""
     if path.is_absolute():
         try:

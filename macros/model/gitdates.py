@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from macros.model import notices
+from macros.model.git import git_text
 
 # A commit may be dated by a clock a little ahead; one dated later than this is not believed.
 FUTURE_SLACK = timedelta(days=1)
@@ -65,12 +65,8 @@ def commit_time(text: str, commit: str, use: str) -> datetime | None:
 def added_at(root: Path, folder: str) -> dict[str, datetime]:
     """Each file ever added under `folder` (a path relative to `root`) -> the author time of the commit that
     first added it, from one `git log`; empty outside git."""
-    try:
-        out = subprocess.run(["git", "log", "--diff-filter=A", "--no-renames", "--name-only",
-                              "--format=%x00%H %aI", "--", folder], cwd=root, capture_output=True, text=True,
-                             timeout=60, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
+    out = git_text(root, "log", "--diff-filter=A", "--no-renames", "--name-only", "--format=%x00%H %aI", "--",
+                   folder) or ""
     added: dict[str, datetime] = {}
     for commit in out.split("\0")[1:]:  # newest first: a file's first addition is the last seen
         header, *names = commit.strip("\n").split("\n")
@@ -86,11 +82,7 @@ def added_at(root: Path, folder: str) -> dict[str, datetime]:
 def last_changes(root: Path) -> dict[str, datetime]:
     """Each file under `root` (as a path relative to it) -> the committer time of the last commit that
     touched it, from one `git log`; empty outside git or before a first commit."""
-    try:
-        out = subprocess.run(["git", "log", "--relative", "--no-renames", "--name-only", "--format=%x00%H %cI"],
-                             cwd=root, capture_output=True, text=True, timeout=60, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
+    out = git_text(root, "log", "--relative", "--no-renames", "--name-only", "--format=%x00%H %cI") or ""
     changes: dict[str, datetime] = {}
     for commit in out.split("\0")[1:]:  # newest first: the first time seen for a file is its last change
         header, *names = commit.strip("\n").split("\n")

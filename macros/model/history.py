@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,6 +22,7 @@ from typing import Any
 
 from macros.model import notices
 from macros.model.errors import DataError
+from macros.model.git import git_bytes, git_text
 from macros.model.gitdates import commit_time
 from macros.model.yamlio import parse_yaml
 
@@ -189,25 +189,12 @@ def compare(old: DataState, new: DataState) -> Changes:
 
 # --- the repository ------------------------------------------------------------------------------
 
-def _run(root: Path, args: list[str], stdin: bytes | None = None) -> bytes | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, timeout=60, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout if result.returncode == 0 else None
-
-
-def _git(root: Path, *args: str) -> str | None:
-    out = _run(root, list(args))
-    return out.decode("utf-8", errors="replace") if out is not None else None
-
-
 _RELEASE_TAG = re.compile(r"v(\d+)\.(\d+)\.(\d+)")
 
 
 def _inside_own_repository(root: Path) -> bool:
     """Whether `root` is the top of its git repository (not a folder inside another one's tree)."""
-    top = _git(root, "rev-parse", "--show-toplevel")
+    top = git_text(root, "rev-parse", "--show-toplevel")
     return top is not None and Path(top.strip()).resolve() == root.resolve()
 
 
@@ -216,13 +203,13 @@ def releases(root: Path) -> list[Release]:
     if not _inside_own_repository(root):
         return []
     # Tags on this commit's history only: a build of an older commit never lists later releases.
-    out = _git(root, "for-each-ref", "--merged=HEAD", "--format=%(refname:strip=2)%00%(creatordate:iso-strict)",
+    out = git_text(root, "for-each-ref", "--merged=HEAD", "--format=%(refname:strip=2)%00%(creatordate:iso-strict)",
                "refs/tags/v*")
     found = []
     for line in (out or "").splitlines():
         tag, _, when = line.partition("\0")
         number = _RELEASE_TAG.fullmatch(tag)
-        commit = (_git(root, "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}") or "").strip()
+        commit = (git_text(root, "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}") or "").strip()
         at = commit_time(when, f"{commit[:12] or '?'} (tag {tag[:40]})",
                                 "the list of releases, which leaves this one out") if number else None
         if number and commit and at:
@@ -237,7 +224,7 @@ def _read_at(root: Path, commit: str, paths: list[str]) -> list[str | None]:
 
 def _read(root: Path, objects: list[str]) -> list[str | None]:
     """The texts of `objects` ("<commit>:<path>"; None where missing), in one `git cat-file --batch`."""
-    rest = _run(root, ["cat-file", "--batch"], "".join(f"{name}\n" for name in objects).encode("utf-8"))
+    rest = git_bytes(root, "cat-file", "--batch", stdin="".join(f"{name}\n" for name in objects).encode("utf-8"))
     if rest is None:
         return [None] * len(objects)
     texts: list[str | None] = []
@@ -254,7 +241,7 @@ def _read(root: Path, objects: list[str]) -> list[str | None]:
 
 def state_at(root: Path, commit: str) -> DataState:
     """The data as `commit` had it."""
-    listing = _git(root, "ls-tree", "--name-only", f"{commit}:{ANNOTATIONS_FOLDER}") or ""
+    listing = git_text(root, "ls-tree", "--name-only", f"{commit}:{ANNOTATIONS_FOLDER}") or ""
     annotation_paths = [f"{ANNOTATIONS_FOLDER}/{name}" for name in listing.splitlines() if name.endswith(".yml")]
     figures_text, ledger_text, *annotation_texts = _read_at(root, commit, [FIGURES_FILE, LEDGER_FILE,
                                                                            *annotation_paths])
@@ -274,7 +261,7 @@ def state_now(root: Path) -> DataState:
 def corrections(root: Path, since: str) -> list[Correction]:
     """Every commit after `since` (the first release) that changed a figure, newest first."""
     # The main line only: a merged branch's corrections count once, as its merge brought them.
-    out = _git(root, "log", "--first-parent", "--format=%H%x00%cI", f"{since}..HEAD", "--", FIGURES_FILE)
+    out = git_text(root, "log", "--first-parent", "--format=%H%x00%cI", f"{since}..HEAD", "--", FIGURES_FILE)
     found = []
     for line in (out or "").splitlines():
         commit, _, when = line.partition("\0")
@@ -290,7 +277,7 @@ def corrections(root: Path, since: str) -> list[Correction]:
 def withdrawn_at(root: Path, path: str) -> datetime | None:
     """The time of the commit that first set an annotation file's `status` to withdrawn (later edits to the
     file do not move it), or None outside git or before that commit exists."""
-    out = _git(root, "log", "--reverse", "--format=%H %cI", "-G", r"^status:[[:space:]]*withdrawn", "--", path)
+    out = git_text(root, "log", "--reverse", "--format=%H %cI", "-G", r"^status:[[:space:]]*withdrawn", "--", path)
     first = (out or "").split("\n", 1)[0]
     if not first:
         return None

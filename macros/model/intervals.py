@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal, Union
+from typing import Callable, Literal, Union
 
 Number = Union[Fraction, float]  # float only for ±inf
 INF = math.inf
 
 Relation = Literal["exact", "at_least", "more_than", "at_most", "about", "just_under", "between"]
-RELATIONS: tuple[Relation, ...] = ("exact", "at_least", "more_than", "at_most", "about", "just_under", "between")
+Side = Literal["lo", "hi"]
 Ends = Literal["[]", "[)", "(]", "()"]  # which ends of a `between` range are reached, as in interval notation
 Verdict = Literal["implied", "consistent", "contradicted"]
 
@@ -110,15 +110,17 @@ class Interval:
 
         return before(self, other) or before(other, self)
 
-    def __str__(self) -> str:
-        def show(v: Number) -> str:
-            if v == INF:
-                return "∞"
-            if v == -INF:
-                return "-∞"
-            return str(float(v)) if isinstance(v, Fraction) and v.denominator != 1 else str(v)
+    def notation(self, end: Callable[[Fraction, Side], str]) -> str:
+        """The interval as mathematics writes it, "(lo, hi]", "[lo, ∞)": the one place its brackets are
+        written. `end` writes a finite end, told which it is (a lower end may round down, an upper up)."""
+        def write(v: Number, side: Side) -> str:
+            return ("∞" if v > 0 else "−∞") if v in (INF, -INF) else end(Fraction(v), side)
 
-        return f"{'(' if self.lo_open else '['}{show(self.lo)}, {show(self.hi)}{')' if self.hi_open else ']'}"
+        lo, hi = write(self.lo, "lo"), write(self.hi, "hi")
+        return f"{'(' if self.lo_open else '['}{lo}, {hi}{')' if self.hi_open else ']'}"
+
+    def __str__(self) -> str:
+        return self.notation(lambda v, _: str(v.numerator) if v.denominator == 1 else str(float(v)))
 
 
 def _endpoint_product(a: Number, a_open: bool, b: Number, b_open: bool) -> tuple[Number, bool]:

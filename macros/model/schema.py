@@ -34,6 +34,8 @@ WebAddress = Annotated[StrictStr, AfterValidator(checked)]  # http(s), read with
 
 
 class Strict(BaseModel):
+    """The base of every data model: no unknown field, no type coerced, nothing changed once read."""
+
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 

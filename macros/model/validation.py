@@ -71,7 +71,8 @@ def field_path(parts: list[Any] | tuple[Any, ...]) -> str:
 MAX_SHOWN = 80  # characters of an offending value quoted in a message
 
 
-def shown(value: Any) -> str:
+def clipped_repr(value: Any) -> str:
+    """An offending value as a message quotes it: its repr, cut at MAX_SHOWN characters."""
     text = repr(value)
     return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
 
@@ -97,20 +98,20 @@ def _describe(doc: YamlDocument, item: Any) -> DataError:
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         problem = "field 'kind' must be one of: stated, derived, claim"
     elif kind in ("int_type", "float_type") and isinstance(given, str) and _looks_numeric(given):
-        problem = (f"expected a number but got the string {shown(given)} (YAML 1.1 reads an exponent "
+        problem = (f"expected a number but got the string {clipped_repr(given)} (YAML 1.1 reads an exponent "
                    "without a sign, like 1.14e8, as text): write 114000000 or 1.14e+8")
     elif kind == "date_type" and isinstance(given, str):
-        problem = (f"expected a date but got the text {shown(given)}: YAML reads a date in quotes as text; "
+        problem = (f"expected a date but got the text {clipped_repr(given)}: YAML reads a date in quotes as text; "
                    "write it without quotes, as YYYY-MM-DD")
     elif isinstance(given, bool):
         problem += (f" (YAML 1.1 read the word as {str(given).lower()}: yes, no, on and off are booleans; "
                     "write the value you mean, in quotes if it is one of those words)")
     elif kind == "string_pattern_mismatch" and isinstance(given, str) and not given.isascii():
         bad = next(ch for ch in given if not ch.isascii())
-        problem = (f"{shown(given)} contains {bad!r} (U+{ord(bad):04X}, {unicodedata.name(bad, 'unnamed')}), "
+        problem = (f"{clipped_repr(given)} contains {bad!r} (U+{ord(bad):04X}, {unicodedata.name(bad, 'unnamed')}), "
                    "which is not ASCII; ids use a-z, 0-9 and - or _ only (a look-alike letter is not the same letter)")
     elif given is not None and not isinstance(given, (dict, list)) and str(given)[:40] not in problem:
-        problem += f" (got {shown(given)})"
+        problem += f" (got {clipped_repr(given)})"
     return DataError(doc.path, problem, where=": ".join(where_parts), line=line)
 
 

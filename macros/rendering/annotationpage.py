@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
+from macros.words.formatting import fill
 from macros.model.annotations import Annotation, ExportTerms, Loaded, render_body, scaffold, web_annotation
 from macros.citing.citations import versioned_url
 from macros.rendering.pages import PageContext, display, inline_label, original_link, quotation, verdict_badge
@@ -194,7 +195,7 @@ def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: l
     head = Markup("")
     if published:
         head = Markup('<b class="annotation-section__count">{}</b> ').format(
-            (phrases.count_one if len(published) == 1 else phrases.count).replace("{n}", str(len(published))))
+            fill(phrases.count_one if len(published) == 1 else phrases.count, n=str(len(published))))
     suggest = Markup('{head}<span class="annotation-section__suggest">{link} · <a href="{issue}" '
                      'rel="nofollow noopener external">{words}</a></span>').format(
         head=head, link=suggest_link(ctx, chapter, section, today, heading), issue=issue_url(ctx, chapter, section),

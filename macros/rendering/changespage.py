@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from macros.model.annotations import render_body
 from macros.model.changelog import ChangelogEntry, version_key
-from macros.words.formatting import format_number
+from macros.words.formatting import fill, format_number
 from macros.model.history import Changes, FigureChange, History
 from macros.rendering.pages import quotation
 from macros.model.paths import annotation_anchor, annotation_url, figure_url
@@ -30,7 +30,7 @@ def release_anchor(version: str) -> str:
     return "release-" + re.sub(r"[^a-z0-9]+", "-", version.lower()).strip("-")
 
 
-def _shown(project: Project, change: FigureChange, value: Any, unit: Any, locale: str) -> Markup:
+def _side_html(project: Project, change: FigureChange, value: Any, unit: Any, locale: str) -> Markup:
     """One side of a change, as a reader reads it: a value in that side's unit (as words, if the unit is
     still known), a relation in words, words in the edition's language."""
     phrases = project.phrases.of(locale)
@@ -78,8 +78,8 @@ def describe(project: Project, change: FigureChange, locale: str, link: Link) ->
         return Markup("{}{}{}{}").format(name, phrases.open_bracket, getattr(words, change.field),
                                          phrases.close_bracket)
     return Markup("{}{}{} {} → {}").format(name, colon, getattr(words.fields, change.field),
-                                          _shown(project, change, change.old, change.units[0], locale),
-                                          _shown(project, change, change.new, change.units[1], locale))
+                                          _side_html(project, change, change.old, change.units[0], locale),
+                                          _side_html(project, change, change.new, change.units[1], locale))
 
 
 def changes_html(project: Project, changes: Changes, locale: str, link: Link) -> Markup:
@@ -109,33 +109,33 @@ def changes_html(project: Project, changes: Changes, locale: str, link: Link) ->
             Markup("<li>{}</li>").format(item) for item in items)) for title, items in parts)
 
 
-def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], found: History, link: Link) -> str:
+def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], history: History, link: Link) -> str:
     """The page's sections, as Markdown headings over HTML blocks: the changes not yet released first,
     then every release of the changelog."""
     words = project.phrases.of(locale).changes
     sections: list[tuple[str, str, Markup, ChangelogEntry | None]] = []
     unreleased = next((e for e in entries if e.version is None), None)
-    since = found.unreleased()
+    since = history.unreleased()
     if since is None:
         data = Markup("<p>{}</p>").format(words.no_release)
     else:
-        data = Markup("<p>{}</p>{}").format(words.since.replace("{version}", since[0].version),
+        data = Markup("<p>{}</p>{}").format(fill(words.since, version=since[0].version),
                                             changes_html(project, since[1], locale, link))
     if not project.released:  # a release shows what it is, not what may come after it
         sections.append((words.unreleased, UNRELEASED_ANCHOR, data, unreleased))
     # Every version the changelog or a tag names, newest first: a tag without notes still shows its changes.
     notes = {entry.version: entry for entry in entries if entry.version}
-    versions = sorted({*notes, *(r.version for r in found.releases)}, key=version_key, reverse=True)
+    versions = sorted({*notes, *(r.version for r in history.releases)}, key=version_key, reverse=True)
     for entry in (notes.get(version) or ChangelogEntry(version, "") for version in versions):
         assert entry.version is not None
-        compared = found.changes_in(entry.version)
+        compared = history.changes_in(entry.version)
         if compared is None:
-            data = Markup("<p>{}</p>").format(words.untagged.replace("{version}", entry.version))
+            data = Markup("<p>{}</p>").format(fill(words.untagged, version=entry.version))
         else:
             release, before, changes = compared
-            dated = Markup("<p>{}</p>").format(words.released.replace("{date}", release.day.isoformat()))
+            dated = Markup("<p>{}</p>").format(fill(words.released, date=release.day.isoformat()))
             data = dated + (Markup("<p>{}</p>").format(words.first) if before is None else Markup(
-                "<p>{}</p>{}").format(words.since.replace("{version}", before.version),
+                "<p>{}</p>{}").format(fill(words.since, version=before.version),
                                       changes_html(project, changes, locale, link)))
         sections.append((entry.version, release_anchor(entry.version), data, entry))
     blocks = []

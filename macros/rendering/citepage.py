@@ -6,6 +6,7 @@ Plain functions over the project and a page's headings; macros/__init__.py decid
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 from urllib.parse import urlencode
@@ -31,11 +32,19 @@ def with_access_date(text: str, form: str, fallback: date) -> Markup:
     return span.join(escape(part) for part in text.split(citations.ACCESS_MARK))
 
 
-def cited_parts(locale: str, path: str, title: str, page_headings: list[Heading], updated: date) -> list[Cited]:
-    """The page first, then each of its sections and subsections (level-2 and level-3 headings)."""
-    page = Cited(locale, path, title, updated)
-    sections = [Cited(locale, path, title, updated, h.id, h.title) for h in page_headings if h.level in (2, 3)]
-    return [page, *sections]
+@dataclass(frozen=True)
+class CitedChapter:
+    """A chapter page as cited: the page itself, and each of its sections and subsections."""
+
+    page: Cited
+    sections: tuple[Cited, ...]
+
+
+def cited_chapter(locale: str, path: str, title: str, page_headings: list[Heading], updated: date) -> CitedChapter:
+    """The page, and its sections and subsections (level-2 and level-3 headings)."""
+    return CitedChapter(Cited(locale, path, title, updated),
+                        tuple(Cited(locale, path, title, updated, h.id, h.title)
+                              for h in page_headings if h.level in (2, 3)))
 
 
 def format_blocks(project: Project, locale: str, texts: dict[str, Formatted], item: dict[str, Any],
@@ -52,7 +61,7 @@ def format_blocks(project: Project, locale: str, texts: dict[str, Formatted], it
 
     blocks = []
     for key, formatted in texts.items():
-        block = copyable(phrases.format_names[key], _shown(locale, key, formatted.text, item, build_day))
+        block = copyable(phrases.format_names[key], _format_html(locale, key, formatted.text, item, build_day))
         if formatted.in_text:
             block += copyable(phrases.in_text, with_access_date(formatted.in_text, "iso", build_day),
                               " cite__head--in-text")
@@ -100,7 +109,7 @@ def _files_row(project: Project, locale: str, label: str, files: dict[str, str])
     return Markup('<p class="cite__files">{}{}{}</p>').format(label, project.phrases.of(locale).colon, downloads)
 
 
-def _shown(locale: str, format_key: str, text: str, item: dict[str, Any], build_day: date) -> Markup:
+def _format_html(locale: str, format_key: str, text: str, item: dict[str, Any], build_day: date) -> Markup:
     """A format's text as the page shows it: its access date marked; APA's title in italics."""
     shown = with_access_date(text, date_form(format_key, locale), build_day)
     italic = citations.apa_italic_title(item) if format_key == "apa" else None
@@ -196,9 +205,9 @@ def _ours(project: Project, cited: Cited) -> dict[str, Any]:
     }
 
 
-def json_ld(project: Project, parts: list[Cited]) -> Markup:
+def json_ld(project: Project, cited: CitedChapter) -> Markup:
     """A chapter as a schema.org Article based on the original article, with its sections as parts."""
-    chapter, sections = parts[0], parts[1:]
+    chapter, sections = cited.page, cited.sections
     site = project.site
     return _json_ld({
         "@type": "Article",
@@ -291,7 +300,7 @@ def _printed_citation(project: Project, locale: str, item: dict[str, Any], build
     texts = citations.formats(item, locale, phrases)
     return Markup("").join(
         Markup('<p><b>{}</b> {}{}</p>').format(
-            phrases.format_names[key], _shown(locale, key, texts[key].text, item, build_day),
+            phrases.format_names[key], _format_html(locale, key, texts[key].text, item, build_day),
             Markup("<br>{}{}{}").format(phrases.in_text, project.phrases.of(locale).colon, texts[key].in_text)
             if texts[key].in_text else "")
         for key in ("gbt7714", "apa"))
@@ -337,13 +346,14 @@ def site_block(project: Project, locale: str, released: date, build_day: date, f
         printed=_printed_citation(project, locale, item, build_day))
 
 
-def citation_blocks(project: Project, parts: list[Cited], chapter_id: str, build_day: date,
+def citation_blocks(project: Project, cited: CitedChapter, chapter_id: str, build_day: date,
                     chapter_files: dict[str, str]) -> dict[str, Markup]:
     """What goes under each heading of a chapter, by heading id: its cite panel; under the title also the
     page's COinS."""
-    blocks = {part.anchor: cite_panel(project, part, build_day, files=chapter_files)
-              for part in parts[1:] if part.anchor}
-    blocks[chapter_id] = cite_panel(project, parts[0], build_day, files=chapter_files) + coins(project, parts[0])
+    blocks = {section.anchor: cite_panel(project, section, build_day, files=chapter_files)
+              for section in cited.sections if section.anchor}
+    blocks[chapter_id] = (cite_panel(project, cited.page, build_day, files=chapter_files)
+                          + coins(project, cited.page))
     return blocks
 
 

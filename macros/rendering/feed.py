@@ -18,10 +18,11 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # feedge
 from lxml import html as lxml_html
 from markupsafe import Markup
 
+from macros.words.formatting import fill
 from macros.rendering import annotationpage, changespage
 from macros.model.annotations import Annotation, Loaded, render_body
 from macros.model.changelog import ChangelogEntry
-from macros.citing.citations import language_prefix, versioned_url
+from macros.citing.citations import versioned_url
 from macros.model.history import History, withdrawn_at
 from macros.rendering.pages import PageContext
 from macros.model.paths import ANNOTATIONS_PAGE, CHANGES_PAGE, FEED_FILE, FIGURES_PAGE, language_root
@@ -40,7 +41,7 @@ class Entry:
 
 def feed_url(project: Project, locale: str) -> str:
     """Where readers subscribe: the copy a release keeps at the root of the site, outside any version."""
-    return f"{project.site.base_url}{language_prefix(project, locale)}{FEED_FILE}"
+    return f"{project.site.base_url}{language_root(locale, project.site.default_language)}{FEED_FILE}"
 
 
 def _id(project: Project, locale: str, key: str) -> str:
@@ -62,7 +63,7 @@ MAX_ENTRIES = 100
 
 
 def entries(project: Project, locale: str, annotations: Loaded, headings: dict[str, dict[str, dict[str, str]]],
-            found: History, changelog: list[ChangelogEntry]) -> list[Entry]:
+            history: History, changelog: list[ChangelogEntry]) -> list[Entry]:
     """The newest MAX_ENTRIES entries of `locale`'s feed, newest first."""
     words = project.phrases.of(locale).changes
     collective = project.site.collective.name(locale)
@@ -82,15 +83,15 @@ def entries(project: Project, locale: str, annotations: Loaded, headings: dict[s
             file = annotations.files[annotation.id]
             at = withdrawn_at(project.root, file.relative_to(project.root).as_posix()) \
                 if file.is_relative_to(project.root) else None
-            entry = Entry(f"annotation/{annotation.id}/withdrawn", words.entry_withdrawn.replace("{section}", where),
+            entry = Entry(f"annotation/{annotation.id}/withdrawn", fill(words.entry_withdrawn, section=where),
                           permalink, max(at or created, created), "", author)
         else:
-            entry = Entry(f"annotation/{annotation.id}", words.entry_annotation.replace("{section}", where),
+            entry = Entry(f"annotation/{annotation.id}", fill(words.entry_annotation, section=where),
                           permalink, created, "", author)
         found_entries.append(entry)
         content_of[entry.key] = functools.partial(_annotation_content, home, annotation, headings, permalink)
     link = functools.partial(versioned_url, project, locale)  # absolute, into this version of this edition
-    for correction in found.corrections:
+    for correction in history.corrections:
         seen = [c for c in correction.changes if changespage.visible(c, locale)]
         if not seen:
             continue  # e.g. only the other edition's words changed
@@ -99,18 +100,18 @@ def entries(project: Project, locale: str, annotations: Loaded, headings: dict[s
         items = Markup("").join(Markup("<li>{}</li>").format(changespage.describe(project, c, locale, link))
                                 for c in seen)
         found_entries.append(Entry(f"correction/{correction.commit}",
-                                   words.entry_correction.replace("{figures}", names),
+                                   fill(words.entry_correction, figures=names),
                                    versioned_url(project, locale, FIGURES_PAGE), correction.at,
                                    str(Markup("<ul>{}</ul>").format(items)), collective))
     notes = {entry.version: entry.notes for entry in changelog if entry.version}
-    for release in reversed(found.releases):  # newest first, as the corrections are
-        compared = found.changes_in(release.version)
+    for release in reversed(history.releases):  # newest first, as the corrections are
+        compared = history.changes_in(release.version)
         body = render_body(notes[release.version]) if notes.get(release.version) else Markup("")
         if compared and compared[1] is not None:
             body += changespage.changes_html(project, compared[2], locale, link)
         permalink = versioned_url(project, locale, CHANGES_PAGE, changespage.release_anchor(release.version))
         found_entries.append(Entry(f"release/{release.version}",
-                                   words.entry_release.replace("{version}", release.version), permalink,
+                                   fill(words.entry_release, version=release.version), permalink,
                                    release.at, _absolute(str(body), permalink) if body else "", collective))
     newest = sorted(found_entries, key=lambda e: e.at, reverse=True)[:MAX_ENTRIES]  # stable: a time keeps its order
     return [replace(e, content=content_of[e.key]()) if e.key in content_of else e for e in newest]
@@ -137,7 +138,7 @@ def _moment(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
-def atom(project: Project, locale: str, found: list[Entry], built: date) -> str:
+def atom(project: Project, locale: str, entries: list[Entry], built: date) -> str:
     """The feed as Atom XML; dated by its newest entry (or the build), so the same data gives the same file."""
     words = project.phrases.of(locale).changes
     feed = FeedGenerator()
@@ -149,8 +150,8 @@ def atom(project: Project, locale: str, found: list[Entry], built: date) -> str:
     feed.link(href=versioned_url(project, locale, ""), rel="alternate", type="text/html")
     feed.language(locale)
     feed.rights(project.site.licences["text"].name)
-    feed.updated(max((e.at for e in found), default=_moment(built)))
-    for item in found:
+    feed.updated(max((e.at for e in entries), default=_moment(built)))
+    for item in entries:
         entry = feed.add_entry(order="append")
         entry.id(_id(project, locale, item.key))
         entry.title(item.title)

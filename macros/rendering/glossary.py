@@ -14,22 +14,19 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from markupsafe import Markup
-from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from pydantic import Field, StrictStr
 
-from macros.model.schema import Localized
+from macros.model.schema import Localized, Strict
 from macros.model.validation import validate
 from macros.model.yamlio import load_yaml
 
-class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
+class Entry(Strict):
     terms: dict[str, list[StrictStr]] = Field(description="the forms readers meet, per language")
     definition: Localized
 
 
-class Glossary(BaseModel):
-    model_config = ConfigDict(strict=True, frozen=True)
-
+class Glossary(Strict):
     entries: dict[str, Entry]
 
 

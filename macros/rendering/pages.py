@@ -19,7 +19,7 @@ from macros.text.cjk import nested_quotes
 from macros.model.errors import closest
 from macros.rendering.deferred import Deferred
 from macros.model.figures import Evaluated
-from macros.model.intervals import INF, Interval
+from macros.model.intervals import Interval, Side
 from macros.model.paths import (
     FIGURE_DOWNLOADS, FIGURES_PAGE, chapter_url, figure_anchor, figure_cite_anchor, figure_cite_url, figure_url,
     language_root, pdf_download, relative_url)
@@ -28,7 +28,6 @@ from macros.words.formatting import fill
 from macros.model.project import Project
 from macros.model.usage import Use
 from macros.model.schema import ClaimFigure, Constraint, LocalePhrases, PersonName, Section
-
 
 
 class PageError(Exception):
@@ -52,14 +51,6 @@ def text_arguments(name: str, function: Callable[..., Markup]) -> Callable[..., 
         return function(*args, **kwargs)
 
     return checked
-
-
-
-
-
-
-
-
 
 
 @dataclass
@@ -185,10 +176,8 @@ def inline_label(label: str, phrases: LocalePhrases) -> str:
 def constraint_text(ctx: PageContext, constraint: Constraint) -> str:
     """“日活 ≤ 月活：why” in the page's language."""
     book = ctx.project.figures
-    return (ctx.phrases.constraint_sentence
-            .replace("{figure}", book[constraint.figure].spec.label(ctx.locale))
-            .replace("{at_most}", book[constraint.at_most].spec.label(ctx.locale))
-            .replace("{why}", constraint.why(ctx.locale)))
+    return fill(ctx.phrases.constraint_sentence, figure=book[constraint.figure].spec.label(ctx.locale),
+                at_most=book[constraint.at_most].spec.label(ctx.locale), why=constraint.why(ctx.locale))
 
 
 def figure_html(ctx: PageContext, figure_id: str) -> Markup:
@@ -287,8 +276,6 @@ def check_html(ctx: PageContext, figure_id: str) -> Markup:
 # --- quotations and the article ----------------------------------------------------------
 
 
-
-
 def quotation(text: str) -> Markup:
     """The article's words in its own quotation marks, written into the text (not drawn by CSS `quotes`,
     which a copy leaves behind): “…”, the article's own double quotes inside made single (GB/T 15834; the
@@ -349,6 +336,7 @@ def byline_html(ctx: PageContext, updated: date) -> Markup:
     this page last changed, in this version."""
     article = ctx.project.article
     english = ctx.locale == "en"
+
     def named(chinese: str, name: PersonName) -> str:  # in English, romanised, family name first (CMOS 8.15)
         return f"{name.family} {name.given} ({chinese})" if english else chinese
 
@@ -392,16 +380,11 @@ def chapter_map_html(ctx: PageContext) -> Markup:
 
 
 def interval_notation(interval: Interval) -> str:
-    def end(v: Fraction | float) -> str:
-        if v in (INF, -INF):
-            return "∞" if v == INF else "-∞"
-        if isinstance(v, Fraction) and v.denominator == 1:
-            return f"{int(v):,}"
-        return f"{float(v):.6g}"
+    """An interval in plain numbers, for the figures page's "interval" field: 114,000,000 or (50,000,000, ∞)."""
+    def end(v: Fraction, _: Side) -> str:
+        return f"{int(v):,}" if v.denominator == 1 else f"{float(v):.6g}"
 
-    if interval.is_point:
-        return end(interval.lo)
-    return f"{'(' if interval.lo_open else '['}{end(interval.lo)}, {end(interval.hi)}{')' if interval.hi_open else ']'}"
+    return end(Fraction(interval.lo), "lo") if interval.is_point else interval.notation(end)
 
 
 def _uses_html(ctx: PageContext, usage: dict[str, list[Use]], figure_id: str) -> Markup | str:

@@ -34,6 +34,7 @@ def page_failed(page: str, error: BaseException) -> SystemExit:
     Exception a template raises; SystemExit is not an Exception, so it passes through cleanly."""
     return SystemExit(f"ERROR    -  page '{page}' failed, nothing was built:\n{type(error).__name__}: {error}")
 
+
 # The environment settings the plugin forwards from its j2_* options; copied to the sandbox.
 _COPIED_SETTINGS = (
     "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",

@@ -1,6 +1,11 @@
 """Join the source lines of a Chinese paragraph, so one-sentence-per-line prose renders without
 stray spaces between sentences (a browser shows a line break inside a paragraph as a space).
-Python-Markdown has no option for this and no maintained extension does it."""
+
+Python-Markdown has no option for this. pymdownx-cjk-autojoin (0.2.0) joins in a Markdown
+preprocessor, which runs after mkdocs-macros has replaced `{{ fig("mau") }}` at a line's edge with
+HTML, so those lines stay apart; and its CJK range leaves out the curly quotes and the full-width
+：；？！（） our lines end on, and Extension A ideographs. Joining the source, before macros run, sees
+the calls as they are written."""
 
 from __future__ import annotations
 

@@ -23,8 +23,6 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 # Chinese text around a mark: ideographs, and the marks that only Chinese text uses (“”《》、。，…).
 CHINESE = CJK + CHINESE_MARKS + "\u201c\u201d"
 _CHINESE_CHAR = re.compile(f"[{CHINESE}]")
-# A half-width mark with a Chinese character right before or after it (what the built-site test forbids).
-HALF_WIDTH_TOUCHING_CJK = re.compile(rf"(?<=[{CJK}])[,:;?!()]|[,:;?!()](?=[{CJK}])")
 # Brackets without brackets inside; a nested pair is handled in a second pass.
 _BRACKET_PAIR = re.compile(r"\(([^()\n]*)\)")
 

@@ -24,6 +24,7 @@ def fill(template: str, **slots: str) -> str:
     """A phrase's {slots} filled in one pass: a value that itself holds "{url}" stays as written."""
     return re.sub(r"\{(\w+)\}", lambda m: slots.get(m.group(1), m.group(0)), template)
 
+
 Rounding = Literal["floor", "ceiling", "nearest"]
 
 
@@ -66,7 +67,7 @@ def format_number(x: Fraction, unit: Unit, locale: str, phrases: LocalePhrases) 
                                       locale=babel_locale, fraction_digits=6)
     else:
         text = format_decimal(value, format="#,##0.######", locale=babel_locale)
-    return (unit.en if locale == "en" else unit.zh).replace("{n}", text)
+    return fill(unit.en if locale == "en" else unit.zh, n=text)
 
 
 def format_stated(value: int | float, relation: Relation, unit: Unit, locale: str, phrases: LocalePhrases,
@@ -76,8 +77,8 @@ def format_stated(value: int | float, relation: Relation, unit: Unit, locale: st
     if relation == "between":
         assert upper is not None, "a `between` figure has an upper end (checked by the schema)"
         top = format_number(Fraction(str(upper)), unit, locale, phrases)
-        return phrases.bounds["between"].replace("{lo}", quantity).replace("{hi}", top)
-    return phrases.bounds[relation].replace("{q}", quantity)
+        return fill(phrases.bounds["between"], lo=quantity, hi=top)
+    return fill(phrases.bounds[relation], q=quantity)
 
 
 def format_interval(interval: Interval, unit: Unit, significant: int, locale: str,
@@ -93,16 +94,15 @@ def format_interval(interval: Interval, unit: Unit, significant: int, locale: st
         value = Fraction(interval.lo)
         rounded = round_significant(value, significant, "nearest")
         template = bounds["exact"] if rounded == value else bounds["rounded"]
-        return template.replace("{q}", format_number(rounded, unit, locale, phrases))
+        return fill(template, q=format_number(rounded, unit, locale, phrases))
     if shape == "more_than" or shape == "at_least":
-        return bounds[shape].replace("{q}", show(interval.lo, "floor"))
+        return fill(bounds[shape], q=show(interval.lo, "floor"))
     if shape == "less_than" or shape == "at_most":
-        return bounds[shape].replace("{q}", show(interval.hi, "ceiling"))
+        return fill(bounds[shape], q=show(interval.hi, "ceiling"))
     if shape == "between":
-        return bounds["between"].replace("{lo}", show(interval.lo, "floor")).replace(
-            "{hi}", show(interval.hi, "ceiling"))
+        return fill(bounds["between"], lo=show(interval.lo, "floor"), hi=show(interval.hi, "ceiling"))
     if shape == "positive":
-        return bounds["positive"].replace("{q}", format_number(Fraction(0), unit, locale, phrases))
+        return fill(bounds["positive"], q=format_number(Fraction(0), unit, locale, phrases))
     return bounds["unbounded"]
 
 
@@ -111,10 +111,7 @@ def format_range(interval: Interval, unit: Unit, locale: str, phrases: LocalePhr
 
     Ends are rounded outwards (the lower down, the upper up), so the range shown holds every value.
     """
-    def end(x: Fraction | float, mode: Rounding) -> str:
-        if x in (math.inf, -math.inf):
-            return "∞" if x > 0 else "−∞"
-        value = Fraction(x)
+    def end(value: Fraction, mode: Rounding) -> str:
         if unit.style != "year":
             value = round_significant(value, significant, mode)
         return format_number(value, unit, locale, phrases)
@@ -122,6 +119,5 @@ def format_range(interval: Interval, unit: Unit, locale: str, phrases: LocalePhr
     if interval.is_point:
         value = Fraction(interval.lo)
         exact = unit.style == "year" or round_significant(value, significant, "nearest") == value
-        return end(value, "nearest") if exact else phrases.bounds["rounded"].replace("{q}", end(value, "nearest"))
-    return (f"{'(' if interval.lo_open else '['}{end(interval.lo, 'floor')}, "
-            f"{end(interval.hi, 'ceiling')}{')' if interval.hi_open else ']'}")
+        return end(value, "nearest") if exact else fill(phrases.bounds["rounded"], q=end(value, "nearest"))
+    return interval.notation(lambda value, side: end(value, "floor" if side == "lo" else "ceiling"))

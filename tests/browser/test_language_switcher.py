@@ -59,8 +59,6 @@ def test_switching_without_a_section_goes_to_the_twin_and_the_menu_marks_the_lan
     assert page.url == site_url + "source/"
 
 
-
-
 def test_on_a_phone_the_heading_it_lands_on_is_not_under_the_back_to_top_pill(page, site_url):
     """Material shows its "back to top" pill at the top of the window once the reader scrolls back up;
     the heading a link lands on sits below it."""

@@ -51,7 +51,6 @@ def test_an_address_that_is_not_https_stops_the_build_with_what_to_do(tmp_path: 
     assert "Traceback" not in output
 
 
-
 def test_an_odd_but_valid_address_keeps_the_sitemap_and_the_feed_valid_xml(tmp_path: Path):
     """Whatever a deploy may set (anything else, `&` included, is refused: test_hostile_inputs.py), what
     machines read stays well-formed."""

@@ -14,7 +14,7 @@ from macros.rendering.annotationpage import SECTION_PREVIEW
 from macros.model.annotations import Annotation
 from macros.model.fingerprint import letters
 from macros.model.project import Project
-from macros.text.typography import HALF_WIDTH_TOUCHING_CJK
+from macros.text.typography import CJK
 from tests.builds.test_editions import PAGES
 from tests.conftest import ROOT, BuildResult
 from tests.htmltools import content
@@ -41,6 +41,10 @@ def chinese_text_runs(root: html.HtmlElement, chinese_page: bool) -> list[str]:
     else:
         blocks = [e for e in root.iter() if isinstance(e.tag, str) and (e.get("lang") or "").startswith("zh")]
     return [URL.sub(" ", block.text_content()) for block in blocks]
+
+
+# A half-width mark with a Chinese character right before or after it.
+HALF_WIDTH_TOUCHING_CJK = re.compile(rf"(?<=[{CJK}])[,:;?!()]|[,:;?!()](?=[{CJK}])")
 
 
 def half_width_marks(page_html: str, chinese_page: bool) -> list[str]:

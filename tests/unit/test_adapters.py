@@ -89,6 +89,7 @@ def test_mkdocs_serve_still_runs_the_builder_it_keeps_and_serves_its_root():
     from reading_plugin import serve_adapter
     assert version("mkdocs") == pinned("mkdocs") == serve_adapter.PINNED
     assert "self.builder()" in inspect.getsource(LiveReloadServer._build_loop)  # what the adapter wraps
+
     def build() -> None:
         pass
 

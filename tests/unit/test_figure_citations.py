@@ -31,6 +31,7 @@ READING_EN = ("An annotated reading of an article by Chen Yi (陈颐) in 定焦O
 def rendered(figure_id: str, locale: str) -> dict[str, citations.Formatted]:
     """The formats as a reader sees them: the access-date mark filled by the page."""
     view = figureview.view(PROJECT, PROJECT.figures[figure_id], locale)
+
     def read(key: str, text: str) -> str:
         return text.replace(citations.ACCESS_MARK, format_date(ACCESSED, date_form(key, locale)))
 
