@@ -108,7 +108,7 @@ class ReadingBuild:
                                          self.updated(ctx.locale, slug))
         self.chapters[(ctx.locale, slug)] = chapter.page
         self.pages[url] = chapter.page
-        files = {f".{ext}": ctx.link(paths.cite_download(slug, ext)) for ext in paths.CITE_FORMATS}
+        files = self.cite_files(slug)
         titles = {heading.id: heading.title for heading in headings if heading.level in (2, 3)}
         sections = list(titles)
         # The panels, like the popovers, go in once Markdown has rendered the page (macros/rendering/deferred.py).
@@ -262,6 +262,10 @@ class ReadingBuild:
             return None
         return self.project.chapter_of(section)
 
+    def cite_files(self, name: str) -> dict[str, str]:
+        """A chapter's (its slug) or the whole site's ("site") citation downloads, as the current page links them."""
+        return {f".{ext}": self.current.link(paths.cite_download(name, ext)) for ext in citations.file_extensions()}
+
     @property
     def current(self) -> pages.PageContext:
         assert self.page is not None, "a macro ran outside a page"
@@ -288,7 +292,7 @@ class ReadingBuild:
             "cite_original": lambda: citepage.original_block(self.project, self.current.locale, self.build_day),
             "cite_site": lambda: self.current.defer(citepage.site_block(
                 self.project, self.current.locale, self.released, self.build_day,
-                {f".{ext}": self.current.link(paths.cite_download("site", ext)) for ext in paths.CITE_FORMATS})),
+                self.cite_files("site"))),
             "annotations": annotationpage.listing_slot,
             "chart": lambda chart_id: charts.chart_html(self.current, chart_id),
             "glossary": lambda: glossary.glossary_html(self.glossary, self.current.locale),

@@ -489,17 +489,68 @@ def _csl_json(request: Request) -> Formatted:
 
 
 @dataclass(frozen=True)
+class ReadIn:
+    """What a style cites a figure of the article with, as read in our figures page (a secondary citation):
+    the style's form joining the two (`form`, with {source} and {ours}, in the page's language group), our
+    page in every style with the figure as locator, and the original as the reader did not consult it
+    (no access date)."""
+
+    form: str
+    ours: Mapping[str, Formatted]
+    original: Mapping[str, str]
+    original_gbt7714: str  # on a page not in Chinese, the Chinese entry first (figurecite._original)
+    original_author: str  # APA 7 (8.6): the original by its author, no year where the year is unknown
+    ours_author_date: str  # APA: the collective and the figures page's year
+
+
+@dataclass(frozen=True)
 class Style:
-    """One citation format: its key (its name per language is in data/phrases.yml, `cite.format_names`),
-    how its access date is written (`long`: in the page's language; None: it shows none), how it is made,
-    and, for the human-readable styles, how it cites a source read in another (a figure of the article
-    read in our figures page: `secondary`, with {source} and {ours}, per language group)."""
+    """One citation format, everything about it in one record (its name per language is in
+    data/phrases.yml, `cite.format_names`):
+
+    - `make`: its text (and in-text citation) from one item;
+    - `date_form`: how it writes the access date (`long`: in the page's language; None: it shows none;
+      one of format_date's forms, which site.js writes too);
+    - a human-readable style: `secondary`, how it joins an original and the page it was read in, per
+      language group, and `read_in`, its citation of a figure the article gives, read in our figures page;
+    - a file format: `extension`, and `write`, several records in one text (a figure's panel, the downloads).
+    """
 
     key: str
     make: Callable[[Request], Formatted]
     date_form: str | None = None
     secondary: Mapping[str, str] = field(default_factory=dict)
-    machine: bool = False  # a file format: the figure panels write both items into it
+    read_in: Callable[[ReadIn], Formatted] | None = None
+    extension: str | None = None
+    write: Callable[[list[dict[str, Any]], CitePhrases], str] | None = None
+
+    @property
+    def machine(self) -> bool:
+        """A file format: a reference manager reads it; the figure panels write every record into it."""
+        return self.extension is not None
+
+
+def _gbt7714_read_in(parts: ReadIn) -> Formatted:
+    ours = parts.ours["gbt7714"]
+    return Formatted(fill(parts.form, source=parts.original_gbt7714, ours=ours.text.removeprefix("[1] ")),
+                     ours.in_text)
+
+
+def _apa_read_in(parts: ReadIn) -> Formatted:
+    """APA 7 (8.6): the reference list has our page; the text cites the original "as cited in" it."""
+    return Formatted(parts.ours["apa"].text,
+                     "(" + fill(parts.form, source=parts.original_author, ours=parts.ours_author_date) + ")")
+
+
+def _chicago_note_read_in(parts: ReadIn) -> Formatted:
+    """CMOS 17 (14.260): the original "quoted in" our page."""
+    return Formatted(fill(parts.form, source=parts.original["chicago_note"].removesuffix("."),
+                          ours=parts.ours["chicago_note"].text))
+
+
+def _chicago_bibliography_read_in(parts: ReadIn) -> Formatted:
+    return Formatted(fill(parts.form, source=parts.original["chicago_bibliography"],
+                          ours=parts.ours["chicago_note"].text))
 
 
 # How each style joins the original and the work it was read in, in the style's own punctuation (GB/T
@@ -508,19 +559,25 @@ class Style:
 # (14.260), capitalised where it starts a sentence of a bibliography entry.
 STYLES: tuple[Style, ...] = (
     Style("gbt7714", _gbt7714, "iso",
-          {"zh": "{source} 转引自: {ours}", "en": "{source} Cited in: {ours}"}),
+          {"zh": "{source} 转引自: {ours}", "en": "{source} Cited in: {ours}"}, _gbt7714_read_in),
     Style("apa", _apa, "en-long",
-          {"zh": "{source}, 转引自{ours}", "en": "{source}, as cited in {ours}"}),
+          {"zh": "{source}, 转引自{ours}", "en": "{source}, as cited in {ours}"}, _apa_read_in),
     Style("chicago_note", lambda request: _chicago(request, bibliography=False), "long",
-          {"zh": "{source}, 转引自{ours}", "en": "{source}, quoted in {ours}"}),
+          {"zh": "{source}, 转引自{ours}", "en": "{source}, quoted in {ours}"}, _chicago_note_read_in),
     Style("chicago_bibliography", lambda request: _chicago(request, bibliography=True), "long",
-          {"zh": "{source} 转引自{ours}", "en": "{source} Quoted in {ours}"}),
-    Style("bibtex", _bibtex, machine=True),
-    Style("ris", _ris, machine=True),
-    Style("csl_json", _csl_json, machine=True),
+          {"zh": "{source} 转引自{ours}", "en": "{source} Quoted in {ours}"}, _chicago_bibliography_read_in),
+    Style("bibtex", _bibtex, extension="bib",
+          write=lambda records, words: "\n\n".join(bibtex(record) for record in records)),
+    Style("ris", _ris, extension="ris",
+          write=lambda records, words: "\n".join(ris(record, words) for record in records)),
+    Style("csl_json", _csl_json, extension="json", write=lambda records, words: csl_json(records).strip()),
 )
-STYLE = {style.key: style for style in STYLES}
-FORMAT_KEYS = tuple(STYLE)
+FORMAT_KEYS = tuple(style.key for style in STYLES)
+
+
+def file_extensions() -> tuple[str, ...]:
+    """The citation downloads' kinds, in STYLES' order: bib, ris, json."""
+    return tuple(style.extension for style in STYLES if style.extension)
 
 
 def formats(item: dict[str, Any], page_locale: str, words: CitePhrases,
@@ -528,15 +585,15 @@ def formats(item: dict[str, Any], page_locale: str, words: CitePhrases,
     """Every format of one CSL item for a page in `page_locale` (`words`: its language's), keyed as
     STYLES. The styles show its access date (or ACCESS_MARK); the files never carry one."""
     request = Request(item, page_locale, words, locator)
-    made = {style.key: style.make(request) for style in STYLES}
-    return {key: value if STYLE[key].machine else Formatted(_title_end(value.text), value.in_text and
-                                                            _title_end(value.in_text))
-            for key, value in made.items()}
+    made = {style.key: (style, style.make(request)) for style in STYLES}
+    return {key: value if style.machine else Formatted(_title_end(value.text), value.in_text and
+                                                       _title_end(value.in_text))
+            for key, (style, value) in made.items()}
 
 
 def date_form(format_key: str, locale: str) -> str:
     """The access date's form in one format on a page in `locale`; ISO for the formats that show none."""
-    form = STYLE[format_key].date_form if format_key in STYLE else None
+    form = next((style.date_form for style in STYLES if style.key == format_key), None)
     if form is None:
         return "iso"
     return f"{locale}-long" if form == "long" else form
@@ -545,8 +602,5 @@ def date_form(format_key: str, locale: str) -> str:
 def files(stem: str, items: list[dict[str, Any]], words: CitePhrases) -> dict[str, str]:
     """The same items as a .bib, a .ris and a CSL-JSON file (one record per item, no access date)."""
     records = [{key: value for key, value in item.items() if key != "accessed"} for item in items]
-    return {
-        f"{stem}.bib": "\n\n".join(bibtex(record) for record in records) + "\n",
-        f"{stem}.ris": "\n".join(ris(record, words) for record in records) + "\n",
-        f"{stem}.json": csl_json(records),
-    }
+    return {f"{stem}.{style.extension}": style.write(records, words) + "\n" for style in STYLES
+            if style.extension and style.write}

@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any
 
 from macros.citing import citations
-from macros.citing.citations import ACCESSED_TODAY, STYLE, Cited, Formatted, Locator
+from macros.citing.citations import ACCESSED_TODAY, Cited, Formatted, Locator
 from macros.text.cjk import nested_quotes
 from macros.words.figureview import FigureView, display
 from macros.words.formatting import fill
@@ -100,32 +100,21 @@ def formats(project: Project, view: FigureView, locale: str, updated: date) -> d
     ours = citations.formats(figures_page_item(project, locale, updated, ACCESSED_TODAY), locale, words, where)
     texts: dict[str, Formatted] = {"number": Formatted(with_citation(project, view, locale, updated)), **ours}
     if from_article(view):
-        secondary = {key: style.secondary["zh" if locale == "zh" else "en"] for key, style in STYLE.items()
-                     if style.secondary}
         # The original as our page reports it: no access date, since the reader did not consult it (CMOS 14.260).
         source, gbt = _original(project, locale, accessed=False)
-        # APA 7 (8.6): the original by its author, with no year when its year is unknown (APA: "omit it"),
-        # then the secondary source by author and year.
+        # APA 7 (8.6): the original by its author, with no year when its year is unknown (APA: "omit it").
         author = citations.apa_author_date(project, citations.original_item(project, locale), locale)
-        ours_in_text = f"{project.site.collective.name(locale)}, {updated.year}"
-        texts.update(
-            gbt7714=Formatted(fill(secondary["gbt7714"], source=gbt, ours=ours["gbt7714"].text.removeprefix("[1] ")),
-                              ours["gbt7714"].in_text),
-            apa=Formatted(ours["apa"].text,
-                          "(" + fill(secondary["apa"], source=author.removesuffix(", n.d."), ours=ours_in_text) + ")"),
-            chicago_note=Formatted(fill(secondary["chicago_note"], source=source["chicago_note"].removesuffix("."),
-                                        ours=ours["chicago_note"].text)),
-            chicago_bibliography=Formatted(fill(secondary["chicago_bibliography"],
-                                                source=source["chicago_bibliography"], ours=ours["chicago_note"].text)),
-        )
+        for style in citations.STYLES:
+            if style.read_in:
+                texts[style.key] = style.read_in(citations.ReadIn(
+                    style.secondary["zh" if locale == "zh" else "en"], ours, source, gbt,
+                    author.removesuffix(", n.d."), f"{project.site.collective.name(locale)}, {updated.year}"))
+    # The files hold every record: our figures page (the figure in its note) and the original.
     items = records(project, view, locale, updated)
-    for key in ("bibtex", "ris", "csl_json"):
-        one = [citations.formats(item, locale, words, where if n == 0 else None)[key] for n, item in enumerate(items)]
-        separator = "\n" if key == "ris" else "\n\n"
-        if key == "csl_json":
-            texts[key] = Formatted(citations.csl_json(items).strip(), one[0].in_text)
-        else:
-            texts[key] = Formatted(separator.join(f.text for f in one), one[0].in_text)
+    first = citations.formats(items[0], locale, words, where)
+    for style in citations.STYLES:
+        if style.write:
+            texts[style.key] = Formatted(style.write(items, words), first[style.key].in_text)
     return texts
 
 

@@ -18,7 +18,6 @@ FEED_FILE = "feed.xml"  # each edition's Atom feed, at its root (macros/renderin
 FIGURE_DOWNLOADS = {"json": "downloads/figures.json", "csv": "downloads/figures.csv",
                     "columns": "downloads/figures-columns.csv"}  # what each column of the CSV means
 CITE_DOWNLOADS = "downloads/cite"
-CITE_FORMATS = ("bib", "ris", "json")
 FIGURES_CITATIONS = "figures"  # downloads/cite/figures.*: every figure's citation
 ANNOTATIONS_EXPORT = "downloads/annotations.jsonld"
 FIGURES_SOURCES = ("figures.md", "figures.en.md")

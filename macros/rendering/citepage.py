@@ -18,7 +18,7 @@ from macros.citing import citations, figurecite
 from macros.citing.citations import ACCESSED_TODAY, Cited, Formatted, date_form, format_date
 from macros.words.figureview import FigureView
 from macros.words.formatting import fill
-from macros.model.paths import CITE_FORMATS, FIGURE_DOWNLOADS, FIGURES_CITATIONS, cite_download, figure_cite_anchor
+from macros.model.paths import FIGURE_DOWNLOADS, FIGURES_CITATIONS, cite_download, figure_cite_anchor
 from macros.text.placement import Heading
 from macros.model.project import PREVIEW, Project
 
@@ -81,7 +81,7 @@ def figure_panel(project: Project, view: FigureView, locale: str, updated: date,
     of every figure's citation (`link`: a site path as the page links it); its id (cite-fig-<id>) is where
     the figure's popover and the overview lead."""
     phrases = project.phrases.of(locale).cite
-    files = {f".{ext}": link(cite_download(FIGURES_CITATIONS, ext)) for ext in CITE_FORMATS}
+    files = {f".{ext}": link(cite_download(FIGURES_CITATIONS, ext)) for ext in citations.file_extensions()}
     blocks = format_blocks(project, locale, figurecite.formats(project, view, locale, updated),
                            figurecite.figures_page_item(project, locale, updated, ACCESSED_TODAY), build_day)
     return Markup(

@@ -15,6 +15,7 @@ from macros.citing import citations, figurecite
 from macros.words import figureview
 from macros.citing.citations import date_form, format_date
 from macros.model.project import load_project
+from macros.words.formatting import fill
 
 PROJECT = load_project(Path(__file__).parents[2])
 VERSION = PROJECT.site.version  # the strings below hold whatever data/site.yml says
@@ -264,3 +265,35 @@ def test_a_label_that_looks_like_a_slot_or_holds_tex_stays_as_written():
 
     assert fill("{label}: {url}", label="a {url} b", url="U") == "a {url} b: U"
     assert _bib_escape("a\\b_{c}") == "a\\textbackslash{}b\\_\\{c\\}"
+
+
+def test_a_new_format_is_one_record(monkeypatch):
+    """Adding a format takes one Style in citations.STYLES (and its names in data/phrases.yml): the page's
+    panels, a figure's secondary citation and the downloads all follow it."""
+    def plain(request: citations.Request) -> citations.Formatted:
+        return citations.Formatted(f"{request.item['title']}. {request.item['URL']}")
+
+    def plain_read_in(parts: citations.ReadIn) -> citations.Formatted:
+        return citations.Formatted(fill(parts.form, source=parts.original["plain"],
+                                         ours=parts.ours["plain"].text))
+
+    def lines(records: list[dict], words) -> str:
+        return "\n".join(f"{record['id']}\t{record['URL']}" for record in records)
+
+    monkeypatch.setattr(citations, "STYLES", (
+        *citations.STYLES,
+        citations.Style("plain", plain, "iso", {"zh": "{source}（见{ours}）", "en": "{source} (in {ours})"},
+                        plain_read_in),
+        citations.Style("tsv", lambda request: citations.Formatted(lines([request.record()], None)),
+                        extension="tsv", write=lines)))
+    project = load_project(Path(__file__).parents[2])  # its own: what a project remembers was made without them
+    view = figureview.view(project, project.figures["mau"], "en")
+    texts = figurecite.formats(project, view, "en", UPDATED)
+    assert list(texts)[-2:] == ["plain", "tsv"]
+    figures_page = project.phrases.of("en").cite.figures_page
+    assert texts["plain"].text == f"{PINYIN}. {ORIGINAL} (in {figures_page}. {BASE}/en/figures/)"
+    assert texts["tsv"].text == f"yuanbao-reading-figures-en\t{BASE}/en/figures/\ndingjiaoone-yuanbao-en\t{ORIGINAL}"
+    assert citations.date_form("plain", "zh") == "iso"
+    assert citations.file_extensions() == ("bib", "ris", "json", "tsv")
+    files = citations.files("figures", figurecite.records(project, view, "en", UPDATED), project.phrases.of("en").cite)
+    assert files["figures.tsv"] == texts["tsv"].text + "\n"
