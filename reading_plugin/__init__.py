@@ -1,23 +1,40 @@
-"""The site's own MkDocs plugin: everything around the pages that mkdocs-macros does not do.
+"""The site's own MkDocs plugin: it owns each build of the reading, and does what no other plugin does.
 
-Registered as the entry point `reading` (pyproject.toml); mkdocs.yml lists it. Each event calls
-one module of this package; the modules know MkDocs, the pure work they do lives in macros/.
+Registered as the entry point `reading` (pyproject.toml); mkdocs.yml lists it before `macros`. Each event
+calls one module of this package; the modules know MkDocs, the pure work they do lives in macros/.
 
-- on_config: a deploy's own address as site_url (macros/model/hosting.py); refuse unsafe files (safe_tree);
-  the version selector and site_url under mike (versions).
+The build: on_config loads and checks the project once per config (reading_build.load_build) and keeps it
+as `build`, a ReadingBuild; mkdocs-macros' module (macros/__init__.py) takes it from config.plugins for
+its macros (define_env) and its page hooks: before a page's macros run, the sandbox and the page's context
+(on_pre_page_macros); after, the glossary's tooltips (on_post_page_macros). mkdocs-static-i18n runs
+on_config again for each further language with the same config: the same build serves it.
+
+Events, in the order MkDocs sends them:
+- on_startup: whether this is `mkdocs serve` (it keeps its short address).
+- on_config (first, priority 200): a deploy's own address as site_url (macros/model/hosting.py); the
+  version selector and site_url under mike (versions); unsafe files refused before anything is read
+  (safe_tree); the project loaded and checked (reading_build); the theme's files listed once
+  (template_cache).
 - on_pre_build: site_url's final slash under mike (versions).
-- on_config, on_env: the theme's files listed once, its templates compiled once (template_cache).
-- on_page_markdown, on_page_content: no markup in titles or descriptions, no raw HTML that acts by itself
-  (page_source); a title the cards' font can set (macros/rendering/cards.py).
-- on_page_content: Chinese runs on English pages marked as Chinese (page_language).
-- on_page_context / on_template_context: the language switcher (language_switcher).
-- on_post_page / on_post_template: the header's search control and each page's sections for the index
-  (site_search), html lang, the head's alternate links, the Content-Security-Policy
-  last of all (page_language, language_switcher, content_security).
+- on_env: the theme's templates compiled once (template_cache).
+- on_page_markdown: no raw HTML that acts by itself, no markup in titles (page_source).
+- on_page_content: titles and description checked (page_source); the page assembled at the headings of
+  its TOC (ReadingBuild.page_content: cite panels, byline, each section's annotations, the annotations
+  page's listing, old ids kept as aliases, COinS and JSON-LD, the print header and citation); a title
+  the cards' font can set (macros/rendering/cards.py); Chinese runs on English pages marked (page_language).
+- on_page_context (after mkdocs-static-i18n): the page's description, its front matter's or its
+  chapter's own; the language switcher (language_switcher).
+- on_template_context: the 404 page's switcher (language_switcher).
+- on_post_page (last): the parts the page's macros deferred put in place (ReadingBuild.fill_deferred:
+  popovers, cite panels, print parts); the head's feed, reading key and metadata for reference managers
+  and link previews (ReadingBuild.head); the page's sections for the search index and the header's
+  search control (site_search); html lang and alternate links (page_language, language_switcher); the
+  Content-Security-Policy last of all (content_security).
+- on_post_template: the same head, search control, lang and policy on the 404 page.
 - on_serve: `make serve` keeps serving the last good build when an edit breaks one (serve_adapter).
-- on_page_context: the page's description, its front matter's or the chapter's own.
-- on_post_build: the search index, the link-preview cards and the redirect pages of the edition just
-  built, in its language (site_search, cards, redirects).
+- on_post_build: the edition just built, in its language: its downloads (figures, citations, annotations,
+  the Atom feed: ReadingBuild.write_downloads), search index (site_search), link-preview cards (cards)
+  and redirect pages (redirects).
 
 What this plugin reads of other plugins' internals goes through one adapter per plugin
 (i18n_adapter; versions for mike; serve_adapter for MkDocs' server; macros_imports for what mkdocs-macros

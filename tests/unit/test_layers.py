@@ -54,3 +54,10 @@ def test_the_engine_importing_mkdocs_is_refused(tmp_path):
     result = lint_imports(project)
     assert result.returncode == 1
     assert "macros.text.cjk -> mkdocs (l." in result.stdout
+
+
+def test_the_readme_names_every_module_of_the_engine():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    modules = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "macros").glob("*/*.py")
+                     if p.name != "__init__.py")
+    assert [module for module in modules if f"`{module}`" not in readme] == []
