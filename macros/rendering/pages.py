@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 from datetime import date
-from fractions import Fraction
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Callable, Iterator
@@ -19,7 +17,7 @@ from macros.text.cjk import nested_quotes
 from macros.model.errors import closest
 from macros.rendering.deferred import Deferred
 from macros.model.figures import Evaluated
-from macros.model.intervals import Interval, Side
+from macros.model.intervals import Verdict
 from macros.model.paths import (
     FIGURE_DOWNLOADS, FIGURES_PAGE, chapter_url, figure_anchor, figure_cite_anchor, figure_cite_url, figure_url,
     language_root, pdf_download, relative_url)
@@ -27,7 +25,7 @@ from macros.citing.citations import versioned_url
 from macros.words.formatting import fill
 from macros.model.project import Project
 from macros.model.usage import Use
-from macros.model.schema import ClaimFigure, Constraint, LocalePhrases, PersonName, Section
+from macros.model.schema import ClaimFigure, LocalePhrases, PersonName, Section
 
 
 class PageError(Exception):
@@ -126,9 +124,8 @@ def _row(label: str, value: Markup | str) -> Markup:
     return Markup('<small class="fig-pop__row"><b class="fig-pop__key">{}</b> {}</small>').format(label, value)
 
 
-def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
+def popover_rows(ctx: PageContext, view: figureview.FigureView) -> list[Markup]:
     labels = ctx.phrases.labels
-    view = figure_view(ctx, fig)
     rows: list[Markup] = []
     if view.statements:
         first = view.statements[0]
@@ -143,25 +140,23 @@ def popover_rows(ctx: PageContext, fig: Evaluated) -> list[Markup]:
         rows.append(_row(labels.inputs, _inputs(ctx, view, linked=False)))
     if view.note:
         rows.append(_row("", view.note))
-    rows.extend(_row(labels.constraint, constraint_text(ctx, c)) for c in view.constraints)
+    rows.extend(_row(labels.constraint, sentence) for sentence in view.constraint_sentences)
     if view.stated and (view.word_figure or view.constraints):
         rows.append(_row(labels.values, Markup("<code>{}</code>").format(view.values)))
     if view.verdict:
         rows.append(_row(labels.computed, view.computed or ""))
-        rows.append(_row(labels.verdict, verdict_badge(ctx, fig)))
+        rows.append(_row(labels.verdict, verdict_mark(ctx, view.verdict)))
     return rows
 
 
 def _inputs(ctx: PageContext, view: figureview.FigureView, *, linked: bool) -> Markup:
     """The figures a formula uses, each with its value (on the figures page, linked to its card)."""
-    book = ctx.project.figures
-
-    def name(ref: str) -> Markup:
-        label = book[ref].spec.label(ctx.locale)
-        return Markup('<a href="#{}">{}</a>').format(figure_anchor(ref), label) if linked else escape(label)
+    def name(named: figureview.Named) -> Markup:
+        return (Markup('<a href="#{}">{}</a>').format(figure_anchor(named.id), named.label) if linked
+                else escape(named.label))
 
     return escape(ctx.phrases.clause_join).join(
-        Markup("{} {}").format(name(ref), display(ctx, book[ref])) for ref in view.inputs)
+        Markup("{} {}").format(name(named), named.display) for named in view.input_figures)
 
 
 def inline_label(label: str, phrases: LocalePhrases) -> str:
@@ -173,13 +168,6 @@ def inline_label(label: str, phrases: LocalePhrases) -> str:
     return label[0].lower() + label[1:]
 
 
-def constraint_text(ctx: PageContext, constraint: Constraint) -> str:
-    """“日活 ≤ 月活：why” in the page's language."""
-    book = ctx.project.figures
-    return fill(ctx.phrases.constraint_sentence, figure=book[constraint.figure].spec.label(ctx.locale),
-                at_most=book[constraint.at_most].spec.label(ctx.locale), why=constraint.why(ctx.locale))
-
-
 def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     """The figure's value, focusable, with a popover saying where it comes from."""
     fig = ctx.figure(figure_id)
@@ -189,7 +177,7 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     # Esc returns to the figure (site.js); Enter on the figure follows its entry on the figures page.
     view = figure_view(ctx, fig)
     cite = ctx.phrases.cite
-    original = original_link(ctx, _first_wording(ctx, figure_id))
+    original = Markup(' · <a href="{}" rel="external">{}</a>').format(view.original_url, ctx.phrases.labels.original)
     details = Markup('<a href="{}">{}</a> · <a href="{}">{}</a>{}'
                      '<button type="button" class="fig-pop__copy" data-copy="{}" data-copied="{}">{}'
                      '</button>').format(
@@ -204,46 +192,31 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
             '<span class="fig-pop" id="{pop}" role="tooltip" data-search-exclude>'
             '<b class="fig-pop__title">{label}<small class="fig-pop__value">{value}</small></b>{rows}'
             '<small class="fig-pop__row fig-pop__more">{details}</small></span>').format(
-            pop=pop_id, label=fig.spec.label(ctx.locale), value=display(ctx, fig),
-            rows=Markup("").join(popover_rows(ctx, fig)), details=details)),
+            pop=pop_id, label=view.label, value=view.display,
+            rows=Markup("").join(popover_rows(ctx, view)), details=details)),
         entry=entry,
-        kind=fig.kind,
+        kind=view.kind,
         id=figure_id,
-        interval=interval_notation(fig.interval),
+        interval=view.interval,
         pop=pop_id,
-        value=display(ctx, fig),
+        value=view.display,
     )
-
-
-_PLAIN_RUN = re.compile(r"[\w.]+")
-
-
-def _first_wording(ctx: PageContext, figure_id: str) -> str:
-    """Where the article words a figure; for one we work out, where it words the first of its inputs."""
-    view = figure_view(ctx, ctx.figure(figure_id))
-    if view.statements:
-        return view.statements[0].wording
-    return next((w for w in (_first_wording(ctx, i) for i in view.inputs) if w), "")
-
-
-def original_url(ctx: PageContext, wording: str) -> str:
-    """The repost, scrolled to the article's words where browsers follow a text fragment (#:~:text=):
-    their longest run without punctuation, which the repost writes as we do."""
-    run = max(_PLAIN_RUN.findall(wording), key=len, default="")
-    return ctx.project.article.repost.url + (f"#:~:text={quote(run)}" if len(run) >= 4 else "")
 
 
 def original_link(ctx: PageContext, wording: str) -> Markup:
     """" · 原文", leading to the words in the repost."""
-    return Markup(' · <a href="{}" rel="external">{}</a>').format(original_url(ctx, wording),
+    return Markup(' · <a href="{}" rel="external">{}</a>').format(figureview.original_url(ctx.project, wording),
                                                                    ctx.phrases.labels.original)
+
+
+def verdict_mark(ctx: PageContext, verdict: Verdict) -> Markup:
+    return Markup('<mark class="verdict verdict--{v}">{text}</mark>').format(v=verdict,
+                                                                             text=ctx.phrases.verdicts[verdict])
 
 
 def verdict_badge(ctx: PageContext, fig: Evaluated) -> Markup:
     assert fig.verdict is not None
-    return Markup('<mark class="verdict verdict--{v}">{text}</mark>').format(
-        v=fig.verdict, text=ctx.phrases.verdicts[fig.verdict]
-    )
+    return verdict_mark(ctx, fig.verdict)
 
 
 def verdict_html(ctx: PageContext, figure_id: str) -> Markup:
@@ -379,14 +352,6 @@ def chapter_map_html(ctx: PageContext) -> Markup:
 # --- the figures page --------------------------------------------------------------------
 
 
-def interval_notation(interval: Interval) -> str:
-    """An interval in plain numbers, for the figures page's "interval" field: 114,000,000 or (50,000,000, ∞)."""
-    def end(v: Fraction, _: Side) -> str:
-        return f"{int(v):,}" if v.denominator == 1 else f"{float(v):.6g}"
-
-    return end(Fraction(interval.lo), "lo") if interval.is_point else interval.notation(end)
-
-
 def _uses_html(ctx: PageContext, usage: dict[str, list[Use]], figure_id: str) -> Markup | str:
     """The pages of this edition that show a figure, linked; or the word for none."""
     uses = [use for use in usage.get(figure_id, []) if use.locale == ctx.locale]
@@ -434,7 +399,6 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
     cards = []
     for fig in (f for f in book.figures.values() if f.kind == kind):
         view = figure_view(ctx, fig)
-        spec = fig.spec
         rows = [_dl_row(labels.value, view.display)]
         if view.relation:
             rows.append(_dl_row(labels.relation, ctx.phrases.relations[view.relation]))
@@ -453,7 +417,7 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
             rows.append(_dl_row(labels.inputs, _inputs(ctx, view, linked=True)))
         if view.note:
             rows.append(_dl_row("", view.note))
-        rows.extend(_dl_row(labels.constraint, constraint_text(ctx, c)) for c in view.constraints)
+        rows.extend(_dl_row(labels.constraint, sentence) for sentence in view.constraint_sentences)
         if view.verdict:
             rows.append(_dl_row(labels.computed, view.computed or ""))
             rows.append(_dl_row(labels.verdict, verdict_badge(ctx, fig)))
@@ -473,8 +437,8 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
                 value=view.display,
                 kind=kind,
                 anchor=figure_anchor(fig.id),
-                interval=interval_notation(fig.interval),
-                label=spec.label(ctx.locale),
+                interval=view.interval,
+                label=view.label,
                 id=fig.id,
                 rows=Markup("").join(rows),
             )
@@ -494,8 +458,9 @@ def constraints_html(ctx: PageContext) -> Markup:
         narrowed = [f for f in book.figures.values() if constraint in f.constraints]
         links = escape(ctx.phrases.list_join).join(
             Markup('<a href="#{}">{}</a>').format(figure_anchor(f.id), f.spec.label(ctx.locale)) for f in narrowed)
-        items.append(Markup("<li>{}<br>{}{}{}</li>").format(
-            constraint_text(ctx, constraint), ctx.phrases.labels.narrows, ctx.phrases.colon, links))
+        sentence = figureview.constraint_sentence(ctx.project, constraint, ctx.locale)
+        items.append(Markup("<li>{}<br>{}{}{}</li>").format(sentence, ctx.phrases.labels.narrows, ctx.phrases.colon,
+                                                            links))
     return Markup('<ul class="constraints">{}</ul>').format(Markup("").join(items))
 
 

@@ -1,19 +1,23 @@
 """One view of a figure: what its popover, its card on the figures page and its export record show.
 
 The kinds of figure differ (stated, derived, the article's own sum); this is the one place that asks
-which kind a figure is. The places that show a figure only choose which of these fields to show.
+which kind a figure is. A view is complete before anything renders it: its values, bounds, formula,
+inputs and constraints in words, and where the article words it; the places that show a figure only
+choose which of these fields to show (and its citation, one layer up, is made from the view).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable
+from urllib.parse import quote
 
 from macros.model import formulas
 from macros.model.figures import Evaluated
 from macros.words.formatting import fill, format_interval, format_number, format_range, format_stated
-from macros.model.intervals import INF, Relation, Verdict
+from macros.model.intervals import INF, Interval, Relation, Side, Verdict
 from macros.model.schema import ClaimFigure, Constraint, DerivedFigure, LocalePhrases, StatedFigure
 from macros.model.project import Project, remembered
 from macros.model.written import numbers_in
@@ -23,6 +27,15 @@ from macros.model.written import numbers_in
 class Statement:
     wording: str  # the article's words
     section: str  # the article section they are in
+
+
+@dataclass(frozen=True)
+class Named:
+    """A figure named in another's view (a formula's input): its id, label and value in words."""
+
+    id: str
+    label: str
+    display: str
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,11 @@ class FigureView:
     computed: str | None = None  # claim: what the article's figures allow, in words
     verdict: Verdict | None = None  # claim
     word_figure: bool = False  # stated as a word (数千万), so the popover also shows its range
+    interval: str = ""  # the range in plain numbers, as the page's data-interval gives it: (50000000, ∞)
+    input_figures: tuple[Named, ...] = ()  # the formula's inputs, each with its value
+    constraint_sentences: tuple[str, ...] = ()  # each constraint as a sentence, with its reason
+    source_wording: str = ""  # the article's words to find it by: its own, else its first input's
+    original_url: str = ""  # the repost, scrolled to those words where a browser follows a text fragment
 
     @property
     def stated(self) -> bool:
@@ -106,6 +124,40 @@ def _used_in_a_formula(project: Project, figure_id: str) -> bool:
     return any(figure_id in other.inputs for other in project.figures.figures.values())
 
 
+def interval_notation(interval: Interval) -> str:
+    """An interval in plain numbers: 114,000,000 or (50,000,000, ∞)."""
+    def end(v: Fraction, _: Side) -> str:
+        return f"{int(v):,}" if v.denominator == 1 else f"{float(v):.6g}"
+
+    return end(Fraction(interval.lo), "lo") if interval.is_point else interval.notation(end)
+
+
+def constraint_sentence(project: Project, constraint: Constraint, locale: str) -> str:
+    """“日活 ≤ 月活：why” in the page's language."""
+    book = project.figures
+    return fill(project.phrases.of(locale).constraint_sentence, figure=book[constraint.figure].spec.label(locale),
+                at_most=book[constraint.at_most].spec.label(locale), why=constraint.why(locale))
+
+
+def source_wording(project: Project, figure_id: str) -> str:
+    """Where the article words a figure; for one we work out, where it words the first of its inputs."""
+    fig = project.figures[figure_id]
+    spec = fig.spec
+    if isinstance(spec, (StatedFigure, ClaimFigure)):
+        return spec.wording
+    return next((w for w in (source_wording(project, i) for i in fig.inputs) if w), "")
+
+
+_PLAIN_RUN = re.compile(r"[\w.]+")
+
+
+def original_url(project: Project, wording: str) -> str:
+    """The repost, scrolled to the article's words where browsers follow a text fragment (#:~:text=):
+    their longest run without punctuation, which the repost writes as we do."""
+    run = max(_PLAIN_RUN.findall(wording), key=len, default="")
+    return project.article.repost.url + (f"#:~:text={quote(run)}" if len(run) >= 4 else "")
+
+
 def _view(project: Project, fig: Evaluated, locale: str) -> FigureView:
     phrases = project.phrases.of(locale)
     spec = fig.spec
@@ -114,9 +166,12 @@ def _view(project: Project, fig: Evaluated, locale: str) -> FigureView:
     values = format_range(shown, unit, locale, phrases)
     if getattr(spec, "relation", None) == "about" and not _used_in_a_formula(project, fig.id):
         values = phrases.labels.no_range  # the tolerance is the site's, and nothing is worked out from it
+    wording = source_wording(project, fig.id)
     fields: dict[str, Any] = dict(
         id=fig.id, kind=fig.kind, label=spec.label(locale), display=display(project, fig, locale),
-        values=values, constraints=fig.constraints)
+        values=values, constraints=fig.constraints, interval=interval_notation(fig.interval),
+        constraint_sentences=tuple(constraint_sentence(project, c, locale) for c in fig.constraints),
+        source_wording=wording, original_url=original_url(project, wording))
     if isinstance(spec, (StatedFigure, ClaimFigure)):
         fields.update(relation=spec.relation, reading=spec.reading(locale) if spec.reading else None, value=spec.value,
                       statements=(Statement(spec.wording, spec.section),),
@@ -127,8 +182,11 @@ def _view(project: Project, fig: Evaluated, locale: str) -> FigureView:
                       statements=fields["statements"] + tuple(Statement(s.wording, s.section)
                                                              for s in spec.also_stated))
     if isinstance(spec, (DerivedFigure, ClaimFigure)) and fig.formula is not None:
+        book = project.figures
         fields.update(formula=formula_text(project, fig, phrases, locale), formula_source=spec.formula,
-                      formula_ids=formulas.render(fig.formula, str), inputs=tuple(fig.inputs))
+                      formula_ids=formulas.render(fig.formula, str), inputs=tuple(fig.inputs),
+                      input_figures=tuple(Named(ref, book[ref].spec.label(locale), display(project, book[ref], locale))
+                                          for ref in fig.inputs))
     if isinstance(spec, DerivedFigure) and spec.note:
         fields["note"] = spec.note(locale)
     if isinstance(spec, ClaimFigure):
