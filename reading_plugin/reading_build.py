@@ -27,7 +27,7 @@ from macros.rendering.deferred import Deferred
 from macros.model.gitdates import CHAPTER_DATA, build_date, last_change, last_change_at, last_changes
 from macros.model.errors import DataError
 from macros.text.placement import Heading, insert_at_headings
-from macros.model.project import Project, load_project
+from macros.model.project import Edition, Project, load_project
 from macros.model.usage import figure_usage
 
 log = logging.getLogger("mkdocs.plugins.reading")
@@ -148,9 +148,9 @@ class ReadingBuild:
     def page_json_ld(self, src_path: str, cited: citations.Cited) -> Markup:
         """The home page as a WebSite, the figures page as a Dataset (with its downloads); nothing elsewhere."""
         if src_path in paths.HOME_SOURCES:
-            return citepage.site_json_ld(self.project, cited.locale, cited.updated)
+            return citepage.site_json_ld(Edition(self.project, cited.locale), cited.updated)
         if src_path in paths.FIGURES_SOURCES:
-            return citepage.figures_json_ld(self.project, cited.locale, cited.updated)
+            return citepage.figures_json_ld(Edition(self.project, cited.locale), cited.updated)
         return Markup("")
 
     @functools.cached_property
@@ -160,13 +160,13 @@ class ReadingBuild:
 
     def changes_page(self) -> str:
         ctx = self.current
-        return changespage.page_markdown(self.project, ctx.locale, self.changelogs[ctx.locale], self.history,
+        return changespage.page_markdown(ctx.edition, self.changelogs[ctx.locale], self.history,
                                        ctx.link)
 
     def feed(self, locale: str) -> str:
-        found = feed.entries(self.project, locale, self.annotations, self.section_headings, self.history,
+        found = feed.entries(Edition(self.project, locale), self.annotations, self.section_headings, self.history,
                              self.changelogs[locale])
-        return feed.atom(self.project, locale, found, self.build_day)
+        return feed.atom(Edition(self.project, locale), found, self.build_day)
 
     @functools.cached_property
     def released(self) -> date:
@@ -238,7 +238,7 @@ class ReadingBuild:
         image = None
         if with_card:
             self.cards[cards.card_path(cited.path)] = cards.for_page(self.project, cited)
-            image = citations.versioned_url(self.project, locale, cards.card_path(cited.path))
+            image = citations.versioned_url(Edition(self.project, locale), cards.card_path(cited.path))
         return citepage.with_head_meta(output, subscribe + citepage.head_meta(self.project, cited, about, image))
 
     def check_card(self, url: str, src_path: str) -> None:
@@ -254,7 +254,7 @@ class ReadingBuild:
     def every_head(self, locale: str) -> str:
         """What every page's <head> names (the 404 page's too): the edition's feed, and the reading's key,
         under which site.js remembers a reader's citation style (two readings on one host keep theirs apart)."""
-        return feed.feed_link(self.project, locale) + citepage.reading_key_meta(self.project)
+        return feed.feed_link(Edition(self.project, locale)) + citepage.reading_key_meta(self.project)
 
     def chapter(self, src_path: str, section: str | None) -> str | None:
         """The chapter slug of a page under chapters/ that reads an article section, else None."""
@@ -289,9 +289,9 @@ class ReadingBuild:
             "not_figures": lambda: pages.not_figures_html(self.current),
             "constraints": lambda: pages.constraints_html(self.current),
             "downloads": lambda: pages.downloads_html(self.current),
-            "cite_original": lambda: citepage.original_block(self.project, self.current.locale, self.build_day),
+            "cite_original": lambda: citepage.original_block(self.current.edition, self.build_day),
             "cite_site": lambda: self.current.defer(citepage.site_block(
-                self.project, self.current.locale, self.released, self.build_day,
+                self.current.edition, self.released, self.build_day,
                 self.cite_files("site"))),
             "annotations": annotationpage.listing_slot,
             "chart": lambda chart_id: charts.chart_html(self.current, chart_id),
@@ -299,7 +299,7 @@ class ReadingBuild:
             "changes": self.changes_page,
             "paper_note": lambda: pages.paper_note_html(self.current),
             "pdf_link": lambda: pages.pdf_link_html(self.current) if self.with_pdfs else Markup(""),
-            "feed_link": lambda: pages.feed_link_html(self.current, feed.feed_url(self.project, self.current.locale)),
+            "feed_link": lambda: pages.feed_link_html(self.current, feed.feed_url(self.current.edition)),
         }
 
     def before_macros(self, env: Any) -> str:
@@ -321,13 +321,14 @@ class ReadingBuild:
         """Write the downloads of the languages whose pages this build rendered (mkdocs-static-i18n builds
         one language after the other); each page said its own language."""
         for locale in sorted(self.built_languages):
-            out = site_dir / paths.language_root(locale, self.project.site.default_language)
+            edition = Edition(self.project, locale)
+            out = site_dir / edition.root
             chapters = {slug: chapter for (language, slug), chapter in self.chapters.items() if language == locale}
-            written = dict(exports.downloads(self.project, locale))
-            written.update(citepage.download_files(self.project, locale, chapters, paths.CITE_DOWNLOADS,
+            written = dict(exports.downloads(edition))
+            written.update(citepage.download_files(edition, chapters, paths.CITE_DOWNLOADS,
                                                    self.released, self.figures_updated))
             changed = {slug: at for slug in chapters if (at := self.changed_at(self.chapter_sources(locale, slug)))}
-            written[paths.ANNOTATIONS_EXPORT] = annotationpage.export(self.project, self.annotations, locale, changed)
+            written[paths.ANNOTATIONS_EXPORT] = annotationpage.export(edition, self.annotations, changed)
             written[paths.FEED_FILE] = self.feed(locale)
             for relative, text in written.items():
                 path = out / relative

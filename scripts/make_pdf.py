@@ -37,7 +37,7 @@ from macros.rendering.citepage import print_heading
 from macros.model.gitdates import build_date
 from macros.model.hosting import from_environment
 from macros.model.paths import language_root, pdf_download, reading_pages
-from macros.model.project import Project, load_project
+from macros.model.project import Edition, Project, load_project
 from scripts.localweb import QuietHandler, launch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,12 +139,12 @@ def make_edition(browser: Any, base: str, site_dir: Path, project: Project, loca
     prefix = language_root(locale, site.default_language)
     pages = reading_pages([s.chapter for s in project.article.sections if s.chapter], site.printed_after_chapters)
     parts = {page: part_name(page) for page in pages}
-    published = versioned_url(project, locale, "")
-    root_url = versioned_url(project, site.default_language, "")
+    published = versioned_url(Edition(project, locale), "")
+    root_url = versioned_url(Edition(project, site.default_language), "")
     html_parts = [part_html(site_dir / prefix / page / "index.html", page, prefix, parts, root_url) for page in pages]
     context = browser.new_context(viewport={"width": 1000, "height": 1400}, locale=locale)
     tab = context.new_page()
-    heading = print_heading(project, locale, published, printed_on)
+    heading = print_heading(Edition(project, locale), published, printed_on)
     cover = (f'<section class="pdf-cover"><h1>{html.escape(site.title(locale))}</h1>'
              f"<p>{html.escape(heading)}</p></section>")
     tab.goto(base + prefix, wait_until="load")  # the home page's document: its styles, fonts and classes

@@ -25,7 +25,7 @@ from macros.citing.citations import versioned_url
 from macros.model.errors import DataError, DataErrors
 from macros.model.gitdates import build_date
 from macros.model.paths import ANNOTATIONS_PAGE
-from macros.model.project import Project, load_project
+from macros.model.project import Edition, Project, load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ("zh", "en")
@@ -37,7 +37,7 @@ def _annotation_files(root: Path) -> dict[str, bytes]:
 
 
 def _values(project: Project) -> dict[str, tuple[str, ...]]:
-    return {fid: tuple(figureview.display(project, fig, locale) for locale in LOCALES)
+    return {fid: tuple(figureview.display(Edition(project, locale), fig) for locale in LOCALES)
             for fid, fig in project.figures.figures.items()}
 
 
@@ -133,7 +133,7 @@ def _shown(annotation: contributed.Annotation, project: Project, index: contribu
         who = "<b>⚠ team: true</b>: shown under the collective's name; a maintainer confirms the author is on the team"
     else:
         who = f"{_inert(author.name or '')} (GitHub <code>{_inert(author.github or '')}</code>)"
-    permalink = versioned_url(project, "zh", ANNOTATIONS_PAGE, annotation.anchor)
+    permalink = versioned_url(Edition(project, "zh"), ANNOTATIONS_PAGE, annotation.anchor)
     lines = [f"<p><b>{_inert(annotation.kind)}</b> · {_inert(chapter)} § {_inert(heading)} "
              f"(<code>{_inert(target.section)}</code>) · {_inert(annotation.language)} · "
              f"{_inert(annotation.date.isoformat())}</p>",

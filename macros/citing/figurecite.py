@@ -32,24 +32,24 @@ from macros.text.cjk import nested_quotes
 from macros.words.figureview import FigureView, display
 from macros.words.formatting import fill
 from macros.model.paths import FIGURES_PAGE, figure_anchor
-from macros.model.project import Project, remembered
+from macros.model.project import Edition, remembered
 
 
-def figures_page(project: Project, locale: str, updated: date) -> Cited:
+def figures_page(edition: Edition, updated: date) -> Cited:
     """The figures page as an item (`updated`: its last change)."""
-    return Cited(locale, FIGURES_PAGE, project.phrases.of(locale).cite.figures_page, updated)
+    return Cited(edition.locale, FIGURES_PAGE, edition.phrases.cite.figures_page, updated)
 
 
-def figures_page_item(project: Project, locale: str, updated: date, accessed: dict[str, Any] | None = None,
+def figures_page_item(edition: Edition, updated: date, accessed: dict[str, Any] | None = None,
                       note: str | None = None) -> dict[str, Any]:
     """The figures page's CSL item; `note`, a figure's record in it (the machine formats of one figure)."""
-    item = citations.page_item(project, figures_page(project, locale, updated), accessed)
+    item = citations.page_item(edition.project, figures_page(edition, updated), accessed)
     return {**item, "note": note} if note else item
 
 
-def figure_locator(project: Project, view: FigureView, locale: str) -> Locator:
+def figure_locator(edition: Edition, view: FigureView) -> Locator:
     """The figure's entry on the figures page: its name and its address."""
-    return Locator(view.label, citations.versioned_url(project, locale, FIGURES_PAGE, figure_anchor(view.id)))
+    return Locator(view.label, citations.versioned_url(edition, FIGURES_PAGE, figure_anchor(view.id)))
 
 
 def from_article(view: FigureView) -> bool:
@@ -57,89 +57,92 @@ def from_article(view: FigureView) -> bool:
     return bool(view.statements)
 
 
-def note(project: Project, view: FigureView, locale: str) -> str:
+def note(edition: Edition, view: FigureView) -> str:
     """What the machine formats say of the figure: its label, id and value, then the article's words and
     where the site checked them, or the formula and inputs it was derived by."""
-    words = project.phrases.of(locale).cite
-    url = figure_locator(project, view, locale).url
+    words = edition.phrases.cite
+    url = figure_locator(edition, view).url
     if from_article(view):
         return fill(words.figure_note, label=view.label, id=view.id, value=view.display,
                     wording=nested_quotes(view.statements[0].wording), url=url,
-                    collective=project.site.collective.name(locale))
-    book, phrases = project.figures, project.phrases.of(locale)
+                    collective=edition.project.site.collective.name(edition.locale))
+    book, phrases = edition.project.figures, edition.phrases
     inputs = phrases.clause_join.join(
-        f"{book[ref].spec.label(locale)}{phrases.colon}{display(project, book[ref], locale)}" for ref in view.inputs)
+        f"{book[ref].spec.label(edition.locale)}{phrases.colon}{display(edition, book[ref])}" for ref in view.inputs)
     assert view.formula is not None and view.formula_ids is not None
     return fill(words.derived_note, label=view.label, id=view.id, value=view.display, formula=view.formula,
-                formula_ids=view.formula_ids, inputs=inputs, reading=citations.reading_of(project, locale),
-                collective=project.site.collective.name(locale))
+                formula_ids=view.formula_ids, inputs=inputs, reading=citations.reading_of(edition),
+                collective=edition.project.site.collective.name(edition.locale))
 
 
-def records(project: Project, view: FigureView, locale: str, updated: date) -> list[dict[str, Any]]:
+def records(edition: Edition, view: FigureView, updated: date) -> list[dict[str, Any]]:
     """The CSL items one figure's citation holds: our figures page with the figure in its note, then the
     original (for a figure the article gives); no access date."""
-    ours = figures_page_item(project, locale, updated, note=note(project, view, locale))
-    return [ours, citations.original_item(project, locale)] if from_article(view) else [ours]
+    ours = figures_page_item(edition, updated, note=note(edition, view))
+    return [ours, citations.original_item(edition)] if from_article(view) else [ours]
 
 
-def with_citation(project: Project, view: FigureView, locale: str, updated: date) -> str:
+def with_citation(edition: Edition, view: FigureView, updated: date) -> str:
     """The number with its citation, to paste into a text: "1.14亿（陈颐，转引自…，2026）"."""
-    words = project.phrases.of(locale).cite
-    article = project.article
-    author = article.author if locale == project.site.default_language else article.romanised.author.family
+    words = edition.phrases.cite
+    article = edition.project.article
+    site = edition.project.site
+    author = article.author if edition.locale == site.default_language else article.romanised.author.family
     template = words.figure_in_text if from_article(view) else words.derived_in_text
-    return fill(template, value=view.display, author=author, collective=project.site.collective.name(locale),
+    return fill(template, value=view.display, author=author, collective=site.collective.name(edition.locale),
                 year=str(updated.year))
 
 
-def formats(project: Project, view: FigureView, locale: str, updated: date) -> dict[str, Formatted]:
-    """Every format of one figure's citation, for a page in `locale`: the number with its citation
+def formats(edition: Edition, view: FigureView, updated: date) -> dict[str, Formatted]:
+    """Every format of one figure's citation, for a page of the edition: the number with its citation
     ("number"), then the keys of citations.STYLES. The styles carry the access date mark."""
-    words = project.phrases.of(locale).cite
-    where = figure_locator(project, view, locale)
-    ours = citations.formats(figures_page_item(project, locale, updated, ACCESSED_TODAY), locale, words, where)
-    texts: dict[str, Formatted] = {"number": Formatted(with_citation(project, view, locale, updated)), **ours}
+    words = edition.phrases.cite
+    where = figure_locator(edition, view)
+    ours = citations.formats(figures_page_item(edition, updated, ACCESSED_TODAY), edition.locale, words, where)
+    texts: dict[str, Formatted] = {"number": Formatted(with_citation(edition, view, updated)), **ours}
     if from_article(view):
         # The original as our page reports it: no access date, since the reader did not consult it (CMOS 14.260).
-        source, gbt = _original(project, locale, accessed=False)
+        source, gbt = _original(edition, accessed=False)
         # APA 7 (8.6): the original by its author, with no year when its year is unknown (APA: "omit it").
-        author = citations.apa_author_date(project, citations.original_item(project, locale), locale)
+        author = citations.apa_author_date(edition.project, citations.original_item(edition), edition.locale)
         for style in citations.STYLES:
             if style.read_in:
                 texts[style.key] = style.read_in(citations.ReadIn(
-                    style.secondary["zh" if locale == "zh" else "en"], ours, source, gbt,
-                    author.removesuffix(", n.d."), f"{project.site.collective.name(locale)}, {updated.year}"))
+                    style.secondary["zh" if edition.locale == "zh" else "en"], ours, source, gbt,
+                    author.removesuffix(", n.d."),
+                    f"{edition.project.site.collective.name(edition.locale)}, {updated.year}"))
     # The files hold every record: our figures page (the figure in its note) and the original.
-    items = records(project, view, locale, updated)
-    first = citations.formats(items[0], locale, words, where)
+    items = records(edition, view, updated)
+    first = citations.formats(items[0], edition.locale, words, where)
     for style in citations.STYLES:
         if style.write:
             texts[style.key] = Formatted(style.write(items, words), first[style.key].in_text)
     return texts
 
 
-def _original(project: Project, locale: str, accessed: bool) -> tuple[dict[str, str], str]:
-    """The original's formats on a page in `locale` (the same for every figure: made once per project),
+def _original(edition: Edition, accessed: bool) -> tuple[dict[str, str], str]:
+    """The original's formats on a page of the edition (the same for every figure: made once per project),
     and its GB/T 7714 entry as that page gives it: on a page not in Chinese, the Chinese entry first, then
     the page's language (GB/T 7714-2015 describes a work in its own language; the other follows as a
     bilingual entry). `accessed`: with the reader's access date (citing the original itself); without,
     where it is cited as read in our page."""
     def make() -> tuple[dict[str, str], str]:
-        words = project.phrases.of(locale).cite
+        words = edition.phrases.cite
         when = ACCESSED_TODAY if accessed else None
-        texts = {key: f.text for key, f in citations.formats(citations.original_item(project, locale, when), locale,
+        texts = {key: f.text for key, f in citations.formats(citations.original_item(edition, when), edition.locale,
                                                              words).items()}
         gbt = texts["gbt7714"]
-        default = project.site.default_language
-        if locale != default:
-            chinese = citations.formats(citations.original_item(project, default, when), locale, words)["gbt7714"].text
+        default = edition.project.site.default_language
+        if edition.locale != default:
+            in_chinese = citations.original_item(Edition(edition.project, default), when)
+            chinese = citations.formats(in_chinese, edition.locale, words)["gbt7714"].text
             gbt = chinese + "\n" + gbt.removeprefix("[1] ")
         return texts, gbt
 
-    result: tuple[dict[str, str], str] = remembered(project, ("original", locale, accessed), make)
+    result: tuple[dict[str, str], str] = remembered(edition.project, ("original", edition.locale, accessed), make)
     return result
 
 
-def original_gbt7714(project: Project, locale: str) -> str:
+def original_gbt7714(edition: Edition) -> str:
     """The original's GB/T 7714 entry with the reader's access date, as the page citing it gives it."""
-    return _original(project, locale, accessed=True)[1]
+    return _original(edition, accessed=True)[1]

@@ -12,7 +12,9 @@ from macros.model.errors import DataError, DataErrors
 from macros.model.hosting import Hosting, apply as apply_hosting
 from macros.model.figures import FigureBook
 from macros.model.fingerprint import Fingerprint
-from macros.model.schema import Article, ClaimFigure, FigureFile, PhraseFile, Site, StatedFigure
+from macros.model.paths import language_root
+from macros.model.schema import (Article, ClaimFigure, FigureFile, LocalePhrases, PhraseFile, Site,
+                                  StatedFigure)
 from macros.model.validation import refuse_markup, validate
 from macros.model.yamlio import YamlDocument, load_yaml
 
@@ -29,6 +31,24 @@ class Project:
 
     def chapter_of(self, section_id: str) -> str | None:
         return next((s.chapter for s in self.article.sections if s.id == section_id), None)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language edition of the project: what everything written for a reader is written for."""
+
+    project: Project
+    locale: str
+
+    @property
+    def phrases(self) -> LocalePhrases:
+        """The edition's words (data/phrases.yml)."""
+        return self.project.phrases.of(self.locale)
+
+    @property
+    def root(self) -> str:
+        """Where the edition starts within the site: "" for the default language, else "<locale>/"."""
+        return language_root(self.locale, self.project.site.default_language)
 
 
 def load_article(path: Path) -> Article:

@@ -22,7 +22,7 @@ from macros.rendering.pages import PageContext, display, inline_label, original_
 from macros.model.gitdates import added_at
 from macros.model.history import ANNOTATIONS_FOLDER
 from macros.model.paths import ANNOTATIONS_EXPORT, ANNOTATIONS_PAGE, annotation_url, chapter_url, figure_url
-from macros.model.project import Project
+from macros.model.project import Edition, Project
 
 SECTION_PREVIEW = 3  # a section shows its newest few; a chapter page stays light however many there are
 LISTING_SLOT = '<div class="annotation-listing"></div>'  # where the annotations page lists them all
@@ -304,33 +304,33 @@ def _iso(at: datetime) -> str:
     return at.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-def export(project: Project, annotations: Loaded, locale: str, pages: dict[str, datetime]) -> str:
+def export(edition: Edition, annotations: Loaded, pages: dict[str, datetime]) -> str:
     """All annotations as a W3C Web Annotation collection (JSON-LD), which passes the W3C test suite's MUST
     and SHOULD assertions (tests/builds/test_annotations_built.py). `pages`: each chapter's last change."""
-    site = project.site
-    collective = site.collective.name(locale)
+    site = edition.project.site
+    collective = site.collective.name(edition.locale)
     owner, name = site.repository.rstrip("/").split("/")[-2:]
     terms = ExportTerms(
         team={"id": site.base_url, "type": "Organization", "name": collective, "nickname": owner},
-        generator={"id": site.repository, "type": "Software", "name": site.title(locale), "nickname": name},
-        article_url=project.article.repost.url, locale=locale)
-    url = versioned_url(project, locale, ANNOTATIONS_EXPORT)
+        generator={"id": site.repository, "type": "Software", "name": site.title(edition.locale), "nickname": name},
+        article_url=edition.project.article.repost.url, locale=edition.locale)
+    url = versioned_url(edition, ANNOTATIONS_EXPORT)
 
     def page(chapter: str) -> dict[str, Any]:
         """A chapter as the resource a target's selector applies to: the page, described."""
         changed = pages.get(chapter)
-        return {"id": versioned_url(project, locale, chapter_url(chapter)), "type": "Text", "format": "text/html",
-                "language": locale, "creator": terms.team,
+        return {"id": versioned_url(edition, chapter_url(chapter)), "type": "Text", "format": "text/html",
+                "language": edition.locale, "creator": terms.team,
                 **({"created": _iso(changed)} if changed else {})}
 
-    items = [web_annotation(a, terms, versioned_url(project, locale, ANNOTATIONS_PAGE, a.anchor),
-                            page(a.target.chapter), _iso(created_at(project, annotations, a)))
+    items = [web_annotation(a, terms, versioned_url(edition, ANNOTATIONS_PAGE, a.anchor),
+                            page(a.target.chapter), _iso(created_at(edition.project, annotations, a)))
              for a in annotations]
     collection = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": url,
         "type": "AnnotationCollection",
-        "label": site.title(locale),
+        "label": site.title(edition.locale),
         "total": len(items),
         "first": f"{url}#page-1",
         "last": f"{url}#page-1",

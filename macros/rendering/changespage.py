@@ -20,7 +20,7 @@ from macros.words.formatting import fill, format_number
 from macros.model.history import Changes, FigureChange, History
 from macros.rendering.pages import quotation
 from macros.model.paths import annotation_anchor, annotation_url, figure_url
-from macros.model.project import Project
+from macros.model.project import Edition
 
 UNRELEASED_ANCHOR = "unreleased"
 Link = Callable[[str], str]  # a site path as the page links to it
@@ -30,29 +30,29 @@ def release_anchor(version: str) -> str:
     return "release-" + re.sub(r"[^a-z0-9]+", "-", version.lower()).strip("-")
 
 
-def _side_html(project: Project, change: FigureChange, value: Any, unit: Any, locale: str) -> Markup:
+def _side_html(edition: Edition, change: FigureChange, value: Any, unit: Any) -> Markup:
     """One side of a change, as a reader reads it: a value in that side's unit (as words, if the unit is
     still known), a relation in words, words in the edition's language."""
-    phrases = project.phrases.of(locale)
-    units = project.figures.file.units
+    phrases = edition.phrases
+    units = edition.project.figures.file.units
     if value is None:
         return Markup("—")
     if change.field in ("value", "upper") and isinstance(value, (int, float)) and unit in units:
-        return escape(format_number(Fraction(str(value)), units[unit], locale, phrases))
+        return escape(format_number(Fraction(str(value)), units[unit], edition.locale, phrases))
     if change.field == "relation" and value in phrases.relations:
         return escape(phrases.relations[value])
     if isinstance(value, dict):  # words given per language
-        value = _in(value, locale) if locale in value else next(iter(value.values()), "")
+        value = _in(value, edition.locale) if edition.locale in value else next(iter(value.values()), "")
     if change.field == "wording":
         return quotation(value)
     return escape(str(value))
 
 
-def figure_label(project: Project, figure_id: str, locale: str, fields: dict[str, Any] | None = None) -> str:
-    if figure_id in project.figures:
-        return project.figures[figure_id].spec.label(locale)
+def figure_label(edition: Edition, figure_id: str, fields: dict[str, Any] | None = None) -> str:
+    if figure_id in edition.project.figures:
+        return edition.project.figures[figure_id].spec.label(edition.locale)
     label = (fields or {}).get("label")
-    return str(label.get(locale, figure_id)) if isinstance(label, dict) else figure_id
+    return str(label.get(edition.locale, figure_id)) if isinstance(label, dict) else figure_id
 
 
 def _in(value: Any, locale: str) -> Any:
@@ -65,27 +65,27 @@ def visible(change: FigureChange, locale: str) -> bool:
     return change.field in ("added", "removed") or _in(change.old, locale) != _in(change.new, locale)
 
 
-def describe(project: Project, change: FigureChange, locale: str, link: Link) -> Markup:
+def describe(edition: Edition, change: FigureChange, link: Link) -> Markup:
     """"<figure>: <field> old → new", "<figure> (added)", "<figure> (removed)"; `link(path)` links a site path."""
-    words = project.phrases.of(locale).changes
-    colon = project.phrases.of(locale).colon
+    words = edition.phrases.changes
+    colon = edition.phrases.colon
     fields = change.new if change.field == "added" else change.old if change.field == "removed" else None
-    label = figure_label(project, change.figure, locale, fields if isinstance(fields, dict) else None)
+    label = figure_label(edition, change.figure, fields if isinstance(fields, dict) else None)
     name = (Markup('<a href="{}">{}</a>').format(link(figure_url(change.figure)), label)
-            if change.figure in project.figures else escape(label))
-    phrases = project.phrases.of(locale)
+            if change.figure in edition.project.figures else escape(label))
+    phrases = edition.phrases
     if change.field in ("added", "removed"):
         return Markup("{}{}{}{}").format(name, phrases.open_bracket, getattr(words, change.field),
                                          phrases.close_bracket)
     return Markup("{}{}{} {} → {}").format(name, colon, getattr(words.fields, change.field),
-                                          _side_html(project, change, change.old, change.units[0], locale),
-                                          _side_html(project, change, change.new, change.units[1], locale))
+                                          _side_html(edition, change, change.old, change.units[0]),
+                                          _side_html(edition, change, change.new, change.units[1]))
 
 
-def changes_html(project: Project, changes: Changes, locale: str, link: Link) -> Markup:
+def changes_html(edition: Edition, changes: Changes, link: Link) -> Markup:
     """The lists of what changed, or the word for nothing."""
-    words = project.phrases.of(locale).changes
-    figures = [c for c in changes.figures if visible(c, locale)]
+    words = edition.phrases.changes
+    figures = [c for c in changes.figures if visible(c, edition.locale)]
     others = changes.annotations_added or changes.annotations_withdrawn or changes.ids_renamed
     if changes.comparable and not (figures or others):
         return Markup("<p>{}</p>").format(words.nothing)
@@ -95,7 +95,7 @@ def changes_html(project: Project, changes: Changes, locale: str, link: Link) ->
             return Markup("<p>{}</p>").format(words.not_comparable)
         parts.append((words.figures, [escape(words.not_comparable)]))
     if figures:
-        parts.append((words.figures, [describe(project, c, locale, link) for c in figures]))
+        parts.append((words.figures, [describe(edition, c, link) for c in figures]))
     for title, ids in ((words.annotations_added, changes.annotations_added),
                        (words.annotations_withdrawn, changes.annotations_withdrawn)):
         if ids:
@@ -109,10 +109,10 @@ def changes_html(project: Project, changes: Changes, locale: str, link: Link) ->
             Markup("<li>{}</li>").format(item) for item in items)) for title, items in parts)
 
 
-def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], history: History, link: Link) -> str:
+def page_markdown(edition: Edition, entries: list[ChangelogEntry], history: History, link: Link) -> str:
     """The page's sections, as Markdown headings over HTML blocks: the changes not yet released first,
     then every release of the changelog."""
-    words = project.phrases.of(locale).changes
+    words = edition.phrases.changes
     sections: list[tuple[str, str, Markup, ChangelogEntry | None]] = []
     unreleased = next((e for e in entries if e.version is None), None)
     since = history.unreleased()
@@ -120,8 +120,8 @@ def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], 
         data = Markup("<p>{}</p>").format(words.no_release)
     else:
         data = Markup("<p>{}</p>{}").format(fill(words.since, version=since[0].version),
-                                            changes_html(project, since[1], locale, link))
-    if not project.released:  # a release shows what it is, not what may come after it
+                                            changes_html(edition, since[1], link))
+    if not edition.project.released:  # a release shows what it is, not what may come after it
         sections.append((words.unreleased, UNRELEASED_ANCHOR, data, unreleased))
     # Every version the changelog or a tag names, newest first: a tag without notes still shows its changes.
     notes = {entry.version: entry for entry in entries if entry.version}
@@ -136,7 +136,7 @@ def page_markdown(project: Project, locale: str, entries: list[ChangelogEntry], 
             dated = Markup("<p>{}</p>").format(fill(words.released, date=release.day.isoformat()))
             data = dated + (Markup("<p>{}</p>").format(words.first) if before is None else Markup(
                 "<p>{}</p>{}").format(fill(words.since, version=before.version),
-                                      changes_html(project, changes, locale, link)))
+                                      changes_html(edition, changes, link)))
         sections.append((entry.version, release_anchor(entry.version), data, entry))
     blocks = []
     for title, anchor, data, noted in sections:

@@ -20,7 +20,7 @@ from macros.words.figureview import FigureView
 from macros.words.formatting import fill
 from macros.model.paths import FIGURE_DOWNLOADS, FIGURES_CITATIONS, cite_download, figure_cite_anchor
 from macros.text.placement import Heading
-from macros.model.project import PREVIEW, Project
+from macros.model.project import Edition, PREVIEW, Project
 
 
 def with_access_date(text: str, form: str, fallback: date) -> Markup:
@@ -47,11 +47,11 @@ def cited_chapter(locale: str, path: str, title: str, page_headings: list[Headin
                               for h in page_headings if h.level in (2, 3)))
 
 
-def format_blocks(project: Project, locale: str, texts: dict[str, Formatted], item: dict[str, Any],
+def format_blocks(edition: Edition, texts: dict[str, Formatted], item: dict[str, Any],
                   build_day: date) -> Markup:
     """Each format with its name and copy button, and its in-text citation under it with a copy button of
     its own (a reference list takes the entry alone); `item` is the one whose APA title is set in italics."""
-    phrases = project.phrases.of(locale).cite
+    phrases = edition.phrases.cite
 
     def copyable(name: str, text: Markup, extra: str = "") -> Markup:
         return Markup('<div class="cite__head{extra}"><b>{name}</b><button type="button" class="cite__copy" '
@@ -61,7 +61,7 @@ def format_blocks(project: Project, locale: str, texts: dict[str, Formatted], it
 
     blocks = []
     for key, formatted in texts.items():
-        block = copyable(phrases.format_names[key], _format_html(locale, key, formatted.text, item, build_day))
+        block = copyable(phrases.format_names[key], _format_html(edition.locale, key, formatted.text, item, build_day))
         if formatted.in_text:
             block += copyable(phrases.in_text, with_access_date(formatted.in_text, "iso", build_day),
                               " cite__head--in-text")
@@ -69,44 +69,44 @@ def format_blocks(project: Project, locale: str, texts: dict[str, Formatted], it
     return Markup("").join(blocks)
 
 
-def _formats(project: Project, locale: str, item: dict[str, Any], build_day: date,
+def _formats(edition: Edition, item: dict[str, Any], build_day: date,
              locator: citations.Locator | None = None) -> Markup:
-    texts = citations.formats(item, locale, project.phrases.of(locale).cite, locator)
-    return format_blocks(project, locale, texts, item, build_day)
+    texts = citations.formats(item, edition.locale, edition.phrases.cite, locator)
+    return format_blocks(edition, texts, item, build_day)
 
 
-def figure_panel(project: Project, view: FigureView, locale: str, updated: date, build_day: date,
+def figure_panel(edition: Edition, view: FigureView, updated: date, build_day: date,
                  link: Callable[[str], str]) -> Markup:
     """A figure's "cite this figure": the number with its citation first, then every format, then the files
     of every figure's citation (`link`: a site path as the page links it); its id (cite-fig-<id>) is where
     the figure's popover and the overview lead."""
-    phrases = project.phrases.of(locale).cite
+    phrases = edition.phrases.cite
     files = {f".{ext}": link(cite_download(FIGURES_CITATIONS, ext)) for ext in citations.file_extensions()}
-    blocks = format_blocks(project, locale, figurecite.formats(project, view, locale, updated),
-                           figurecite.figures_page_item(project, locale, updated, ACCESSED_TODAY), build_day)
+    blocks = format_blocks(edition, figurecite.formats(edition, view, updated),
+                           figurecite.figures_page_item(edition, updated, ACCESSED_TODAY), build_day)
     return Markup(
         '<details class="cite cite--figure" id="{id}" data-search-exclude data-cite="{key}" data-formats="{formats}" '
         'data-default="number"><summary>{summary}</summary><div class="cite__panel"><p class="cite__note">{note}</p>'
         '<div class="cite__group">{blocks}</div>{files}</div></details>'
     ).format(id=figure_cite_anchor(view.id),
-             key=figurecite.figures_page(project, locale, updated).key(project.site.key), formats=phrases.formats,
-             summary=Markup("{}{}{}").format(phrases.figure, project.phrases.of(locale).colon, view.label),
-             note=_version_note(project, locale), blocks=blocks,
-             files=_files_row(project, locale, phrases.figure_files, files))
+             key=figurecite.figures_page(edition, updated).key(edition.project.site.key), formats=phrases.formats,
+             summary=Markup("{}{}{}").format(phrases.figure, edition.phrases.colon, view.label),
+             note=_version_note(edition), blocks=blocks,
+             files=_files_row(edition, phrases.figure_files, files))
 
 
-def _version_note(project: Project, locale: str) -> str:
+def _version_note(edition: Edition) -> str:
     """What every panel says first: the version it cites, or that the preview is not to be cited."""
-    phrases = project.phrases.of(locale).cite
-    version = project.site.version
+    phrases = edition.phrases.cite
+    version = edition.project.site.version
     return phrases.preview_note if version == PREVIEW else fill(phrases.note, version=version)
 
 
-def _files_row(project: Project, locale: str, label: str, files: dict[str, str]) -> Markup:
+def _files_row(edition: Edition, label: str, files: dict[str, str]) -> Markup:
     """A panel's download links (name -> href)."""
     downloads = Markup(" · ").join(Markup('<a href="{}" download>{}</a>').format(href, name)
                                   for name, href in files.items())
-    return Markup('<p class="cite__files">{}{}{}</p>').format(label, project.phrases.of(locale).colon, downloads)
+    return Markup('<p class="cite__files">{}{}{}</p>').format(label, edition.phrases.colon, downloads)
 
 
 def _format_html(locale: str, format_key: str, text: str, item: dict[str, Any], build_day: date) -> Markup:
@@ -131,26 +131,26 @@ def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[s
     whole = cited.anchor is None
     item = citations.page_item(project, cited, ACCESSED_TODAY)
     groups = [Markup('<div class="cite__group">{}</div>').format(
-        _formats(project, locale, item, build_day, citations.locator(project, cited)))]
+        _formats(Edition(project, locale), item, build_day, citations.locator(project, cited)))]
     if whole:
         groups.append(Markup('<div class="cite__group cite__group--original"><p class="cite__label">{}</p>{}</div>')
-                      .format(phrases.original, original_formats(project, locale, build_day)))
+                      .format(phrases.original, original_formats(Edition(project, locale), build_day)))
     return Markup(
         '<details class="cite" data-search-exclude data-cite="{key}" data-control="{control}" '
         'data-formats="{formats}"><summary>{summary}</summary><div class="cite__panel">'
         '<p class="cite__note">{note}</p>{groups}{files}</div></details>'
     ).format(key=cited.key(project.site.key), control=phrases.control, formats=phrases.formats,
-             summary=phrases.chapter if whole else phrases.section, note=_version_note(project, locale),
-             groups=Markup("").join(groups), files=_files_row(project, locale, phrases.files, files))
+             summary=phrases.chapter if whole else phrases.section, note=_version_note(Edition(project, locale)),
+             groups=Markup("").join(groups), files=_files_row(Edition(project, locale), phrases.files, files))
 
 
-def original_formats(project: Project, locale: str, build_day: date) -> Markup:
+def original_formats(edition: Edition, build_day: date) -> Markup:
     """The original article's formats, with the reader's access date; on a page not in Chinese, its GB/T
     entry in Chinese first (figurecite.original_gbt7714)."""
-    texts = citations.formats(citations.original_item(project, locale, ACCESSED_TODAY), locale,
-                              project.phrases.of(locale).cite)
-    texts["gbt7714"] = Formatted(figurecite.original_gbt7714(project, locale))
-    return format_blocks(project, locale, texts, citations.original_item(project, locale), build_day)
+    texts = citations.formats(citations.original_item(edition, ACCESSED_TODAY), edition.locale,
+                              edition.phrases.cite)
+    texts["gbt7714"] = Formatted(figurecite.original_gbt7714(edition))
+    return format_blocks(edition, texts, citations.original_item(edition), build_day)
 
 
 def coins(project: Project, cited: Cited) -> Markup:
@@ -163,7 +163,7 @@ def coins(project: Project, cited: Cited) -> Markup:
         "rft.title": cited.title,
         "rft.aucorp": project.site.collective.name(cited.locale),  # a corporate author: Zotero keeps it whole
         "rft.date": cited.updated.isoformat(),
-        "rft.identifier": citations.versioned_url(project, cited.locale, cited.path),
+        "rft.identifier": citations.versioned_url(Edition(project, cited.locale), cited.path),
         "rft.language": cited.locale,
         "rft.source": project.site.title(cited.locale),
         "rft.rights": project.site.licences["text"].name,
@@ -196,7 +196,7 @@ def _ours(project: Project, cited: Cited) -> dict[str, Any]:
     return {
         "name": cited.title,
         "inLanguage": cited.locale,
-        "url": citations.versioned_url(project, cited.locale, cited.path),
+        "url": citations.versioned_url(Edition(project, cited.locale), cited.path),
         "author": {"@type": "Organization", "name": site.collective.name(cited.locale)},
         "datePublished": cited.updated.isoformat(),
         "dateModified": cited.updated.isoformat(),
@@ -214,34 +214,35 @@ def json_ld(project: Project, cited: CitedChapter) -> Markup:
         "headline": chapter.title,
         **_ours(project, chapter),
         "isPartOf": {"@type": "WebSite", "name": site.title(chapter.locale),
-                     "url": citations.versioned_url(project, chapter.locale, "")},
+                     "url": citations.versioned_url(Edition(project, chapter.locale), "")},
         "isBasedOn": _based_on(project),
         "hasPart": [
             {"@type": "WebPageElement", "name": s.section_title,
-             "url": citations.versioned_url(project, s.locale, s.path, s.anchor)}
+             "url": citations.versioned_url(Edition(project, s.locale), s.path, s.anchor)}
             for s in sections
         ],
     })
 
 
-def site_json_ld(project: Project, locale: str, released: date) -> Markup:
+def site_json_ld(edition: Edition, released: date) -> Markup:
     """The home page: the whole site as a schema.org WebSite, dated by its release."""
-    site = project.site
-    return _json_ld({"@type": "WebSite", **_ours(project, Cited(locale, "", site.title(locale), released)),
-                     "description": site.description(locale), "isBasedOn": _based_on(project)})
+    site = edition.project.site
+    home = Cited(edition.locale, "", site.title(edition.locale), released)
+    return _json_ld({"@type": "WebSite", **_ours(edition.project, home),
+                     "description": site.description(edition.locale), "isBasedOn": _based_on(edition.project)})
 
 
-def figures_json_ld(project: Project, locale: str, updated: date) -> Markup:
+def figures_json_ld(edition: Edition, updated: date) -> Markup:
     """The figures page: a schema.org Dataset, its CSV and JSON as distributions."""
-    cited = figurecite.figures_page(project, locale, updated)
-    prefix = citations.versioned_url(project, locale, "")
+    cited = figurecite.figures_page(edition, updated)
+    prefix = citations.versioned_url(edition, "")
     media = {"json": "application/json", "csv": "text/csv"}
     return _json_ld({
         "@type": "Dataset",
-        **_ours(project, cited),
-        "description": fill(project.phrases.of(locale).cite.figures_description,
-                            outlet=project.article.outlet_in(locale)),
-        "isBasedOn": _based_on(project),
+        **_ours(edition.project, cited),
+        "description": fill(edition.phrases.cite.figures_description,
+                            outlet=edition.project.article.outlet_in(edition.locale)),
+        "isBasedOn": _based_on(edition.project),
         "distribution": [{"@type": "DataDownload", "encodingFormat": media[kind], "contentUrl": prefix + path}
                          for kind, path in FIGURE_DOWNLOADS.items() if kind in media],
     })
@@ -259,7 +260,7 @@ def head_meta(project: Project, cited: Cited, about: str, image: str | None = No
     `image`, its card (macros/rendering/cards.py)."""
     site = project.site
     locale = cited.locale
-    url = citations.versioned_url(project, locale, cited.path)
+    url = citations.versioned_url(Edition(project, locale), cited.path)
     author = citations.single_name(site.collective.name(locale))  # kept whole by Zotero (tests/zotero_names.py)
     day = cited.updated
     tags = [
@@ -288,20 +289,20 @@ def head_meta(project: Project, cited: Cited, about: str, image: str | None = No
                    + "\n" for kind, name, value in tags)
 
 
-def print_heading(project: Project, locale: str, url: str, day: str) -> str:
+def print_heading(edition: Edition, url: str, day: str) -> str:
     """What heads a printed page: the site, its version, the address printed and the day."""
-    return fill(project.phrases.of(locale).cite.printed, site=project.site.title(locale),
-                version=project.site.version, url=url, date=day)
+    return fill(edition.phrases.cite.printed, site=edition.project.site.title(edition.locale),
+                version=edition.project.site.version, url=url, date=day)
 
 
-def _printed_citation(project: Project, locale: str, item: dict[str, Any], build_day: date) -> Markup:
+def _printed_citation(edition: Edition, item: dict[str, Any], build_day: date) -> Markup:
     """An item's GB/T 7714 and APA entries, each with its in-text citation, as paper shows them."""
-    phrases = project.phrases.of(locale).cite
-    texts = citations.formats(item, locale, phrases)
+    phrases = edition.phrases.cite
+    texts = citations.formats(item, edition.locale, phrases)
     return Markup("").join(
         Markup('<p><b>{}</b> {}{}</p>').format(
-            phrases.format_names[key], _format_html(locale, key, texts[key].text, item, build_day),
-            Markup("<br>{}{}{}").format(phrases.in_text, project.phrases.of(locale).colon, texts[key].in_text)
+            phrases.format_names[key], _format_html(edition.locale, key, texts[key].text, item, build_day),
+            Markup("<br>{}{}{}").format(phrases.in_text, edition.phrases.colon, texts[key].in_text)
             if texts[key].in_text else "")
         for key in ("gbt7714", "apa"))
 
@@ -313,37 +314,38 @@ def print_parts(project: Project, page: Cited, build_day: date) -> tuple[Markup,
     locale = page.locale
     phrases = project.phrases.of(locale).cite
     # The print date is marked as an access date is: the page writes the reader's day there.
-    words = print_heading(project, locale, citations.versioned_url(project, locale, page.path), citations.ACCESS_MARK)
+    edition = Edition(project, locale)
+    words = print_heading(edition, citations.versioned_url(edition, page.path), citations.ACCESS_MARK)
     header = Markup('<p class="print-only print-header" data-search-exclude>{}</p>').format(
         with_access_date(words, "iso", build_day))
-    citation = _printed_citation(project, locale, citations.page_item(project, page, ACCESSED_TODAY), build_day)
+    citation = _printed_citation(edition, citations.page_item(project, page, ACCESSED_TODAY), build_day)
     footer = Markup('<section class="print-only print-citation" data-search-exclude><p class="print-citation__title">'
                     '{}</p>{}</section>').format(phrases.chapter, citation)
     return header, footer
 
 
-def original_block(project: Project, locale: str, build_day: date) -> Markup:
+def original_block(edition: Edition, build_day: date) -> Markup:
     """The original article's formats, for the "how to cite" page."""
-    phrases = project.phrases.of(locale).cite
+    phrases = edition.phrases.cite
     return Markup('<details class="cite" data-search-exclude data-cite="original" data-formats="{formats}">'
                   '<summary>{summary}</summary><div class="cite__panel">{formats_html}</div></details>').format(
-        formats=phrases.formats, summary=phrases.original, formats_html=original_formats(project, locale, build_day))
+        formats=phrases.formats, summary=phrases.original, formats_html=original_formats(edition, build_day))
 
 
-def site_block(project: Project, locale: str, released: date, build_day: date, files: dict[str, str]) -> Markup:
+def site_block(edition: Edition, released: date, build_day: date, files: dict[str, str]) -> Markup:
     """The whole site's formats, for a person (the home page and the "how to cite" page), dated by its
     release, with the files for reference managers."""
-    phrases = project.phrases.of(locale).cite
-    item = citations.whole_site_item(project, locale, released, ACCESSED_TODAY)
+    phrases = edition.phrases.cite
+    item = citations.whole_site_item(edition, released, ACCESSED_TODAY)
     # Paper shows what the panel would: its two styles (the panel itself is a control, not printed).
     return Markup('<details class="cite cite--site" data-search-exclude data-cite="{key}" data-formats="{formats}">'
                   '<summary>{summary}</summary><div class="cite__panel"><p class="cite__note">{note}</p>'
                   '<div class="cite__group">{blocks}</div>{files}</div></details>'
                   '<div class="print-only print-citation" data-search-exclude>{printed}</div>').format(
-        key=item["id"], formats=phrases.formats, summary=phrases.site, note=_version_note(project, locale),
-        blocks=_formats(project, locale, item, build_day),
-        files=_files_row(project, locale, phrases.site_files, files),
-        printed=_printed_citation(project, locale, item, build_day))
+        key=item["id"], formats=phrases.formats, summary=phrases.site, note=_version_note(edition),
+        blocks=_formats(edition, item, build_day),
+        files=_files_row(edition, phrases.site_files, files),
+        printed=_printed_citation(edition, item, build_day))
 
 
 def citation_blocks(project: Project, cited: CitedChapter, chapter_id: str, build_day: date,
@@ -357,20 +359,21 @@ def citation_blocks(project: Project, cited: CitedChapter, chapter_id: str, buil
     return blocks
 
 
-def download_files(project: Project, locale: str, chapters: dict[str, Cited], folder: str, released: date,
+def download_files(edition: Edition, chapters: dict[str, Cited], folder: str, released: date,
                    figures_updated: date) -> dict[str, str]:
     """.bib, .ris and CSL-JSON, each holding one item per page and the original it reads: per chapter,
     for the whole site (dated by its release) and for the figures page (figurecite); with no access date,
     which only the reader's reference manager can know."""
-    words = project.phrases.of(locale).cite
-    original = citations.original_item(project, locale)
+    words = edition.phrases.cite
+    original = citations.original_item(edition)
     files: dict[str, str] = {}
     for slug, chapter in chapters.items():
-        files.update(citations.files(f"{folder}/{slug}", [citations.page_item(project, chapter), original], words))
-    files.update(citations.files(f"{folder}/site", [citations.whole_site_item(project, locale, released), original],
+        files.update(citations.files(f"{folder}/{slug}", [citations.page_item(edition.project, chapter), original],
+                                     words))
+    files.update(citations.files(f"{folder}/site", [citations.whole_site_item(edition, released), original],
                                  words))
     files.update(citations.files(f"{folder}/{FIGURES_CITATIONS}",
-                                 [figurecite.figures_page_item(project, locale, figures_updated), original], words))
+                                 [figurecite.figures_page_item(edition, figures_updated), original], words))
     return files
 
 

@@ -12,7 +12,7 @@ from macros.model.schema import DerivedFigure
 from macros.model.intervals import Interval
 from macros.words import figureview
 from macros.model.paths import FIGURE_DOWNLOADS
-from macros.model.project import Project
+from macros.model.project import Edition
 
 
 def _interval(interval: Interval) -> dict[str, Any]:
@@ -20,9 +20,10 @@ def _interval(interval: Interval) -> dict[str, Any]:
             "low_open": interval.lo_open, "high_open": interval.hi_open, "shape": shape_of(interval)}
 
 
-def figure_record(project: Project, fig: Evaluated, locale: str) -> dict[str, Any]:
-    """One figure for machines: ids and intervals as data, words in `locale` (wordings stay the article's)."""
-    view = figureview.view(project, fig, locale)
+def figure_record(edition: Edition, fig: Evaluated) -> dict[str, Any]:
+    """One figure for machines: ids and intervals as data, words in the edition's language (wordings stay
+    the article's)."""
+    view = figureview.view(edition, fig)
     record: dict[str, Any] = {
         "id": view.id,
         "kind": view.kind,
@@ -37,7 +38,7 @@ def figure_record(project: Project, fig: Evaluated, locale: str) -> dict[str, An
         assert not isinstance(spec, DerivedFigure)
         record.update(value=view.value, relation=view.relation, precision=spec.precision.reading,
                       precision_text=view.precision, wording=first.wording, section=first.section,
-                      chapter=project.chapter_of(first.section), reading=view.reading)
+                      chapter=edition.project.chapter_of(first.section), reading=view.reading)
     if view.stated:
         record["counts"] = view.counts
         record["period"] = view.period
@@ -52,16 +53,16 @@ def figure_record(project: Project, fig: Evaluated, locale: str) -> dict[str, An
     return record
 
 
-def figures_json(project: Project, locale: str) -> str:
+def figures_json(edition: Edition) -> str:
     payload = {
-        "language": locale,
-        "source": {"title": project.article.title, "outlet": project.article.outlet,
-                   "author": project.article.author, "url": project.article.repost.url},
-        "site": {"title": project.site.title(locale), "version": project.site.version,
-                 "licence": project.site.licences["text"].id},
-        "tolerances": {"about": project.figures.file.tolerances.about,
-                       "just_under": project.figures.file.tolerances.just_under},
-        "figures": [figure_record(project, fig, locale) for fig in project.figures.figures.values()],
+        "language": edition.locale,
+        "source": {"title": edition.project.article.title, "outlet": edition.project.article.outlet,
+                   "author": edition.project.article.author, "url": edition.project.article.repost.url},
+        "site": {"title": edition.project.site.title(edition.locale), "version": edition.project.site.version,
+                 "licence": edition.project.site.licences["text"].id},
+        "tolerances": {"about": edition.project.figures.file.tolerances.about,
+                       "just_under": edition.project.figures.file.tolerances.just_under},
+        "figures": [figure_record(edition, fig) for fig in edition.project.figures.figures.values()],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -84,23 +85,24 @@ def _ends(interval: dict[str, Any] | None, prefix: str = "") -> dict[str, Any]:
             f"{prefix}low_open": interval["low_open"], f"{prefix}high_open": interval["high_open"]}
 
 
-def figures_csv(project: Project, locale: str) -> str:
+def figures_csv(edition: Edition) -> str:
     """The figures as CSV, starting with a UTF-8 byte-order mark: spreadsheet programs (Excel, WPS)
     read a file without one in the system's code page, and the Chinese turns to mojibake."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    for fig in project.figures.figures.values():
-        record = figure_record(project, fig, locale)
+    for fig in edition.project.figures.figures.values():
+        record = figure_record(edition, fig)
         writer.writerow({**record, **_ends(record["interval"]), "shape": record["interval"]["shape"],
                          **_ends(record.get("computed"), "computed_")})
     return out.getvalue()
 
 
-def columns_csv(project: Project, locale: str) -> str:
-    """What each column of figures.csv means (and the key of the same name in figures.json), in `locale`."""
-    meanings = project.phrases.of(locale).columns
+def columns_csv(edition: Edition) -> str:
+    """What each column of figures.csv means (and the key of the same name in figures.json), in the
+    edition's language."""
+    meanings = edition.phrases.columns
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
@@ -109,8 +111,8 @@ def columns_csv(project: Project, locale: str) -> str:
     return out.getvalue()
 
 
-def downloads(project: Project, locale: str) -> dict[str, str]:
+def downloads(edition: Edition) -> dict[str, str]:
     """Path (relative to the language's root) -> file content."""
-    return {FIGURE_DOWNLOADS["json"]: figures_json(project, locale),
-            FIGURE_DOWNLOADS["csv"]: figures_csv(project, locale),
-            FIGURE_DOWNLOADS["columns"]: columns_csv(project, locale)}
+    return {FIGURE_DOWNLOADS["json"]: figures_json(edition),
+            FIGURE_DOWNLOADS["csv"]: figures_csv(edition),
+            FIGURE_DOWNLOADS["columns"]: columns_csv(edition)}

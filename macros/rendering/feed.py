@@ -25,8 +25,8 @@ from macros.model.changelog import ChangelogEntry
 from macros.citing.citations import versioned_url
 from macros.model.history import History, withdrawn_at
 from macros.rendering.pages import PageContext
-from macros.model.paths import ANNOTATIONS_PAGE, CHANGES_PAGE, FEED_FILE, FIGURES_PAGE, language_root
-from macros.model.project import Project
+from macros.model.paths import ANNOTATIONS_PAGE, CHANGES_PAGE, FEED_FILE, FIGURES_PAGE
+from macros.model.project import Edition
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,14 @@ class Entry:
     author: str
 
 
-def feed_url(project: Project, locale: str) -> str:
+def feed_url(edition: Edition) -> str:
     """Where readers subscribe: the copy a release keeps at the root of the site, outside any version."""
-    return f"{project.site.base_url}{language_root(locale, project.site.default_language)}{FEED_FILE}"
+    return f"{edition.project.site.base_url}{edition.root}{FEED_FILE}"
 
 
-def _id(project: Project, locale: str, key: str) -> str:
+def _id(edition: Edition, key: str) -> str:
     """A permanent id for an entry (RFC 4287 4.2.6): the same whatever the version or the address."""
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"{project.site.repository}#{locale}/{key}").urn
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{edition.project.site.repository}#{edition.locale}/{key}").urn
 
 
 def _absolute(fragment: str, base: str) -> str:
@@ -62,27 +62,27 @@ def _absolute(fragment: str, base: str) -> str:
 MAX_ENTRIES = 100
 
 
-def entries(project: Project, locale: str, annotations: Loaded, headings: dict[str, dict[str, dict[str, str]]],
+def entries(edition: Edition, annotations: Loaded, headings: dict[str, dict[str, dict[str, str]]],
             history: History, changelog: list[ChangelogEntry]) -> list[Entry]:
-    """The newest MAX_ENTRIES entries of `locale`'s feed, newest first."""
-    words = project.phrases.of(locale).changes
-    collective = project.site.collective.name(locale)
-    home = PageContext(project, "annotations.md", language_root(locale, project.site.default_language)
-                       + ANNOTATIONS_PAGE, locale)
+    """The newest MAX_ENTRIES entries of the edition's feed, newest first."""
+    words = edition.phrases.changes
+    collective = edition.project.site.collective.name(edition.locale)
+    home = PageContext(edition.project, "annotations.md", edition.root
+                       + ANNOTATIONS_PAGE, edition.locale)
     found_entries: list[Entry] = []
     content_of: dict[str, Callable[[], str]] = {}  # key -> its content, made for the entries kept
     for annotation in annotations:
-        chapter = next(s for s in project.article.sections if s.chapter == annotation.target.chapter)
-        section = headings.get(annotation.target.chapter, {}).get(locale, {}).get(annotation.target.section,
+        chapter = next(s for s in edition.project.article.sections if s.chapter == annotation.target.chapter)
+        section = headings.get(annotation.target.chapter, {}).get(edition.locale, {}).get(annotation.target.section,
                                                                                   annotation.target.section)
-        where = f"{chapter.title(locale) if chapter.title else annotation.target.chapter} § {section}"
-        permalink = versioned_url(project, locale, ANNOTATIONS_PAGE, annotation.anchor)
+        where = f"{chapter.title(edition.locale) if chapter.title else annotation.target.chapter} § {section}"
+        permalink = versioned_url(edition, ANNOTATIONS_PAGE, annotation.anchor)
         author = collective if annotation.author.team else (annotation.author.name or collective)
-        created = annotationpage.created_at(project, annotations, annotation)
+        created = annotationpage.created_at(edition.project, annotations, annotation)
         if annotation.status == "withdrawn":  # dated by the commit that withdrew it
             file = annotations.files[annotation.id]
-            at = withdrawn_at(project.root, file.relative_to(project.root).as_posix()) \
-                if file.is_relative_to(project.root) else None
+            at = withdrawn_at(edition.project.root, file.relative_to(edition.project.root).as_posix()) \
+                if file.is_relative_to(edition.project.root) else None
             entry = Entry(f"annotation/{annotation.id}/withdrawn", fill(words.entry_withdrawn, section=where),
                           permalink, max(at or created, created), "", author)
         else:
@@ -90,26 +90,26 @@ def entries(project: Project, locale: str, annotations: Loaded, headings: dict[s
                           permalink, created, "", author)
         found_entries.append(entry)
         content_of[entry.key] = functools.partial(_annotation_content, home, annotation, headings, permalink)
-    link = functools.partial(versioned_url, project, locale)  # absolute, into this version of this edition
+    link = functools.partial(versioned_url, edition)  # absolute, into this version of this edition
     for correction in history.corrections:
-        seen = [c for c in correction.changes if changespage.visible(c, locale)]
+        seen = [c for c in correction.changes if changespage.visible(c, edition.locale)]
         if not seen:
             continue  # e.g. only the other edition's words changed
-        names = project.phrases.of(locale).list_join.join(dict.fromkeys(
-            changespage.figure_label(project, c.figure, locale) for c in seen))
-        items = Markup("").join(Markup("<li>{}</li>").format(changespage.describe(project, c, locale, link))
+        names = edition.phrases.list_join.join(dict.fromkeys(
+            changespage.figure_label(edition, c.figure) for c in seen))
+        items = Markup("").join(Markup("<li>{}</li>").format(changespage.describe(edition, c, link))
                                 for c in seen)
         found_entries.append(Entry(f"correction/{correction.commit}",
                                    fill(words.entry_correction, figures=names),
-                                   versioned_url(project, locale, FIGURES_PAGE), correction.at,
+                                   versioned_url(edition, FIGURES_PAGE), correction.at,
                                    str(Markup("<ul>{}</ul>").format(items)), collective))
     notes = {entry.version: entry.notes for entry in changelog if entry.version}
     for release in reversed(history.releases):  # newest first, as the corrections are
         compared = history.changes_in(release.version)
         body = render_body(notes[release.version]) if notes.get(release.version) else Markup("")
         if compared and compared[1] is not None:
-            body += changespage.changes_html(project, compared[2], locale, link)
-        permalink = versioned_url(project, locale, CHANGES_PAGE, changespage.release_anchor(release.version))
+            body += changespage.changes_html(edition, compared[2], link)
+        permalink = versioned_url(edition, CHANGES_PAGE, changespage.release_anchor(release.version))
         found_entries.append(Entry(f"release/{release.version}",
                                    fill(words.entry_release, version=release.version), permalink,
                                    release.at, _absolute(str(body), permalink) if body else "", collective))
@@ -124,36 +124,36 @@ def _annotation_content(home: PageContext, annotation: Annotation, headings: dic
         annotation.target.chapter, {}).get(home.locale))), permalink)
 
 
-def feed_link(project: Project, locale: str) -> str:
+def feed_link(edition: Edition) -> str:
     """The edition's Atom feed, for feed readers to find (autodiscovery: `alternate` with the Atom type).
     The `rel` also says `feed`: Material's script fetches the sitemap.xml beside every link whose rel is
     exactly "alternate" (its language alternates), which for the feed's address would be a request to
     the published host from every page, on any copy of the site."""
-    title = f"{project.site.title(locale)} · {project.phrases.of(locale).changes.feed}"
+    title = f"{edition.project.site.title(edition.locale)} · {edition.phrases.changes.feed}"
     return str(Markup('<link rel="alternate feed" type="application/atom+xml" title="{}" href="{}">\n').format(
-        title, feed_url(project, locale)))
+        title, feed_url(edition)))
 
 
 def _moment(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
-def atom(project: Project, locale: str, entries: list[Entry], built: date) -> str:
+def atom(edition: Edition, entries: list[Entry], built: date) -> str:
     """The feed as Atom XML; dated by its newest entry (or the build), so the same data gives the same file."""
-    words = project.phrases.of(locale).changes
+    words = edition.phrases.changes
     feed = FeedGenerator()
-    feed.id(_id(project, locale, "feed"))
-    feed.title(project.site.title(locale))
+    feed.id(_id(edition, "feed"))
+    feed.title(edition.project.site.title(edition.locale))
     feed.subtitle(words.feed_subtitle)
-    feed.author({"name": project.site.collective.name(locale)})
-    feed.link(href=feed_url(project, locale), rel="self", type="application/atom+xml")
-    feed.link(href=versioned_url(project, locale, ""), rel="alternate", type="text/html")
-    feed.language(locale)
-    feed.rights(project.site.licences["text"].name)
+    feed.author({"name": edition.project.site.collective.name(edition.locale)})
+    feed.link(href=feed_url(edition), rel="self", type="application/atom+xml")
+    feed.link(href=versioned_url(edition, ""), rel="alternate", type="text/html")
+    feed.language(edition.locale)
+    feed.rights(edition.project.site.licences["text"].name)
     feed.updated(max((e.at for e in entries), default=_moment(built)))
     for item in entries:
         entry = feed.add_entry(order="append")
-        entry.id(_id(project, locale, item.key))
+        entry.id(_id(edition, item.key))
         entry.title(item.title)
         entry.link(href=item.link, rel="alternate", type="text/html")
         entry.published(item.at)

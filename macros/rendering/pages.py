@@ -23,7 +23,7 @@ from macros.model.paths import (
     language_root, pdf_download, relative_url)
 from macros.citing.citations import versioned_url
 from macros.words.formatting import fill
-from macros.model.project import Project
+from macros.model.project import Edition, Project
 from macros.model.usage import Use
 from macros.model.schema import ClaimFigure, LocalePhrases, PersonName, Section
 
@@ -71,8 +71,12 @@ class PageContext:
         return self.deferred.put(html) if self.deferred is not None else html
 
     @property
+    def edition(self) -> Edition:
+        return Edition(self.project, self.locale)
+
+    @property
     def phrases(self) -> LocalePhrases:
-        return self.project.phrases.of(self.locale)
+        return self.edition.phrases
 
     def link(self, to: str) -> str:
         """Link to a page of this page's language, given its path in the default language."""
@@ -100,11 +104,11 @@ class PageContext:
 
 def display(ctx: PageContext, fig: Evaluated) -> str:
     """A figure's value in words, as the page's language writes it."""
-    return figureview.display(ctx.project, fig, ctx.locale)
+    return figureview.display(ctx.edition, fig)
 
 
 def figure_view(ctx: PageContext, fig: Evaluated) -> figureview.FigureView:
-    return figureview.view(ctx.project, fig, ctx.locale)
+    return figureview.view(ctx.edition, fig)
 
 
 def _source_link(ctx: PageContext, section_id: str) -> Markup:
@@ -182,7 +186,7 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
                      '<button type="button" class="fig-pop__copy" data-copy="{}" data-copied="{}">{}'
                      '</button>').format(
         entry, ctx.phrases.labels.details, ctx.link(figure_cite_url(figure_id)), cite.figure, original,
-        figurecite.with_citation(ctx.project, view, ctx.locale, ctx.figures_date), cite.figure_copied,
+        figurecite.with_citation(ctx.edition, view, ctx.figures_date), cite.figure_copied,
         cite.figure_copy)
     return Markup(
         '<span class="fig fig--{kind}" data-fig="{id}" data-interval="{interval}" data-entry="{entry}" '
@@ -432,7 +436,7 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
                 '<summary><h3 id="{anchor}">{label}</h3> <span class="figure-card__value">{value}</span></summary>'
                 '<dl data-search-exclude>{rows}</dl>{cite}</details>'
             ).format(
-                cite=ctx.defer(citepage.figure_panel(ctx.project, view, ctx.locale, ctx.figures_date, ctx.build_day,
+                cite=ctx.defer(citepage.figure_panel(ctx.edition, view, ctx.figures_date, ctx.build_day,
                                                       ctx.link)),
                 value=view.display,
                 kind=kind,
@@ -458,7 +462,7 @@ def constraints_html(ctx: PageContext) -> Markup:
         narrowed = [f for f in book.figures.values() if constraint in f.constraints]
         links = escape(ctx.phrases.list_join).join(
             Markup('<a href="#{}">{}</a>').format(figure_anchor(f.id), f.spec.label(ctx.locale)) for f in narrowed)
-        sentence = figureview.constraint_sentence(ctx.project, constraint, ctx.locale)
+        sentence = figureview.constraint_sentence(ctx.edition, constraint)
         items.append(Markup("<li>{}<br>{}{}{}</li>").format(sentence, ctx.phrases.labels.narrows, ctx.phrases.colon,
                                                             links))
     return Markup('<ul class="constraints">{}</ul>').format(Markup("").join(items))
@@ -494,7 +498,7 @@ def feed_link_html(ctx: PageContext, url: str) -> Markup:
 
 def paper_note_html(ctx: PageContext) -> Markup:
     """Printed only, where a page explains its popovers: where paper finds what they show."""
-    url = versioned_url(ctx.project, ctx.locale, FIGURES_PAGE)
+    url = versioned_url(ctx.edition, FIGURES_PAGE)
     return Markup('<p class="print-only" data-search-exclude>{}</p>').format(fill(ctx.phrases.labels.on_paper, url=url))
 
 

@@ -18,8 +18,8 @@ from macros.model import formulas
 from macros.model.figures import Evaluated
 from macros.words.formatting import fill, format_interval, format_number, format_range, format_stated
 from macros.model.intervals import INF, Interval, Relation, Side, Verdict
-from macros.model.schema import ClaimFigure, Constraint, DerivedFigure, LocalePhrases, StatedFigure
-from macros.model.project import Project, remembered
+from macros.model.schema import ClaimFigure, Constraint, DerivedFigure, StatedFigure
+from macros.model.project import Edition, Project, remembered
 from macros.model.written import numbers_in
 
 
@@ -72,51 +72,52 @@ class FigureView:
         return self.kind == "stated"
 
 
-def _memo(project: Project, kind: str, fig: Evaluated, locale: str, make: Callable[[], Any]) -> Any:
+def _memo(edition: Edition, kind: str, fig: Evaluated, make: Callable[[], Any]) -> Any:
     """A build shows each figure many times (every popover, card and export, in two languages)."""
-    return remembered(project, ("figureview", kind, fig.id, locale), make)
+    return remembered(edition.project, ("figureview", kind, fig.id, edition.locale), make)
 
 
-def display(project: Project, fig: Evaluated, locale: str) -> str:
+def display(edition: Edition, fig: Evaluated) -> str:
     """A figure's value in words: derived ones rounded the safe way, stated ones as worded."""
-    return str(_memo(project, "display", fig, locale, lambda: _display(project, fig, locale)))
+    return str(_memo(edition, "display", fig, lambda: _display(edition, fig)))
 
 
-def _display(project: Project, fig: Evaluated, locale: str) -> str:
-    phrases = project.phrases.of(locale)
-    unit = project.figures.file.units[fig.spec.unit]
+def _display(edition: Edition, fig: Evaluated) -> str:
+    phrases = edition.phrases
+    unit = edition.project.figures.file.units[fig.spec.unit]
     if isinstance(fig.spec, DerivedFigure):
-        return format_interval(fig.interval, unit, fig.spec.significant, locale, phrases)
+        return format_interval(fig.interval, unit, fig.spec.significant, edition.locale, phrases)
     if fig.spec.says:
-        return fig.spec.says(locale)
-    return format_stated(fig.spec.value, fig.spec.relation, unit, locale, phrases, fig.spec.upper)
+        return fig.spec.says(edition.locale)
+    return format_stated(fig.spec.value, fig.spec.relation, unit, edition.locale, phrases, fig.spec.upper)
 
 
-def precision_text(project: Project, fig: Evaluated, spec: StatedFigure | ClaimFigure, locale: str) -> str:
+def precision_text(edition: Edition, fig: Evaluated, spec: StatedFigure | ClaimFigure) -> str:
     """How precise the article's number is, in the page's language, with its reason ("1.14亿：按四舍五入理解为
     1.135亿至1.145亿（不含1.145亿）。…"): the ends are the engine's own, before any constraint narrows them."""
-    phrases = project.phrases.of(locale)
-    unit = project.figures.file.units[spec.unit]
+    phrases = edition.phrases
+    unit = edition.project.figures.file.units[spec.unit]
     worded = fig.worded if fig.worded is not None else fig.interval
     # The number the wording writes: a range's upper end where that is the written one ("21天内": 21).
     written = spec.upper if spec.relation == "between" and spec.upper is not None and any(
         w.value == Fraction(str(spec.upper)) for w in numbers_in(spec.wording)) else spec.value
-    number = format_number(Fraction(str(written)), unit, locale, phrases)
-    ends = {"lo": format_number(Fraction(worded.lo), unit, locale, phrases),
-            "hi": format_number(Fraction(worded.hi), unit, locale, phrases)} if worded.hi != INF else {}
-    return fill(phrases.precision[spec.precision.reading], number=number, **ends) + spec.precision.why(locale)
+    number = format_number(Fraction(str(written)), unit, edition.locale, phrases)
+    ends = {"lo": format_number(Fraction(worded.lo), unit, edition.locale, phrases),
+            "hi": format_number(Fraction(worded.hi), unit, edition.locale, phrases)} if worded.hi != INF else {}
+    return fill(phrases.precision[spec.precision.reading], number=number, **ends) + spec.precision.why(edition.locale)
 
 
-def formula_text(project: Project, fig: Evaluated, phrases: LocalePhrases, locale: str) -> str:
+def formula_text(edition: Edition, fig: Evaluated) -> str:
     """The formula over the figures' labels, bracketed as the page's language brackets words."""
     assert fig.formula is not None
-    text = formulas.render(fig.formula, lambda ref: project.figures[ref].spec.label(locale))
+    text = formulas.render(fig.formula, lambda ref: edition.project.figures[ref].spec.label(edition.locale))
+    phrases = edition.phrases
     return text.replace("(", phrases.open_bracket.strip()).replace(")", phrases.close_bracket.strip())
 
 
-def view(project: Project, fig: Evaluated, locale: str) -> FigureView:
-    """Everything the places that show a figure may show, in `locale`."""
-    result: FigureView = _memo(project, "view", fig, locale, lambda: _view(project, fig, locale))
+def view(edition: Edition, fig: Evaluated) -> FigureView:
+    """Everything the places that show a figure may show, in the edition's language."""
+    result: FigureView = _memo(edition, "view", fig, lambda: _view(edition, fig))
     return result
 
 
@@ -132,11 +133,11 @@ def interval_notation(interval: Interval) -> str:
     return end(Fraction(interval.lo), "lo") if interval.is_point else interval.notation(end)
 
 
-def constraint_sentence(project: Project, constraint: Constraint, locale: str) -> str:
+def constraint_sentence(edition: Edition, constraint: Constraint) -> str:
     """“日活 ≤ 月活：why” in the page's language."""
-    book = project.figures
-    return fill(project.phrases.of(locale).constraint_sentence, figure=book[constraint.figure].spec.label(locale),
-                at_most=book[constraint.at_most].spec.label(locale), why=constraint.why(locale))
+    book = edition.project.figures
+    return fill(edition.phrases.constraint_sentence, figure=book[constraint.figure].spec.label(edition.locale),
+                at_most=book[constraint.at_most].spec.label(edition.locale), why=constraint.why(edition.locale))
 
 
 def source_wording(project: Project, figure_id: str) -> str:
@@ -158,38 +159,39 @@ def original_url(project: Project, wording: str) -> str:
     return project.article.repost.url + (f"#:~:text={quote(run)}" if len(run) >= 4 else "")
 
 
-def _view(project: Project, fig: Evaluated, locale: str) -> FigureView:
-    phrases = project.phrases.of(locale)
+def _view(edition: Edition, fig: Evaluated) -> FigureView:
+    phrases = edition.phrases
     spec = fig.spec
-    unit = project.figures.file.units[spec.unit]
+    unit = edition.project.figures.file.units[spec.unit]
     shown = fig.computed if fig.computed is not None else fig.interval
-    values = format_range(shown, unit, locale, phrases)
-    if getattr(spec, "relation", None) == "about" and not _used_in_a_formula(project, fig.id):
+    values = format_range(shown, unit, edition.locale, phrases)
+    if getattr(spec, "relation", None) == "about" and not _used_in_a_formula(edition.project, fig.id):
         values = phrases.labels.no_range  # the tolerance is the site's, and nothing is worked out from it
-    wording = source_wording(project, fig.id)
+    wording = source_wording(edition.project, fig.id)
     fields: dict[str, Any] = dict(
-        id=fig.id, kind=fig.kind, label=spec.label(locale), display=display(project, fig, locale),
+        id=fig.id, kind=fig.kind, label=spec.label(edition.locale), display=display(edition, fig),
         values=values, constraints=fig.constraints, interval=interval_notation(fig.interval),
-        constraint_sentences=tuple(constraint_sentence(project, c, locale) for c in fig.constraints),
-        source_wording=wording, original_url=original_url(project, wording))
+        constraint_sentences=tuple(constraint_sentence(edition, c) for c in fig.constraints),
+        source_wording=wording, original_url=original_url(edition.project, wording))
     if isinstance(spec, (StatedFigure, ClaimFigure)):
-        fields.update(relation=spec.relation, reading=spec.reading(locale) if spec.reading else None, value=spec.value,
+        fields.update(relation=spec.relation, reading=spec.reading(edition.locale) if spec.reading else None,
+                      value=spec.value,
                       statements=(Statement(spec.wording, spec.section),),
-                      precision=precision_text(project, fig, spec, locale))
+                      precision=precision_text(edition, fig, spec))
     if isinstance(spec, StatedFigure):
-        fields.update(counts=spec.counts(locale), period=spec.period(locale) if spec.period else None,
+        fields.update(counts=spec.counts(edition.locale), period=spec.period(edition.locale) if spec.period else None,
                       word_figure=spec.says is not None,
                       statements=fields["statements"] + tuple(Statement(s.wording, s.section)
                                                              for s in spec.also_stated))
     if isinstance(spec, (DerivedFigure, ClaimFigure)) and fig.formula is not None:
-        book = project.figures
-        fields.update(formula=formula_text(project, fig, phrases, locale), formula_source=spec.formula,
+        book = edition.project.figures
+        fields.update(formula=formula_text(edition, fig), formula_source=spec.formula,
                       formula_ids=formulas.render(fig.formula, str), inputs=tuple(fig.inputs),
-                      input_figures=tuple(Named(ref, book[ref].spec.label(locale), display(project, book[ref], locale))
+                      input_figures=tuple(Named(ref, book[ref].spec.label(edition.locale), display(edition, book[ref]))
                                           for ref in fig.inputs))
     if isinstance(spec, DerivedFigure) and spec.note:
-        fields["note"] = spec.note(locale)
+        fields["note"] = spec.note(edition.locale)
     if isinstance(spec, ClaimFigure):
         assert fig.computed is not None
-        fields.update(computed=format_interval(fig.computed, unit, 3, locale, phrases), verdict=fig.verdict)
+        fields.update(computed=format_interval(fig.computed, unit, 3, edition.locale, phrases), verdict=fig.verdict)
     return FigureView(**fields)

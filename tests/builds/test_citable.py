@@ -19,7 +19,7 @@ from lxml import html
 
 from macros.citing import citations
 from macros.model.gitdates import CHAPTER_DATA, last_change, last_changes
-from macros.model.project import Project
+from macros.model.project import Edition, Project
 from tests.conftest import BUILD_DAY, ROOT, BuildResult
 from tests.htmltools import content
 from tests.zotero_names import from_coins, from_meta, from_ris
@@ -339,9 +339,9 @@ def test_every_figure_offers_its_citation_from_its_popover_its_card_and_the_over
         [card] = figures_page.cssselect(f'details.figure-card[data-fig="{figure_id}"]')
         [panel] = card.cssselect("details.cite--figure")
         assert panel.get("id") == f"cite-{anchor}" and panel.get("data-default") == "number"
-        view = figureview.view(project, project.figures[figure_id], locale)
+        view = figureview.view(Edition(project, locale), project.figures[figure_id])
         number = panel.cssselect('.cite__format[data-format="number"] code')[0].text_content()
-        assert number == figurecite.with_citation(project, view, locale, updated)
+        assert number == figurecite.with_citation(Edition(project, locale), view, updated)
         json_items = json.loads(panel.cssselect('.cite__format[data-format="csl_json"] pre > code')[0].text_content())
         assert [item["id"] for item in json_items][:1] == [f"yuanbao-reading-figures-{locale}"]
         assert figure_id in json_items[0]["note"] and "#" not in json_items[0]["URL"]
@@ -352,9 +352,9 @@ def test_every_figure_offers_its_citation_from_its_popover_its_card_and_the_over
     pops = 0
     for slug in CHAPTERS:
         for figure in chapter(built_site, prefix, slug).cssselect("span.fig[data-fig]"):
-            view = figureview.view(project, project.figures[figure.get("data-fig")], locale)
+            view = figureview.view(Edition(project, locale), project.figures[figure.get("data-fig")])
             [button] = figure.cssselect("button.fig-pop__copy")
-            assert button.get("data-copy") == figurecite.with_citation(project, view, locale, updated)
+            assert button.get("data-copy") == figurecite.with_citation(Edition(project, locale), view, updated)
             links = [a.get("href") for a in figure.cssselect(".fig-pop__more a")]
             assert links[1] == f"../../figures/#cite-fig-{view.id.replace('_', '-')}"
             # and the original, at the figure's wording where the browser follows a text fragment

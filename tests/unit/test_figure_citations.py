@@ -14,7 +14,7 @@ import rispy
 from macros.citing import citations, figurecite
 from macros.words import figureview
 from macros.citing.citations import date_form, format_date
-from macros.model.project import load_project
+from macros.model.project import Edition, load_project
 from macros.words.formatting import fill
 
 PROJECT = load_project(Path(__file__).parents[2])
@@ -31,13 +31,13 @@ READING_EN = ("An annotated reading of an article by Chen Yi (陈颐) in 定焦O
 
 def rendered(figure_id: str, locale: str) -> dict[str, citations.Formatted]:
     """The formats as a reader sees them: the access-date mark filled by the page."""
-    view = figureview.view(PROJECT, PROJECT.figures[figure_id], locale)
+    view = figureview.view(Edition(PROJECT, locale), PROJECT.figures[figure_id])
 
     def read(key: str, text: str) -> str:
         return text.replace(citations.ACCESS_MARK, format_date(ACCESSED, date_form(key, locale)))
 
     return {key: citations.Formatted(read(key, f.text), f.in_text)
-            for key, f in figurecite.formats(PROJECT, view, locale, UPDATED).items()}
+            for key, f in figurecite.formats(Edition(PROJECT, locale), view, UPDATED).items()}
 
 
 F = citations.Formatted
@@ -230,8 +230,8 @@ def test_the_files_hold_our_figures_page_and_the_original_once(figure_id: str, l
     as a note) and, for a figure of the article's, the original as a second item; one item per page."""
     formats = rendered(figure_id, locale)
     items = json.loads(formats["csl_json"].text)
-    view = figureview.view(PROJECT, PROJECT.figures[figure_id], locale)
-    assert items == figurecite.records(PROJECT, view, locale, UPDATED)
+    view = figureview.view(Edition(PROJECT, locale), PROJECT.figures[figure_id])
+    assert items == figurecite.records(Edition(PROJECT, locale), view, UPDATED)
     stated = figure_id == "mau"
     ours = items[0]
     assert ours["URL"] == (FIGURES_EN if locale == "en" else FIGURES)  # the page, no fragment
@@ -287,13 +287,14 @@ def test_a_new_format_is_one_record(monkeypatch):
         citations.Style("tsv", lambda request: citations.Formatted(lines([request.record()], None)),
                         extension="tsv", write=lines)))
     project = load_project(Path(__file__).parents[2])  # its own: what a project remembers was made without them
-    view = figureview.view(project, project.figures["mau"], "en")
-    texts = figurecite.formats(project, view, "en", UPDATED)
+    view = figureview.view(Edition(project, "en"), project.figures["mau"])
+    texts = figurecite.formats(Edition(project, "en"), view, UPDATED)
     assert list(texts)[-2:] == ["plain", "tsv"]
     figures_page = project.phrases.of("en").cite.figures_page
     assert texts["plain"].text == f"{PINYIN}. {ORIGINAL} (in {figures_page}. {BASE}/en/figures/)"
     assert texts["tsv"].text == f"yuanbao-reading-figures-en\t{BASE}/en/figures/\ndingjiaoone-yuanbao-en\t{ORIGINAL}"
     assert citations.date_form("plain", "zh") == "iso"
     assert citations.file_extensions() == ("bib", "ris", "json", "tsv")
-    files = citations.files("figures", figurecite.records(project, view, "en", UPDATED), project.phrases.of("en").cite)
+    records = figurecite.records(Edition(project, "en"), view, UPDATED)
+    files = citations.files("figures", records, project.phrases.of("en").cite)
     assert files["figures.tsv"] == texts["tsv"].text + "\n"

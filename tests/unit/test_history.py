@@ -15,7 +15,7 @@ from macros.rendering import changespage, feed
 from macros.model import history
 from macros.model.changelog import ChangelogEntry, load_changelogs, parse_changelog
 from macros.model.errors import DataError
-from macros.model.project import load_project
+from macros.model.project import Edition, load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = load_project(ROOT)
@@ -107,7 +107,7 @@ def test_releases_states_and_corrections_come_from_the_tags_and_the_commits(repo
 def test_outside_git_there_is_no_history_and_nothing_is_invented(tmp_path: Path):
     found = history.load_history(tmp_path)
     assert found.releases == () and found.corrections == () and found.unreleased() is None
-    page = changespage.page_markdown(PROJECT, "zh", [ChangelogEntry("0.1.0", "- first")], found,
+    page = changespage.page_markdown(Edition(PROJECT, "zh"), [ChangelogEntry("0.1.0", "- first")], found,
                                      lambda path: path)
     assert "## 尚未发布 { #unreleased }" in page and "## 0.1.0 { #release-0-1-0 }" in page
     assert "没有这一版的标签（v0.1.0）" in page and "发布于" not in page
@@ -118,7 +118,7 @@ def test_the_changes_page_lists_each_release_old_and_new(repo: Path):
     entries = parse_changelog("# Changelog\n\nintro\n\n## Unreleased\n\n- soon\n\n## 0.2.0\n\n- fixed\n\n"
                                           "## 0.1.0\n\n- first\n")
     assert [e.version for e in entries] == [None, "0.2.0", "0.1.0"]
-    page = changespage.page_markdown(PROJECT, "zh", entries, found, lambda path: "/" + path)
+    page = changespage.page_markdown(Edition(PROJECT, "zh"), entries, found, lambda path: "/" + path)
     unreleased, second, first = page.split("\n## ")[0], page.split("\n## ")[1], page.split("\n## ")[2]
     assert "与0.2.0版相比" in unreleased and "关系 就是所写的数 → 下限（不含）" in unreleased
     assert "发布于2026-11-20" in second and "数值 1.14亿 → 1.15亿" in second
@@ -131,10 +131,10 @@ def test_the_changes_page_lists_each_release_old_and_new(repo: Path):
 def test_the_feed_lists_corrections_and_releases_and_reads_back(repo: Path):
     found = history.load_history(repo)
     entries = parse_changelog("## 0.2.0\n\n- fixed <script>x</script>\n\n## 0.1.0\n\n- first\n")
-    listed = feed.entries(PROJECT, "en", contributed.Loaded(), {}, found, entries)
+    listed = feed.entries(Edition(PROJECT, "en"), contributed.Loaded(), {}, found, entries)
     assert [e.key.split("/")[0] for e in listed].count("correction") == 2
     assert [e.title for e in listed if e.key.startswith("release/")] == ["New version: 0.2.0", "New version: 0.1.0"]
-    parsed = feedparser.parse(feed.atom(PROJECT, "en", listed, date(2026, 12, 1)))
+    parsed = feedparser.parse(feed.atom(Edition(PROJECT, "en"), listed, date(2026, 12, 1)))
     assert not parsed.bozo and parsed.feed.updated.startswith("2026-11-20")
     assert len(parsed.entries) == len(listed) == len({e.id for e in parsed.entries})
     release = next(e for e in parsed.entries if e.title == "New version: 0.2.0")
@@ -167,7 +167,7 @@ def test_releases_go_by_version_and_only_in_the_sites_own_repository(repo: Path,
 def test_a_change_only_to_the_other_editions_words_is_no_change_on_this_one():
     change = history.FigureChange("mau", "reading", {"zh": "同", "en": "old"}, {"zh": "同", "en": "new"})
     assert changespage.visible(change, "en") and not changespage.visible(change, "zh")
-    assert "数据没有变化" in changespage.changes_html(PROJECT, history.Changes(figures=(change,)), "zh", str)
+    assert "数据没有变化" in changespage.changes_html(Edition(PROJECT, "zh"), history.Changes(figures=(change,)), str)
 
 
 def test_old_ledgers_of_any_shape_still_compare():
@@ -200,7 +200,7 @@ def test_the_feed_keeps_the_newest_entries_and_renders_only_those(monkeypatch: p
     monkeypatch.setattr(feed, "_annotation_content", lambda *args: rendered.append(args[1].id) or original(*args))
     monkeypatch.setattr(feed, "MAX_ENTRIES", 3)
     empty = history.History((), {}, history.DataState, ())
-    kept = feed.entries(PROJECT, "zh", loaded, index.headings, empty, [])
+    kept = feed.entries(Edition(PROJECT, "zh"), loaded, index.headings, empty, [])
     assert len(kept) == 3 and len(loaded) > 3 and len(rendered) == 3
     assert all(entry.content for entry in kept)
     newest = sorted(loaded, key=lambda a: a.date, reverse=True)[:3]
@@ -221,7 +221,7 @@ def test_a_build_of_an_older_commit_lists_no_later_release(repo: Path):
 
 def test_an_old_value_is_written_in_its_own_unit():
     change = history.FigureChange("mau", "value", 30, 3000000, ("days", "users"))
-    shown = changespage.describe(PROJECT, change, "en", str)
+    shown = changespage.describe(Edition(PROJECT, "en"), change, str)
     assert "30 days → 3 million" in shown
 
 
@@ -239,7 +239,7 @@ def test_a_control_character_in_the_changelog_is_named_with_its_line():
 def test_keep_a_changelogs_dated_headings_are_read_and_only_their_version_is_shown():
     [entry] = parse_changelog("## [0.2.0] - <script>x</script>\n\n- fixed\n")
     assert entry.version == "0.2.0"
-    page = changespage.page_markdown(PROJECT, "en", [entry], history.load_history(Path("/")), str)
+    page = changespage.page_markdown(Edition(PROJECT, "en"), [entry], history.load_history(Path("/")), str)
     assert "## 0.2.0 { #release-0-2-0 }" in page and "<script>" not in page
 
 

@@ -11,7 +11,7 @@ import pytest
 from macros.citing import citations
 from macros.rendering import citepage
 from macros.model.errors import DataError
-from macros.model.project import PREVIEW, load_project
+from macros.model.project import Edition, PREVIEW, load_project
 from scripts import publish
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ def test_the_preview_cites_itself_and_asks_for_a_release():
     project = load_project(ROOT, deployed_as=PREVIEW)
     cited = citations.Cited("en", "chapters/opening/", "Opening", date(2026, 11, 29))
     preview_url = f"{project.site.base_url}dev/en/chapters/opening/"
-    assert citations.versioned_url(project, "en", "chapters/opening/") == preview_url
+    assert citations.versioned_url(Edition(project, "en"), "chapters/opening/") == preview_url
     block = str(citepage.cite_panel(project, cited, date(2026, 11, 29), files={}))
     assert project.phrases.en.cite.preview_note in block
     assert preview_url in block
