@@ -24,7 +24,8 @@ from macros.model.changelog import load_changelogs
 import macros.model.annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from macros.text.cjk import join_cjk_lines, mark_chinese_runs
 from macros.rendering.deferred import Deferred
-from macros.model.gitdates import CHAPTER_DATA, build_date, last_change, last_change_at, last_changes
+from macros.model.gitdates import (CHAPTER_DATA, build_date, in_repository, last_change, last_change_at,
+                                   last_changes)
 from macros.model.errors import DataError
 from macros.text.placement import Heading, insert_at_headings
 from macros.model.project import Edition, Project, load_project
@@ -200,9 +201,9 @@ class ReadingBuild:
 
     def changed_at(self, sources: list[Path]) -> datetime | None:
         """The time of updated_from (None outside git)."""
-        root = self.project.root.resolve()
-        inside = [path.resolve() for path in sources if path.resolve().is_relative_to(root)]
-        return last_change_at(root, [*(path.relative_to(root).as_posix() for path in inside), *CHAPTER_DATA])
+        root = self.project.root
+        inside = [name for path in sources if (name := in_repository(root, path)) is not None]
+        return last_change_at(root.resolve(), [*inside, *CHAPTER_DATA])
 
     def chapter_sources(self, locale: str, slug: str) -> list[Path]:
         """What a chapter page is made from: its source and its annotations."""

@@ -62,6 +62,14 @@ def commit_time(text: str, commit: str, use: str) -> datetime | None:
 
 
 @lru_cache(maxsize=None)
+def in_repository(root: Path, path: Path) -> str | None:
+    """A file's path as git names it (relative to `root`, links resolved), or None for a file outside it.
+    Remembered: a build asks for each annotation file on every page that shows it."""
+    resolved, top = path.resolve(), root.resolve()
+    return resolved.relative_to(top).as_posix() if resolved.is_relative_to(top) else None
+
+
+@lru_cache(maxsize=None)
 def added_at(root: Path, folder: str) -> dict[str, datetime]:
     """Each file ever added under `folder` (a path relative to `root`) -> the author time of the commit that
     first added it, from one `git log`; empty outside git."""

@@ -41,19 +41,37 @@ class YamlDocument:
         return None
 
 
-def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path, visited: set[int]) -> None:
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _Deferred(Exception):
+    """A node this reader leaves to PyYAML's own constructor (a merge key, an explicit tag)."""
+
+
+def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path, visited: set[int],
+          loader: Any | None) -> Any:
+    """Check the nodes (aliases, keys, duplicates, control characters), note each key's line and, given a
+    `loader`, build the value in the same pass: YAML's own constructor builds the scalars that are not
+    plain text, and a node with a tag or a merge key is left to it (_Deferred). Without one, check only."""
     if id(node) in visited:  # the composer hands an alias back as the node it names
         raise DataError(file, "uses a YAML alias (*name); write the value out instead",
                         where=".".join(str(p) for p in path) or "top level",
                         line=_line_of_key(lines, path) or node.start_mark.line + 1)
     visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
+        if loader is not None and node.tag != _MAP:
+            raise _Deferred()
         seen: dict[Any, int] = {}
+        built: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise DataError(file, "a key must be plain text, not a list or a mapping",
                                 where=".".join(str(p) for p in path) or "top level",
                                 line=key_node.start_mark.line + 1)
+            if loader is not None and key_node.tag not in (_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool",
+                                    "tag:yaml.org,2002:null", "tag:yaml.org,2002:float",
+                                    "tag:yaml.org,2002:timestamp"):
+                raise _Deferred()  # a merge key (<<) or a tagged key: PyYAML's rules apply
             key = key_node.value
             line = key_node.start_mark.line + 1
             if isinstance(key, str) and (control := CONTROL_CHARACTER.search(key)):
@@ -69,15 +87,25 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path,
                 )
             seen[key] = line
             lines[path + (key,)] = line
-            _walk(value_node, path + (key,), lines, file, visited)
-    elif isinstance(node, yaml.SequenceNode):
+            value = _walk(value_node, path + (key,), lines, file, visited, loader)
+            if loader is not None:
+                built[key if key_node.tag == _STR else _scalar(loader, key_node, file)] = value
+        return built
+    if isinstance(node, yaml.SequenceNode):
+        if loader is not None and node.tag != _SEQ:
+            raise _Deferred()
+        items = []
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
-            _walk(item, path + (index,), lines, file, visited)
-    elif isinstance(node.value, str) and (control := CONTROL_CHARACTER.search(node.value)):
+            items.append(_walk(item, path + (index,), lines, file, visited, loader))
+        return items
+    if isinstance(node.value, str) and (control := CONTROL_CHARACTER.search(node.value)):
         raise DataError(file, f"holds the control character U+{ord(control.group()):04X}, which no page or feed can "
                         "show; remove it", where=".".join(str(p) for p in path) or "top level",
                         line=node.start_mark.line + 1)
+    if loader is None:
+        return None
+    return node.value if node.tag == _STR else _scalar(loader, node, file)
 
 
 def _line_of_key(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
@@ -116,8 +144,12 @@ def parse_yaml(text: str, path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDo
         if node is None:
             raise DataError(path, "holds no data (it is empty, or only comments); fill it in or remove it", line=1)
         lines: dict[KeyPath, int] = {}
-        _walk(node, (), lines, path, set())
-        data = _construct(loader, node, path)
+        try:
+            data = _walk(node, (), lines, path, set(), loader)
+        except _Deferred:  # PyYAML builds what this reader leaves to it, once every node is checked
+            lines = {}
+            _walk(node, (), lines, path, set(), None)
+            data = _construct(loader, node, path)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -137,11 +169,22 @@ def _construct(loader: Any, node: yaml.Node, path: Path) -> Any:
     try:
         return loader.construct_document(node)
     except (ValueError, TypeError, OverflowError) as error:
-        bad = _first_unbuildable(node)
-        line = bad.start_mark.line + 1 if bad is not None else None
-        shown = f" '{bad.value[:80]}'" if bad is not None and isinstance(bad.value, str) else ""
-        raise DataError(path, f"value{shown} cannot be read ({str(error)[:80]}); if it is a date, use a real "
-                        "date as YYYY-MM-DD", line=line) from None
+        raise _unreadable(path, _first_unbuildable(node), error) from None
+
+
+def _scalar(loader: Any, node: yaml.Node, path: Path) -> Any:
+    """A scalar that is not plain text (a number, a date, true, null), built by YAML's own constructor."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, TypeError, OverflowError) as error:
+        raise _unreadable(path, node, error) from None
+
+
+def _unreadable(path: Path, bad: yaml.Node | None, error: Exception) -> DataError:
+    line = bad.start_mark.line + 1 if bad is not None else None
+    shown = f" '{bad.value[:80]}'" if bad is not None and isinstance(bad.value, str) else ""
+    return DataError(path, f"value{shown} cannot be read ({str(error)[:80]}); if it is a date, use a real "
+                     "date as YYYY-MM-DD", line=line)
 
 
 def _first_unbuildable(node: yaml.Node) -> yaml.Node | None:

@@ -19,7 +19,7 @@ from macros.words.formatting import fill
 from macros.model.annotations import Annotation, ExportTerms, Loaded, render_body, scaffold, web_annotation
 from macros.citing.citations import versioned_url
 from macros.rendering.pages import PageContext, display, inline_label, original_link, quotation, verdict_badge
-from macros.model.gitdates import added_at
+from macros.model.gitdates import added_at, in_repository
 from macros.model.history import ANNOTATIONS_FOLDER
 from macros.model.paths import ANNOTATIONS_EXPORT, ANNOTATIONS_PAGE, annotation_url, chapter_url, figure_url
 from macros.model.project import Edition, Project
@@ -292,9 +292,9 @@ def created_at(project: Project, annotations: Loaded, annotation: Annotation) ->
     """When an annotation was added: the author time of the commit that added its file; before it is
     committed, the day it gives (at the day's start, UTC)."""
     file = annotations.files.get(annotation.id)
-    root = project.root.resolve()
-    if file is not None and file.resolve().is_relative_to(root):
-        at = added_at(root, ANNOTATIONS_FOLDER).get(file.resolve().relative_to(root).as_posix())
+    name = in_repository(project.root, file) if file is not None else None
+    if name is not None:
+        at = added_at(project.root.resolve(), ANNOTATIONS_FOLDER).get(name)
         if at is not None:
             return at
     return datetime.combine(annotation.date, time(0), timezone.utc)
