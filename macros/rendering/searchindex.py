@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import html as lxml_html
+from lxml.cssselect import CSSSelector
 
 # What a reader never reads as the page's text: controls, popovers, and what every page repeats (its
 # byline, "suggest an annotation", "read in full"), which would match everywhere. A section's annotations
@@ -26,6 +27,10 @@ EXCLUDED = ("details.cite", ".fig-pop", ".term-pop", ".print-only", "figure.char
             ".headerlink", "script", "style", ".annotation-filters", ".screen-only", ".page-byline",
             ".page-updated", ".annotation-section__head", "details.annotation__more > summary",
             ".annotation__lead")  # an annotation's first sentence again: its body is indexed
+# Compiled once (translating CSS to XPath costs more than running it): the whole list is one selector.
+_ARTICLE = CSSSelector("article.md-content__inner")
+_EXCLUDED = CSSSelector(", ".join(EXCLUDED))
+_CARD_VALUE = CSSSelector(".figure-card__value")
 _HEADING = {"h1", "h2", "h3"}
 _SPACE = re.compile(r"\s+")
 _SKIP = "data-not-indexed"
@@ -48,13 +53,12 @@ def _text(element: Any) -> str:
 def sections(page_html: str, url: str) -> list[Section]:
     """The sections of one built page (`url`: the page's, relative to its edition's root)."""
     tree = lxml_html.fromstring(page_html)
-    articles = tree.cssselect("article.md-content__inner")
+    articles = _ARTICLE(tree)
     if not articles:
         return []
     article = articles[0]
-    for selector in EXCLUDED:
-        for element in article.cssselect(selector):
-            element.set(_SKIP, "")  # marked on the tree itself: lxml makes a new proxy per visit
+    for element in _EXCLUDED(article):
+        element.set(_SKIP, "")  # marked on the tree itself: lxml makes a new proxy per visit
     found: list[Section] = []
 
     def start(heading: Any) -> None:
@@ -62,7 +66,7 @@ def sections(page_html: str, url: str) -> list[Section]:
         title = _text(heading)
         kind = "page" if heading.tag == "h1" else "section"
         if card is not None and "figure-card" in (card.get("class") or ""):
-            value = card.cssselect(".figure-card__value")
+            value = _CARD_VALUE(card)
             title += " " + (_text(value[0]) if value else "")
             kind = next((k for k in ("stated", "derived", "claim") if f"figure-card--{k}" in card.get("class")), kind)
         elif (heading.get("id") or "").startswith("term-"):
