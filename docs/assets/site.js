@@ -8,8 +8,12 @@
     var box = popover.getBoundingClientRect();
     if (getComputedStyle(popover).position === "fixed") return;
     if (box.right > document.documentElement.clientWidth - 8) popover.classList.add("fig-pop--end");
-    var below = window.innerHeight - figure.getBoundingClientRect().bottom;
-    if (box.bottom > window.innerHeight - 8 && figure.getBoundingClientRect().top > below) {
+    // Room above ends at the sticky header, which would cover a popover's first rows.
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var figureBox = figure.getBoundingClientRect();
+    var below = window.innerHeight - figureBox.bottom;
+    if (box.bottom > window.innerHeight - 8 && figureBox.top - top > below) {
       popover.classList.add("fig-pop--up");
     }
   }

@@ -127,3 +127,17 @@ def test_a_glossary_term_explains_itself_inside_chinese_text(page, site_url):
     term.focus()
     assert term.locator(".term-pop").is_visible()
     assert term.locator(".term-pop .fig-pop__title").inner_text() == "社交嘴替"  # the popover names its term
+
+
+def test_a_tall_popover_never_opens_under_the_header(page, site_url):
+    """Where a popover fits neither below nor above, it opens on the side with more room, the sticky header
+    counted: its title stays readable (scrolling shows the rest)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + "en/chapters/into-your-circle/")
+    figure = page.locator('[data-fig="creations_per_dau"]').first
+    figure.evaluate("f => f.scrollIntoView({block: 'center'})")
+    figure.focus()
+    title = figure.locator(".fig-pop__title")
+    assert title.is_visible()
+    header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert title.bounding_box()["y"] >= header_bottom
