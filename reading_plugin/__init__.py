@@ -132,13 +132,13 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         page_source.check_titles(page, config)
         page_source.check_description(page, config)
-        site = self.build
-        if site is not None:  # what goes under headings, placed by their ids from the page's own TOC
-            html = site.page_content(html, page.url, page.title or "", list(headings(page.toc)),
+        build = self.build
+        if build is not None:  # what goes under headings, placed by their ids from the page's own TOC
+            html = build.page_content(html, page.url, page.title or "", list(headings(page.toc)),
                                      Path(page.file.abs_src_path or ""))
             if self.config.cards:  # here, not when its <head> is written: no page is written yet
                 try:
-                    site.check_card(page.url, page.file.src_uri)
+                    build.check_card(page.url, page.file.src_uri)
                 except DataError as error:
                     raise PluginError(f"card check failed, nothing was built:\n{error}") from None
         return page_language.content(html, page)
@@ -146,10 +146,10 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n (50) has set the switcher's links
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        site = self.build
+        build = self.build
         meta = page.meta if page.meta is not None else {}
         if "description" not in meta:  # a page's own (checked in on_page_content), else a chapter's
-            found = site.description(page.file.src_uri, meta.get("section"), language_of(page)) if site else None
+            found = build.description(page.file.src_uri, meta.get("section"), language_of(page)) if build else None
             if found:  # Material writes page.meta.description instead of the site's
                 meta["description"] = found
         return language_switcher.page_context(context, page, config)
@@ -162,14 +162,14 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
 
     @event_priority(-100)  # last: the policy hashes the inline scripts as served
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        site = self.build
-        if site is not None:
-            output = site.fill_deferred(output, page.url, language_of(page))
+        build = self.build
+        if build is not None:
+            output = build.fill_deferred(output, page.url, language_of(page))
             meta = page.meta or {}
-            output = site.head(output, page.url, page.file.src_uri, meta.get("section"), language_of(page),
+            output = build.head(output, page.url, page.file.src_uri, meta.get("section"), language_of(page),
                                description=meta.get("description"), with_card=self.config.cards)
             site_search.collect(self._searched, output, page, config)
-            output = site_search.with_control(output, site.project, language_of(page),
+            output = site_search.with_control(output, build.project, language_of(page),
                                               site_search.index_url(page.url, language_of(page),
                                                                     default_language(config)))
         output = page_language.document(language_switcher.document(output), language_of(page))
@@ -182,10 +182,10 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         output = language_switcher.not_found_page(output_content, config)
         if not output:
             return output
-        site = self.build
-        if site is not None:  # the feed, named as on every page; search, from any depth (an absolute index)
-            output = with_head_meta(output, site.every_head(current_language(config)))
-            output = site_search.with_control(output, site.project, current_language(config),
+        build = self.build
+        if build is not None:  # the feed, named as on every page; search, from any depth (an absolute index)
+            output = with_head_meta(output, build.every_head(current_language(config)))
+            output = site_search.with_control(output, build.project, current_language(config),
                                               urlsplit(config.site_url or "/").path + site_search.INDEX_FILE)
         output = page_language.document(output, current_language(config))
         return content_security.with_policy(output) if self.config.content_security_policy else output
@@ -196,12 +196,12 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_search.write(self._searched, config)
-        site = self.build
-        if site is not None:
-            site.write_downloads(Path(config.site_dir))
-            cards.write(site.take_cards(), config)
-        if self.config.redirects and site is not None:
-            words = site.project.phrases.of(current_language(config))
+        build = self.build
+        if build is not None:
+            build.write_downloads(Path(config.site_dir))
+            cards.write(build.take_cards(), config)
+        if self.config.redirects and build is not None:
+            words = build.project.phrases.of(current_language(config))
             redirects.write(config, self.config.redirects, words.moved, words.colon)
 
 

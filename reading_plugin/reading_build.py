@@ -139,7 +139,7 @@ class ReadingBuild:
         last change and the data it shows."""
         if src_path in paths.HOME_SOURCES:
             return citations.Cited(locale, "", self.project.site.title(locale), self.released)
-        path = citepage.page_path(url, locale, self.project.site.default_language)
+        path = paths.within_edition(url, locale, self.project.site.default_language)
         if src_path in paths.FIGURES_SOURCES:
             return citations.Cited(locale, path, title, self.figures_updated)
         shown = ([self.annotations.files[a.id] for a in self.annotations]
@@ -345,6 +345,7 @@ def load_build(project_dir: Path, docs_dir: Path) -> ReadingBuild:
         # mike names the version it is building; a plain build is the version data/site.yml names.
         hosted = hosting.from_environment(os.environ)
         project = load_project(project_dir, deployed_as=os.environ.get("MIKE_DOCS_VERSION"), hosting=hosted)
+        citations.check_format_names(project)
         log.info("Citations and links name %s", hosted.describe() if hosted else
                  f"data/site.yml's base URL {project.site.base_url} (a deploy sets {hosting.BASE_URL})")
         return ReadingBuild(project, docs_dir)

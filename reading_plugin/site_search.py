@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from macros.model.project import Project
-from macros.model.paths import language_root
+from macros.model.paths import language_root, within_edition
 from macros.model.schema import SearchPhrases
 from macros.words.formatting import fill
 from macros.rendering.searchindex import Section, edition_index, sections
@@ -38,15 +38,9 @@ class Collected:
         self.pages: list[tuple[str, str, list[Section]]] = []
 
 
-def edition_root(page_url: str, language: str, default: str) -> str:
-    """A page's URL relative to its edition's root ("en/chapters/x/" -> "chapters/x/")."""
-    prefix = "" if language == default else f"{language}/"
-    return page_url[len(prefix):] if page_url.startswith(prefix) else page_url
-
-
 def collect(collected: Collected, output: str, page: Page, config: MkDocsConfig) -> None:
     language = page_language(page)
-    url = edition_root(page.url, language, default_language(config))
+    url = within_edition(page.url, language, default_language(config))
     title = page.title or ""
     collected.pages.append((url, str(title), sections(output, url)))
 

@@ -28,6 +28,7 @@ from typing import Callable
 from urllib.parse import unquote
 
 import macros.model.annotations as contributed  # not `annotations`: the __future__ feature's name
+from macros.model.paths import chapter_url
 from macros.model.project import load_article, load_project
 from scripts.localweb import QuietHandler, launch
 from scripts.worktree import copy_working_tree
@@ -300,11 +301,13 @@ def search(site: Path) -> list[Figure]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/{site.name}/"
     times = []
+    article = load_article(ROOT / "data" / "article.yml")
+    first_chapter = next(section.chapter for section in article.sections if section.chapter)
     with sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_page()
         for prefix, table in (("", ZH), ("en/", EN)):
-            page.goto(base + prefix + "chapters/opening/")
+            page.goto(base + prefix + chapter_url(first_chapter))
             page.locator(".site-search__open").click()
             page.wait_for_function("() => !document.querySelector('.site-search__status').textContent")
             for query, _, _ in table:

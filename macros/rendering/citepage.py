@@ -126,22 +126,22 @@ def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[s
     A <details>, so with scripts off it opens by its own summary and lists every format; with scripts
     on, site.js puts a small control beside the heading's ¶, hides the summary row and shows one
     format at a time, the reader's last choice."""
-    locale = cited.locale
-    phrases = project.phrases.of(locale).cite
+    edition = Edition(project, cited.locale)
+    phrases = edition.phrases.cite
     whole = cited.anchor is None
     item = citations.page_item(project, cited, ACCESSED_TODAY)
     groups = [Markup('<div class="cite__group">{}</div>').format(
-        _formats(Edition(project, locale), item, build_day, citations.locator(project, cited)))]
+        _formats(edition, item, build_day, citations.locator(project, cited)))]
     if whole:
         groups.append(Markup('<div class="cite__group cite__group--original"><p class="cite__label">{}</p>{}</div>')
-                      .format(phrases.original, original_formats(Edition(project, locale), build_day)))
+                      .format(phrases.original, original_formats(edition, build_day)))
     return Markup(
         '<details class="cite" data-search-exclude data-cite="{key}" data-control="{control}" '
         'data-formats="{formats}"><summary>{summary}</summary><div class="cite__panel">'
         '<p class="cite__note">{note}</p>{groups}{files}</div></details>'
     ).format(key=cited.key(project.site.key), control=phrases.control, formats=phrases.formats,
-             summary=phrases.chapter if whole else phrases.section, note=_version_note(Edition(project, locale)),
-             groups=Markup("").join(groups), files=_files_row(Edition(project, locale), phrases.files, files))
+             summary=phrases.chapter if whole else phrases.section, note=_version_note(edition),
+             groups=Markup("").join(groups), files=_files_row(edition, phrases.files, files))
 
 
 def original_formats(edition: Edition, build_day: date) -> Markup:
@@ -163,7 +163,7 @@ def coins(project: Project, cited: Cited) -> Markup:
         "rft.title": cited.title,
         "rft.aucorp": project.site.collective.name(cited.locale),  # a corporate author: Zotero keeps it whole
         "rft.date": cited.updated.isoformat(),
-        "rft.identifier": citations.versioned_url(Edition(project, cited.locale), cited.path),
+        "rft.identifier": citations.page_url(project, cited),
         "rft.language": cited.locale,
         "rft.source": project.site.title(cited.locale),
         "rft.rights": project.site.licences["text"].name,
@@ -196,7 +196,7 @@ def _ours(project: Project, cited: Cited) -> dict[str, Any]:
     return {
         "name": cited.title,
         "inLanguage": cited.locale,
-        "url": citations.versioned_url(Edition(project, cited.locale), cited.path),
+        "url": citations.page_url(project, cited),
         "author": {"@type": "Organization", "name": site.collective.name(cited.locale)},
         "datePublished": cited.updated.isoformat(),
         "dateModified": cited.updated.isoformat(),
@@ -218,7 +218,7 @@ def json_ld(project: Project, cited: CitedChapter) -> Markup:
         "isBasedOn": _based_on(project),
         "hasPart": [
             {"@type": "WebPageElement", "name": s.section_title,
-             "url": citations.versioned_url(Edition(project, s.locale), s.path, s.anchor)}
+             "url": citations.page_url(project, s, s.anchor)}
             for s in sections
         ],
     })
@@ -260,7 +260,7 @@ def head_meta(project: Project, cited: Cited, about: str, image: str | None = No
     `image`, its card (macros/rendering/cards.py)."""
     site = project.site
     locale = cited.locale
-    url = citations.versioned_url(Edition(project, locale), cited.path)
+    url = citations.page_url(project, cited)
     author = citations.single_name(site.collective.name(locale))  # kept whole by Zotero (tests/zotero_names.py)
     day = cited.updated
     tags = [
@@ -375,12 +375,6 @@ def download_files(edition: Edition, chapters: dict[str, Cited], folder: str, re
     files.update(citations.files(f"{folder}/{FIGURES_CITATIONS}",
                                  [figurecite.figures_page_item(edition, figures_updated), original], words))
     return files
-
-
-def page_path(url: str, locale: str, default: str) -> str:
-    """A page's path within its language edition, from its URL ("en/figures/" -> "figures/")."""
-    prefix = "" if locale == default else f"{locale}/"
-    return url.removeprefix(prefix) if url.startswith(prefix) else url
 
 
 def reading_key_meta(project: Project) -> str:

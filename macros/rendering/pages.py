@@ -20,7 +20,7 @@ from macros.model.figures import Evaluated
 from macros.model.intervals import Verdict
 from macros.model.paths import (
     FIGURE_DOWNLOADS, FIGURES_PAGE, chapter_url, figure_anchor, figure_cite_anchor, figure_cite_url, figure_url,
-    language_root, pdf_download, relative_url)
+    pdf_download, relative_url)
 from macros.citing.citations import versioned_url
 from macros.words.formatting import fill
 from macros.model.project import Edition, Project
@@ -80,7 +80,7 @@ class PageContext:
 
     def link(self, to: str) -> str:
         """Link to a page of this page's language, given its path in the default language."""
-        return relative_url(self.url, language_root(self.locale, self.project.site.default_language) + to)
+        return relative_url(self.url, self.edition.root + to)
 
     def figure(self, figure_id: str) -> Evaluated:
         book = self.project.figures

@@ -1,7 +1,7 @@
 """One view of a figure: what its popover, its card on the figures page and its export record show.
 
-The kinds of figure differ (stated, derived, the article's own sum); this is the one place that asks
-which kind a figure is. A view is complete before anything renders it: its values, bounds, formula,
+The kinds of figure differ (stated, derived, the article's own sum); this is the one place that turns
+each kind into what a reader is shown. A view is complete before anything renders it: its values, bounds, formula,
 inputs and constraints in words, and where the article words it; the places that show a figure only
 choose which of these fields to show (and its citation, one layer up, is made from the view).
 """

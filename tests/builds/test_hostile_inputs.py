@@ -227,6 +227,9 @@ CASES: dict[str, Case] = {
                                               ("mkdocs.yml", "add the `reading` plugin", "loads and checks")),
     "a site key with spaces": Case(replace_in("data/site.yml", "key: ledger-reading", 'key: "Ledger reading"'),
                                    ("site.yml", "key", "should match pattern")),
+    "a citation format without a name": Case(
+        replace_in("data/phrases.yml", 'apa: "APA 第7版", ', ""),
+        ("phrases.yml", "zh.cite.format_names", "no name for the citation format apa")),
     "a printed page outside the site": Case(replace_in("data/site.yml", "[figures/, cite/", "[../../etc/, cite/"),
                                             ("site.yml", "printed_after_chapters", "should match pattern")),
     # Refused before anything is read (the tree check), so not in the shared build below.
