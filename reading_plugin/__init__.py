@@ -66,7 +66,7 @@ from mkdocs.structure.toc import AnchorLink
 from macros.rendering.citepage import with_head_meta
 from macros.model.errors import DataError
 from macros.model.hosting import Hosting, from_environment
-from macros.model.project import load_site_version as load_site
+from macros.model.project import Edition, load_site_version as load_site
 from macros.text.placement import Heading
 
 from .reading_build import ReadingBuild, load_build
@@ -169,7 +169,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
             output = build.head(output, page.url, page.file.src_uri, meta.get("section"), language_of(page),
                                description=meta.get("description"), with_card=self.config.cards)
             site_search.collect(self._searched, output, page, config)
-            output = site_search.with_control(output, build.project, language_of(page),
+            output = site_search.with_control(output, Edition(build.project, language_of(page)),
                                               site_search.index_url(page.url, language_of(page),
                                                                     default_language(config)))
         output = page_language.document(language_switcher.document(output), language_of(page))
@@ -185,7 +185,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
         build = self.build
         if build is not None:  # the feed, named as on every page; search, from any depth (an absolute index)
             output = with_head_meta(output, build.every_head(current_language(config)))
-            output = site_search.with_control(output, build.project, current_language(config),
+            output = site_search.with_control(output, Edition(build.project, current_language(config)),
                                               urlsplit(config.site_url or "/").path + site_search.INDEX_FILE)
         output = page_language.document(output, current_language(config))
         return content_security.with_policy(output) if self.config.content_security_policy else output
@@ -201,7 +201,7 @@ class ReadingPlugin(BasePlugin[ReadingConfig]):
             build.write_downloads(Path(config.site_dir))
             cards.write(build.take_cards(), config)
         if self.config.redirects and build is not None:
-            words = build.project.phrases.of(current_language(config))
+            words = Edition(build.project, current_language(config)).phrases
             redirects.write(config, self.config.redirects, words.moved, words.colon)
 
 

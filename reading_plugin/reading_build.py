@@ -161,13 +161,12 @@ class ReadingBuild:
 
     def changes_page(self) -> str:
         ctx = self.current
-        return changespage.page_markdown(ctx.edition, self.changelogs[ctx.locale], self.history,
-                                       ctx.link)
+        return changespage.page_markdown(ctx.edition, self.changelogs[ctx.locale], self.history, ctx.link)
 
     def feed(self, locale: str) -> str:
-        found = feed.entries(Edition(self.project, locale), self.annotations, self.section_headings, self.history,
-                             self.changelogs[locale])
-        return feed.atom(Edition(self.project, locale), found, self.build_day)
+        edition = Edition(self.project, locale)
+        found = feed.entries(edition, self.annotations, self.section_headings, self.history, self.changelogs[locale])
+        return feed.atom(edition, found, self.build_day)
 
     @functools.cached_property
     def released(self) -> date:
@@ -292,8 +291,7 @@ class ReadingBuild:
             "downloads": lambda: pages.downloads_html(self.current),
             "cite_original": lambda: citepage.original_block(self.current.edition, self.build_day),
             "cite_site": lambda: self.current.defer(citepage.site_block(
-                self.current.edition, self.released, self.build_day,
-                self.cite_files("site"))),
+                self.current.edition, self.released, self.build_day, self.cite_files("site"))),
             "annotations": annotationpage.listing_slot,
             "chart": lambda chart_id: charts.chart_html(self.current, chart_id),
             "glossary": lambda: glossary.glossary_html(self.glossary, self.current.locale),

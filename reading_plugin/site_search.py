@@ -16,7 +16,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from macros.model.project import Project
+from macros.model.project import Edition
 from macros.model.paths import language_root, within_edition
 from macros.model.schema import SearchPhrases
 from macros.words.formatting import fill
@@ -76,7 +76,7 @@ def index_url(page_url: str, language: str, default: str) -> str:
     return posixpath.relpath(language_root(language, default) + INDEX_FILE, page_url or ".")
 
 
-def with_control(output: str, project: Project, locale: str, url: str) -> str:
+def with_control(output: str, edition: Edition, url: str) -> str:
     """The page with its search control at the end of the header's bar, in the edition's words."""
-    made = control(project.phrases.of(locale).search, project.site.search_examples(locale), url)
+    made = control(edition.phrases.search, edition.project.site.search_examples(edition.locale), url)
     return _HEADER_END.sub(lambda m: str(made) + m.group(1), output, count=1)

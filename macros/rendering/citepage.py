@@ -311,11 +311,10 @@ def print_parts(project: Project, page: Cited, build_day: date) -> tuple[Markup,
     """Only in print: a header naming the site, the version, the page's versioned URL and the day it is
     printed (the page's build day until site.js writes the reader's); and at the end, the page's one
     citation (GB/T 7714 and APA, each entry with its in-text citation)."""
-    locale = page.locale
-    phrases = project.phrases.of(locale).cite
+    edition = Edition(project, page.locale)
+    phrases = edition.phrases.cite
     # The print date is marked as an access date is: the page writes the reader's day there.
-    edition = Edition(project, locale)
-    words = print_heading(edition, citations.versioned_url(edition, page.path), citations.ACCESS_MARK)
+    words = print_heading(edition, citations.page_url(project, page), citations.ACCESS_MARK)
     header = Markup('<p class="print-only print-header" data-search-exclude>{}</p>').format(
         with_access_date(words, "iso", build_day))
     citation = _printed_citation(edition, citations.page_item(project, page, ACCESSED_TODAY), build_day)
