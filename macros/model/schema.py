@@ -130,6 +130,8 @@ class Article(Strict):
     romanised: Romanised
     repost: Repost
     language: Literal["zh"]
+    # Names the English edition keeps capitalised inside a sentence (pages.inline_label).
+    proper_names: list[Text] = []
     sections: list[Section]
 
     def outlet_in(self, locale: str) -> str:
@@ -254,10 +256,17 @@ class Constraint(Strict):
 
 
 class ChartBar(Strict):
-    """One bar of a chart: its label (a key of phrases' chart labels) and the figure it draws."""
+    """One bar of a chart: its label in each language and the figure it draws."""
 
-    label: Id
+    label: LocalizedTitle
     figure: Optional[Id]  # null: the article gives no amount, and the bar says so
+
+
+class Chart(Strict):
+    """A chart of the article's figures: what it shows, in words, and its bars in order."""
+
+    title: LocalizedTitle
+    bars: list[ChartBar] = Field(min_length=1)
 
 
 class FigureFile(Strict):
@@ -265,7 +274,7 @@ class FigureFile(Strict):
     units: dict[Id, Unit]
     figures: dict[Id, Figure]
     constraints: list[Constraint] = []
-    charts: dict[Id, list[ChartBar]] = {}
+    charts: dict[Id, Chart] = {}
     not_figures: list[NotAFigure] = []
 
 
@@ -357,14 +366,8 @@ class AnnotationPhrases(Strict):
     filter_intro: Text  # above a chapter's filter by kind
 
 
-class ChartWords(Strict):
-    title: Text  # what the chart shows, in words
-
-
 class ChartPhrases(Strict):
     not_given: Text
-    labels: dict[Id, Text]
-    titles: dict[Id, ChartWords]
     source: Text  # under every chart: where its numbers come from
     data_link: Text  # the link to the figures page
     lower_bound: Text  # the key to a dashed bar with an arrow
@@ -484,7 +487,6 @@ class LocalePhrases(Strict):
     list_join: Text  # between the items of an inline list
     clause_join: Text  # between clauses (；/ ;)
     sentence_join: StrictStr  # between two sentences on one line: nothing in Chinese, a space in English
-    proper_names: list[Text]  # words that keep their capital inside a sentence (pages.inline_label)
     colon: Text  # after a label (：/ : )
     dash: Text  # before an aside (——/ — ), as the language's punctuation writes it
     moved: Text  # a redirect page's words, before the new address

@@ -125,10 +125,10 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     more.append(Markup('<div class="annotation__body" lang="{}">{}</div>').format(language, body))
     grounds = [Markup("{}").format(phrases.bases["article"])] if "article" in annotation.basis else []
     if "arithmetic" in annotation.basis:
-        book = ctx.project.figures
+        book, names = ctx.project.figures, ctx.project.article.proper_names
         used = escape(ctx.phrases.clause_join).join(
             Markup('<a href="{}">{}</a>{}<span class="fig__value">{}</span>').format(
-                ctx.link(figure_url(f)), inside_brackets(inline_label(book[f].spec.label(ctx.locale), ctx.phrases)),
+                ctx.link(figure_url(f)), inside_brackets(inline_label(book[f].spec.label(ctx.locale), names)),
                 ctx.phrases.colon, inside_brackets(display(ctx, book[f])))
             for f in annotation.figures)
         grounds.append(Markup("{}{}{}{}").format(

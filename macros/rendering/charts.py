@@ -58,8 +58,8 @@ def rows_of(ctx: PageContext, chart_id: str) -> list[Row]:
         raise ChartError(f"page '{ctx.src_path}': unknown chart '{chart_id}' (known: {', '.join(charts)})")
     phrases = ctx.phrases.charts
     rows = []
-    for bar in charts[chart_id]:
-        label = phrases.labels[bar.label]
+    for bar in charts[chart_id].bars:
+        label = bar.label(ctx.locale)
         if bar.figure is None:
             rows.append(Row(label, phrases.not_given))
             continue
@@ -120,8 +120,8 @@ def chart_html(ctx: PageContext, chart_id: str) -> Markup:
         '<a class="headerlink" href="#chart-{id}" title="{permalink}">¶</a></figcaption>'
         '<ul class="chart__rows">{body}</ul>{keys}'
         '<p class="chart__source">{source}{space}<a href="{data_link}">{link_text}</a></p></figure>'
-    ).format(space=ctx.phrases.sentence_join, id=chart_id, title_id=title_id, title=words.titles[chart_id].title,
-             body=body,
+    ).format(space=ctx.phrases.sentence_join, id=chart_id, title_id=title_id,
+             title=ctx.project.figures.file.charts[chart_id].title(ctx.locale), body=body,
              permalink=words.permalink,
              keys=Markup('<p class="chart__keys">{}</p>').format(Markup(" ").join(keys)) if keys else "",
              source=fill(words.source, outlet=ctx.project.article.outlet_in(ctx.locale)), data_link=data_link,

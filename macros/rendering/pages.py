@@ -163,11 +163,12 @@ def _inputs(ctx: PageContext, view: figureview.FigureView, *, linked: bool) -> M
         Markup("{} {}").format(name(named), named.display) for named in view.input_figures)
 
 
-def inline_label(label: str, phrases: LocalePhrases) -> str:
+def inline_label(label: str, names: list[str]) -> str:
     """A label as it stands inside a sentence or a list: its first letter lower-cased, unless it begins with a
-    name or an abbreviation ("Lucky draws…" → "lucky draws…", "Yuanbao daily…" and "AI creations" stay)."""
+    name (`names`: the article's, data/article.yml) or an abbreviation ("Lucky draws…" → "lucky draws…",
+    "Yuanbao daily…" and "AI creations" stay)."""
     first = re.split(r"[\s'’]", label, maxsplit=1)[0]
-    if not label[:1].isupper() or first.isupper() or first in phrases.proper_names:
+    if not label[:1].isupper() or first.isupper() or first in names:
         return label
     return label[0].lower() + label[1:]
 

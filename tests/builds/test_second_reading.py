@@ -94,3 +94,11 @@ def test_the_second_reading_links_to_no_page_of_this_site(built_fixture_site: Bu
             if within in only_ours:
                 wrong.append((path.relative_to(out).as_posix(), link))
     assert not wrong
+
+
+def test_the_sites_own_words_name_nothing_of_this_article(project):
+    """data/phrases.yml is the site's words around any article (the fixture reads them too): this
+    article's names, charts and examples live in data/article.yml, data/figures.yml and data/site.yml."""
+    words = (ROOT / "data" / "phrases.yml").read_text(encoding="utf-8")
+    names = this_articles_identity(project) | set(project.article.proper_names)
+    assert [name for name in sorted(names) if name in words and name not in ("AI", "QQ")] == []

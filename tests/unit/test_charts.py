@@ -38,7 +38,7 @@ def test_every_chart_has_a_title_rows_of_text_a_source_and_a_link_to_its_data(ch
     assert chart.get("id") == f"chart-{chart_id}"
     assert chart.cssselect(f'a.headerlink[href="#{chart.get("id")}"]')  # its own permalink
     rows = chart.cssselect("li.chart__row")
-    assert len(rows) == len(PROJECT.figures.file.charts[chart_id])
+    assert len(rows) == len(PROJECT.figures.file.charts[chart_id].bars)
     for row in rows:  # every bar is labelled in words, the bar itself is decoration
         assert row.cssselect(".chart__label")[0].text_content() and row.cssselect(".chart__value")[0].text_content()
         assert all(bar.get("aria-hidden") == "true" for bar in row.cssselect(".chart__bar, .chart__arrow"))

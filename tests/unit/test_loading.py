@@ -263,8 +263,7 @@ def test_a_chart_of_an_unknown_figure_fails_at_start_up(tmp_path):
     for name in ("data", "docs"):
         shutil.copytree(root / name, tmp_path / name)
     figures = tmp_path / "data" / "figures.yml"
-    figures.write_text(figures.read_text(encoding="utf-8").replace("{label: mau, figure: mau}",
-                                                                    "{label: mau, figure: mua}"), encoding="utf-8")
+    figures.write_text(figures.read_text(encoding="utf-8").replace("figure: mau}", "figure: mua}"), encoding="utf-8")
     with pytest.raises(DataError, match=r"chart 'users': unknown figure id 'mua'"):
         load_project(tmp_path)
 
