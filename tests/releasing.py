@@ -11,6 +11,7 @@ from pathlib import Path
 
 from macros.model.project import load_project
 from scripts.release_prep import prepare
+from scripts.serving import prefix
 from scripts.worktree import copy_working_tree
 
 
@@ -43,7 +44,7 @@ def release_into(repo: Path, pages_parent: Path, site: Path | None = None) -> Re
         subprocess.run(["git", *command.split()], cwd=repo, env=env, check=True)
     published = publish(repo, "release")
     assert published.returncode == 0, published.stdout + published.stderr
-    pages = pages_parent / "yuanbao-reading"  # served under a prefix, as a GitHub project site is
+    pages = pages_parent / prefix()  # served under data/site.yml's prefix, as a GitHub project site is
     pages.mkdir()
     archive = subprocess.run(["git", "archive", "gh-pages"], cwd=repo, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(pages)], input=archive, check=True)
@@ -61,4 +62,4 @@ def release_in(folder: Path) -> None:
 
 def released(folder: Path) -> Release:
     """The release `release_in` made in `folder`."""
-    return Release(folder / "repo", folder / "pages" / "yuanbao-reading")
+    return Release(folder / "repo", folder / "pages" / prefix())
