@@ -111,12 +111,13 @@ def formats(edition: Edition, view: FigureView, updated: date) -> dict[str, Form
                     style.secondary["zh" if edition.locale == "zh" else "en"], ours, source, gbt,
                     author.removesuffix(", n.d."),
                     f"{edition.project.site.collective.name(edition.locale)}, {updated.year}"))
-    # The files hold every record: our figures page (the figure in its note) and the original.
+    # The files hold every record: our figures page (the figure in its note) and the original; the in-text
+    # citation is the figures page's, with the figure as its locator.
     items = records(edition, view, updated)
-    first = citations.formats(items[0], edition.locale, words, where)
+    cited = citations.Request(items[0], edition.locale, words, where)
     for style in citations.STYLES:
         if style.write:
-            texts[style.key] = Formatted(style.write(items, words), first[style.key].in_text)
+            texts[style.key] = Formatted(style.write(items, words), style.make(cited).in_text)
     return texts
 
 

@@ -376,21 +376,15 @@ def _placeholders_left(doc: YamlDocument, placeholders: frozenset[str]) -> list[
     """A file started from the template (`make annotation`, or the site's "suggest" link) holds none of its
     placeholders any more, nor its example address as a source: each one left, with its field and line."""
     found: list[DataError] = []
-
-    def walk(node: Any, at: tuple[Any, ...]) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, (*at, key))
-        elif isinstance(node, list):
-            for n, value in enumerate(node):
-                walk(value, (*at, n))
-        elif isinstance(node, str) and (node.strip() in placeholders or node.strip() == TEMPLATE_SOURCE):
+    for at, text in doc.texts():
+        if text.strip() == TEMPLATE_SOURCE:
             what = (f"is the template's example address {TEMPLATE_SOURCE}: give the page you rely on, or use "
-                    "`basis: [article]` if you rest on the article alone" if node.strip() == TEMPLATE_SOURCE
-                    else f"still holds the template's placeholder '{node.strip()[:40]}': write your own")
-            found.append(DataError(doc.path, what, where=f"field '{field_path(list(at))}'", line=doc.line_of(at)))
-
-    walk(doc.data, ())
+                    "`basis: [article]` if you rest on the article alone")
+        elif text.strip() in placeholders:
+            what = f"still holds the template's placeholder '{text.strip()[:40]}': write your own"
+        else:
+            continue
+        found.append(DataError(doc.path, what, where=f"field '{field_path(list(at))}'", line=doc.line_of(at)))
     return found
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -136,19 +137,12 @@ class Fingerprint:
     @cached_property
     def _positions(self) -> dict[str, list[tuple[str, int]]]:
         """hash -> every (section, position) it is at."""
-        found: dict[str, list[tuple[str, int]]] = {}
-        for sid, hashes in self.sections.items():
-            for position, value in enumerate(hashes):
-                found.setdefault(value, []).append((sid, position))
-        return found
+        return _positions_of(self.sections)
 
     @cached_property
     def _letter_positions(self) -> dict[str, list[tuple[str, int]]]:
-        found: dict[str, list[tuple[str, int]]] = {}
-        for sid, hashes in self.letters.items():
-            for position, value in enumerate(hashes):
-                found.setdefault(value, []).append((sid, position))
-        return found
+        """The same for the letter windows."""
+        return _positions_of(self.letters)
 
     def holds(self, quotation: str, section: str) -> bool:
         """Whether `quotation` (at least WINDOW characters) is in `section` whole, its windows in order."""
@@ -207,3 +201,12 @@ class Fingerprint:
             else:
                 i += 1
         return found
+
+
+def _positions_of(sections: Mapping[str, Sequence[str]]) -> dict[str, list[tuple[str, int]]]:
+    """hash -> every (section, position) it is at."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for sid, hashes in sections.items():
+        for position, value in enumerate(hashes):
+            found.setdefault(value, []).append((sid, position))
+    return found

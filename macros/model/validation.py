@@ -40,22 +40,9 @@ _MARKUP = re.compile(r"[<>]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 def refuse_markup(doc: YamlDocument, why: str) -> None:
     """Every text of `doc` as plain text: one holding markup (< > or a character entity) is refused with its
     line, `why` saying where the text goes."""
-    problems: list[DataError] = []
-
-    def walk(node: Any, path: tuple[Any, ...]) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, (*path, key))
-        elif isinstance(node, list):
-            for n, value in enumerate(node):
-                walk(value, (*path, n))
-        elif isinstance(node, str):
-            found = _MARKUP.search(node)
-            if found:
-                problems.append(DataError(doc.path, f"{field_path(path)} holds {found.group()!r}: {why}; write "
-                                          "plain text", line=doc.line_of(path)))
-
-    walk(doc.data, ())
+    problems = [DataError(doc.path, f"{field_path(path)} holds {found.group()!r}: {why}; write plain text",
+                          line=doc.line_of(path))
+                for path, text in doc.texts() if (found := _MARKUP.search(text))]
     if problems:
         raise DataErrors(problems)
 

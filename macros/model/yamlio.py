@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -31,6 +32,20 @@ class YamlDocument:
     path: Path
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def texts(self) -> Iterator[tuple[KeyPath, str]]:
+        """Every text of the document with its key path, in the file's order."""
+        def walk(node: Any, at: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    yield from walk(value, (*at, key))
+            elif isinstance(node, list):
+                for n, value in enumerate(node):
+                    yield from walk(value, (*at, n))
+            elif isinstance(node, str):
+                yield at, node
+
+        return walk(self.data, ())
 
     def line_of(self, key_path: KeyPath) -> int | None:
         """Line of the deepest known key on `key_path` (1-based)."""

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.builds.test_serve import fetched, free_port, wait_for
+from tests.builds.test_serve import fetched, serving, wait_for
 from tests.conftest import copy_fixture_site
 
 
 def test_an_edit_to_a_data_file_reloads_the_open_page(page, tmp_path: Path):
     site = copy_fixture_site(tmp_path)
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=site, stdout=output, stderr=subprocess.STDOUT,
-                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    url = f"http://127.0.0.1:{port}/"
-    try:
+    with serving(site, log) as url:
         assert wait_for(lambda: fetched(url)), log.read_text(encoding="utf-8")[-2000:]
         page.goto(url)
         assert "包子数" in page.content()
@@ -29,6 +20,3 @@ def test_an_edit_to_a_data_file_reloads_the_open_page(page, tmp_path: Path):
                                                                         'label: {zh: "包子总数"', 1), encoding="utf-8")
         page.wait_for_selector("text=包子总数", state="attached", timeout=30_000)  # no goto: the page reloaded
         assert not [e for e in page.console_errors if "Content Security Policy" in e], page.console_errors
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

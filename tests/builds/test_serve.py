@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -31,6 +33,21 @@ def fetched(url: str) -> str | None:
         return None
 
 
+@contextmanager
+def serving(site: Path, log: Path) -> Iterator[str]:
+    """`mkdocs serve` of `site` on a free port, its output in `log`: its address, until the block ends."""
+    port = free_port()
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=site, stdout=output, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def wait_for(condition, seconds: float = 30):  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -47,14 +64,8 @@ def test_the_real_site_watches_its_data():
 
 def test_serve_rebuilds_on_a_data_change_and_keeps_the_last_good_build(tmp_path: Path):
     site = copy_fixture_site(tmp_path)
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=site, stdout=output, stderr=subprocess.STDOUT,
-                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    url = f"http://127.0.0.1:{port}/"
-    try:
+    with serving(site, log) as url:
         first = wait_for(lambda: fetched(url))
         assert first and "包子数" in first and "包子总数" not in first, log.read_text(encoding="utf-8")[-2000:]
         figures = site / "data" / "figures.yml"
@@ -81,6 +92,3 @@ def test_serve_rebuilds_on_a_data_change_and_keeps_the_last_good_build(tmp_path:
                 log.read_text(encoding="utf-8")[-2000:]
         page.write_text(page_text + "\n恢复了。\n", encoding="utf-8")
         assert wait_for(lambda: "恢复了" in (fetched(url) or "")), log.read_text(encoding="utf-8")[-2000:]
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

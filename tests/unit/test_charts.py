@@ -43,8 +43,9 @@ def test_every_chart_has_a_title_rows_of_text_a_source_and_a_link_to_its_data(ch
         assert row.cssselect(".chart__label")[0].text_content() and row.cssselect(".chart__value")[0].text_content()
         assert all(bar.get("aria-hidden") == "true" for bar in row.cssselect(".chart__bar, .chart__arrow"))
     source = chart.cssselect(".chart__source")[0]
-    outlet = {"zh": "定焦One", "en": "Dingjiao One"}[locale]  # the article's outlet, as each edition names it
+    outlet = PROJECT.article.outlet_in(locale)  # data/article.yml's, as each edition names it
     assert PROJECT.phrases.of(locale).charts.source.replace("{outlet}", outlet) in source.text_content()
+    assert outlet in ("定焦One", "Dingjiao One")
     assert source.cssselect("a")[0].get("href").startswith("../../figures/")  # its data, on the figures page
     markup = html.tostring(chart, encoding="unicode")
     assert "http" not in markup and "<svg" not in markup and "<img" not in markup  # loads nothing
