@@ -34,7 +34,7 @@ serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 (PORT=8001 for anoth
 build: $(STAMP)  ## build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# READING_PDF=1: the home page links the PDFs this target then prints into site/ (Debian's chromium).
+# READING_PDF=1: the home page links the PDFs this target then prints into site/ (Debian's chromium-headless-shell).
 pdf: $(STAMP)  ## build the site, then print each edition's whole reading to site/[en/]downloads/*.pdf
 	READING_PDF=1 $(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m scripts.make_pdf site

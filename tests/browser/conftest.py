@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from pathlib import Path
 from http.server import ThreadingHTTPServer
@@ -12,7 +11,7 @@ from typing import Iterator
 
 import pytest
 
-from scripts.localweb import CHROMIUM, QuietHandler, launch
+from scripts.localweb import QuietHandler, installed_chromium, launch
 from tests import releasing
 from tests.conftest import made_once
 
@@ -21,10 +20,10 @@ DESKTOP = {"width": 1200, "height": 900}
 
 @pytest.fixture(scope="session")
 def browser():
-    if not shutil.which(CHROMIUM):
+    if installed_chromium() is None:
         if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium package")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium) — browser tests skipped")
+            pytest.fail("Chromium is missing; .ci/run installs Debian's chromium-headless-shell package")
+        pytest.skip("Chromium is missing (apt-get install chromium-headless-shell) — browser tests skipped")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
