@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, Optional
 
@@ -232,6 +233,15 @@ class ChapterIndex:
         """The chapter that covers an article section, if one does."""
         return next((slug for slug, (sid, _) in self.chapters.items() if sid == section), None)
 
+    @cached_property
+    def file_names(self) -> dict[str, list[tuple[str, str]]]:
+        """`<chapter>-<section>` (an annotation file's name after its date) -> the targets so named."""
+        named: dict[str, list[tuple[str, str]]] = {}
+        for chapter, (_, section_ids) in self.chapters.items():
+            for section in sorted(section_ids):
+                named.setdefault(f"{chapter}-{section}", []).append((chapter, section))
+        return named
+
 
 def chapter_index(sections: list[Section], docs_dir: Path) -> ChapterIndex:
     """Targets from the chapter sources: each article section that has a chapter -> its heading ids."""
@@ -287,10 +297,12 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
     found = Loaded()
     problems: list[DataError] = []
     seen: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
-        if path.name in NOT_ANNOTATIONS:
+    # Directory entries know their type without a stat of their own; sorted by name, as the files are dated.
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        path = folder / entry.name
+        if entry.name in NOT_ANNOTATIONS:
             continue
-        if path.is_dir():
+        if entry.is_dir():
             problems.append(DataError(path, "is a folder; annotations are read only from data/annotations/ "
                                       "itself: move its files up one level"))
             continue
@@ -350,7 +362,7 @@ def load_all(folder: Path, index: ChapterIndex, fingerprint: Fingerprint, not_af
         if annotation.checks is not None and annotation.checks not in claim_ids:
             problem("checks", f"'{annotation.checks}' is not one of the article's sums in data/figures.yml "
                     f"(they are: {', '.join(sorted(claim_ids))})")
-        _check_filled_in(annotation, path, index, known.placeholders, problem)
+        _check_filled_in(annotation, path, index, problem)
         if annotation.date > not_after:
             problem("date", f"{annotation.date} is in the future; use the day you wrote it")
         for n, source in enumerate(annotation.sources):
@@ -388,18 +400,16 @@ def _placeholders_left(doc: YamlDocument, placeholders: frozenset[str]) -> list[
     return found
 
 
-def _check_filled_in(annotation: Annotation, path: Path, index: ChapterIndex, placeholders: frozenset[str],
+def _check_filled_in(annotation: Annotation, path: Path, index: ChapterIndex,
                      problem: Callable[[str, str], None]) -> None:
     """While a file keeps the template's name (<date>-<chapter>-<section>.yml), it targets that section."""
     named = re.fullmatch(r"\d{4}-\d\d-\d\d-(.+)\.yml", path.name)
-    if named:
-        for chapter, (_, section_ids) in index.chapters.items():
-            for section in section_ids:
-                if named.group(1) == f"{chapter}-{section}" and (chapter, section) != (
-                        annotation.target.chapter, annotation.target.section):
-                    problem("target", f"the file is named for {chapter} § {section} but targets "
-                            f"{annotation.target.chapter} § {annotation.target.section}: rename the file "
-                            f"(<date>-{annotation.target.chapter}-{annotation.target.section}.yml) or fix the target")
+    target = (annotation.target.chapter, annotation.target.section)
+    for chapter, section in index.file_names.get(named.group(1), []) if named else []:
+        if (chapter, section) != target:
+            problem("target", f"the file is named for {chapter} § {section} but targets "
+                    f"{annotation.target.chapter} § {annotation.target.section}: rename the file "
+                    f"(<date>-{annotation.target.chapter}-{annotation.target.section}.yml) or fix the target")
 
 
 @lru_cache(maxsize=None)  # each body shows on both editions' annotations pages and maybe a chapter

@@ -41,11 +41,12 @@ def problem(url: str, *, https_only: bool = False, max_chars: int = MAX_CHARS) -
 
 
 def _valid_host(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-        return True
-    except ValueError:
-        pass
+    if ":" in host or host[-1:].isdigit():  # only such a host can be an IP address (v6, v4)
+        try:
+            ipaddress.ip_address(host)
+            return True
+        except ValueError:
+            pass
     try:
         ascii_host = host.encode("idna").decode("ascii")
     except UnicodeError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
@@ -57,6 +58,7 @@ class YamlDocument:
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class _Deferred(Exception):
@@ -187,8 +189,16 @@ def _construct(loader: Any, node: yaml.Node, path: Path) -> Any:
         raise _unreadable(path, _first_unbuildable(node), error) from None
 
 
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _scalar(loader: Any, node: yaml.Node, path: Path) -> Any:
     """A scalar that is not plain text (a number, a date, true, null), built by YAML's own constructor."""
+    if node.tag == _TIMESTAMP and _PLAIN_DATE.fullmatch(node.value):
+        try:  # the date every annotation has twice, built directly (the constructor takes six times as long)
+            return date.fromisoformat(node.value)
+        except ValueError:
+            pass  # 2026-02-30: the constructor's own error, below
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, TypeError, OverflowError) as error:
