@@ -25,7 +25,7 @@ import macros.model.annotations as contributed  # not `annotations`: that is als
 from macros.text.cjk import join_cjk_lines, mark_chinese_runs
 from macros.rendering.deferred import Deferred
 from macros.model.gitdates import (CHAPTER_DATA, build_date, in_repository, last_change, last_change_at,
-                                   last_changes)
+                                   last_changes, resolved_root)
 from macros.model.errors import DataError
 from macros.text.placement import Heading, insert_at_headings
 from macros.model.project import Edition, Project, load_project
@@ -177,13 +177,13 @@ class ReadingBuild:
         release = next((r for r in self.history.releases if r.version == version), None)
         if release is not None:
             return release.day
-        changes = last_changes(self.project.root.resolve())
+        changes = last_changes(resolved_root(self.project.root))
         return max(changes.values()).date() if changes else self.build_day
 
     @functools.cached_property
     def figures_updated(self) -> date:
         """The figures page's last change in git (its sources and the data it shows): a figure's citation date."""
-        root = self.project.root.resolve()
+        root = resolved_root(self.project.root)
         docs = self.docs_dir.resolve()
         sources = ([(docs / name).relative_to(root).as_posix() for name in paths.FIGURES_SOURCES]
                    if docs.is_relative_to(root) else [])
@@ -202,7 +202,7 @@ class ReadingBuild:
         """The time of updated_from (None outside git)."""
         root = self.project.root
         inside = [name for path in sources if (name := in_repository(root, path)) is not None]
-        return last_change_at(root.resolve(), [*inside, *CHAPTER_DATA])
+        return last_change_at(resolved_root(root), [*inside, *CHAPTER_DATA])
 
     def chapter_sources(self, locale: str, slug: str) -> list[Path]:
         """What a chapter page is made from: its source and its annotations."""

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs_redirects.plugin import get_html_path, get_relative_html_path
 
+from macros.rendering.markup import html
 from macros.rendering.csp import with_policy
 
 from .i18n_adapter import current_language, default_language
@@ -40,9 +40,9 @@ PAGE = """<!doctype html>
 
 def page(url: str, language: str, moved: str, colon: str) -> str:
     """One redirect page: where it leads, in the reader's language, with the site's security policy."""
-    html = Markup(PAGE).format(lang=CHINESE if language == "zh" else language, title=moved, url=url, moved=moved,
-                               colon=colon)
-    return with_policy(str(html))
+    filled = html(PAGE, lang=CHINESE if language == "zh" else language, title=moved, url=url, moved=moved,
+                  colon=colon)
+    return with_policy(str(filled))
 
 
 def write(config: MkDocsConfig, redirect_maps: dict[str, str], moved: str, colon: str) -> list[Path]:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from macros.rendering.markup import html
 from macros.model.project import Edition
 from macros.model.paths import language_root, within_edition
 from macros.model.schema import SearchPhrases
@@ -56,7 +57,7 @@ def write(collected: Collected, config: MkDocsConfig) -> None:
 
 def control(words: SearchPhrases, examples: str, index_url: str) -> Markup:
     """The header's search button and its dialog (hidden until site.js, which fills it, shows the button)."""
-    return Markup(
+    return html(
         '<button type="button" class="md-header__button md-icon site-search__open" aria-label="{label}" '
         'title="{label}" aria-haspopup="dialog" hidden>{icon}</button>'
         '<dialog class="site-search" aria-label="{label}" data-index="{index}" data-none="{none}" '
@@ -66,9 +67,9 @@ def control(words: SearchPhrases, examples: str, index_url: str) -> Markup:
         'autocomplete="off" spellcheck="false" aria-controls="site-search-results">'
         '<button type="submit" class="site-search__close">{close}</button></form>'
         '<p class="site-search__status" role="status"></p>'
-        '<ul class="site-search__results" id="site-search-results"></ul></dialog>'
-    ).format(label=words.label, icon=Markup(_ICON), index=index_url, none=fill(words.none, examples=examples),
-             count=words.count, loading=words.loading, placeholder=words.placeholder, close=words.close)
+        '<ul class="site-search__results" id="site-search-results"></ul></dialog>',
+        label=words.label, icon=Markup(_ICON), index=index_url, none=fill(words.none, examples=examples),
+        count=words.count, loading=words.loading, placeholder=words.placeholder, close=words.close)
 
 
 def index_url(page_url: str, language: str, default: str) -> str:

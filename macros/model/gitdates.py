@@ -61,11 +61,17 @@ def commit_time(text: str, commit: str, use: str) -> datetime | None:
     return at
 
 
+@lru_cache(maxsize=64)
+def resolved_root(root: Path) -> Path:
+    """`root.resolve()`, remembered: a build asks for it once per annotation and per page."""
+    return root.resolve()
+
+
 @lru_cache(maxsize=4096)  # bounded: `mkdocs serve` runs build after build in one process
 def in_repository(root: Path, path: Path) -> str | None:
     """A file's path as git names it (relative to `root`, links resolved), or None for a file outside it.
     Remembered: a build asks for each annotation file on every page that shows it."""
-    resolved, top = path.resolve(), root.resolve()
+    resolved, top = path.resolve(), resolved_root(root)
     return resolved.relative_to(top).as_posix() if resolved.is_relative_to(top) else None
 
 

@@ -15,11 +15,12 @@ from urllib.parse import urlencode
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
+from macros.rendering.markup import html
 from macros.words.formatting import fill
 from macros.model.annotations import Annotation, ExportTerms, Loaded, render_body, scaffold, web_annotation
 from macros.citing.citations import versioned_url
 from macros.rendering.pages import PageContext, display, inline_label, original_link, quotation, verdict_badge
-from macros.model.gitdates import added_at, in_repository
+from macros.model.gitdates import added_at, in_repository, resolved_root
 from macros.model.history import ANNOTATIONS_FOLDER
 from macros.model.paths import ANNOTATIONS_EXPORT, ANNOTATIONS_PAGE, annotation_url, chapter_url, figure_url
 from macros.model.project import Edition, Project
@@ -57,32 +58,30 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     its section a copy showing its kind, author and first sentence (a fact-check: its claim and verdict),
     the rest one click away, whose ¶ leads home."""
     phrases = ctx.phrases.annotations
-    identity = (Markup('id="{}"') if at_home else Markup('id="note-{0}" data-annotation="{0}"')).format(
-        annotation.anchor)
+    identity = html('id="{}"' if at_home else 'id="note-{0}" data-annotation="{0}"', annotation.anchor)
     if annotation.quote and not at_home:  # site.js marks the words where the page shows them
-        identity += Markup(' data-quote="{}"').format(annotation.quote)
+        identity += html(' data-quote="{}"', annotation.quote)
     permalink = f"#{annotation.anchor}" if at_home else ctx.link(annotation_url(annotation.anchor))
     language, text = annotation.text_for(ctx.locale)
     if annotation.status == "withdrawn":
-        return Markup(
+        return html(
             '<article class="annotation annotation--withdrawn" {identity}><p>{label}{colon}<span lang="{lang}">{reason}'
-            '</span> <a class="annotation__permalink" href="{p}">¶</a></p></article>'
-        ).format(identity=identity, p=permalink, label=phrases.withdrawn, colon=ctx.phrases.colon, lang=language,
-                 reason=text.withdrawn_reason)
+            '</span> <a class="annotation__permalink" href="{p}">¶</a></p></article>',
+            identity=identity, p=permalink, label=phrases.withdrawn, colon=ctx.phrases.colon, lang=language,
+            reason=text.withdrawn_reason)
     if annotation.author.team:
-        author = Markup('{n} <small class="annotation__team">{t}</small>').format(
-            n=ctx.project.site.collective.name(ctx.locale), t=phrases.team)
+        author = html('{n} <small class="annotation__team">{t}</small>',
+                      n=ctx.project.site.collective.name(ctx.locale), t=phrases.team)
     elif annotation.author.github:
-        author = Markup('<a href="https://github.com/{h}" rel="nofollow noopener external">{n}</a>').format(
-            h=annotation.author.github, n=annotation.author.name)
+        author = html('<a href="https://github.com/{h}" rel="nofollow noopener external">{n}</a>',
+                      h=annotation.author.github, n=annotation.author.name)
     else:
-        author = Markup("{}").format(annotation.author.name)
+        author = html("{}", annotation.author.name)
     parts = [
-        Markup(
+        html(
             '<header class="annotation__head"><b class="annotation__kind">{kind}</b> · {author} · '
             '<time datetime="{d}">{d}</time> · {lang} <a class="annotation__permalink" href="{p}">¶</a>'
-            "</header>"
-        ).format(
+            "</header>",
             kind=phrases.kinds[annotation.kind],
             author=author,
             d=annotation.date.isoformat(),
@@ -93,19 +92,19 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
     if at_home:
         section = next(s for s in ctx.project.article.sections if s.chapter == annotation.target.chapter)
         parts.append(
-            Markup('<p class="annotation__target">{label}{colon}<a href="{href}">{title} § {sec}</a></p>').format(
-                colon=ctx.phrases.colon,
-                label=phrases.in_section,
-                href=ctx.link(f"{chapter_url(annotation.target.chapter)}#{annotation.target.section}"),
-                title=section.title(ctx.locale) if section.title else annotation.target.chapter,
-                sec=(headings or {}).get(annotation.target.section, annotation.target.section),
+            html('<p class="annotation__target">{label}{colon}<a href="{href}">{title} § {sec}</a></p>',
+                 colon=ctx.phrases.colon,
+                 label=phrases.in_section,
+                 href=ctx.link(f"{chapter_url(annotation.target.chapter)}#{annotation.target.section}"),
+                 title=section.title(ctx.locale) if section.title else annotation.target.chapter,
+                 sec=(headings or {}).get(annotation.target.section, annotation.target.section),
             )
         )
     more: list[Markup] = []  # beside its section, what a click shows; at home, shown as it is
     if annotation.quote:  # the article's words, and where the repost has them (site.js adds where the page does)
         parts.append(
-            Markup('<p class="annotation__quote">{}{}{}{}</p>').format(
-                phrases.quote, ctx.phrases.colon, quotation(annotation.quote), original_link(ctx, annotation.quote))
+            html('<p class="annotation__quote">{}{}{}{}</p>',
+                 phrases.quote, ctx.phrases.colon, quotation(annotation.quote), original_link(ctx, annotation.quote))
         )
     body = render_body(text.body)
     if annotation.kind == "fact-check":
@@ -114,43 +113,44 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
             verdict = verdict_badge(ctx, ctx.project.figures[annotation.checks])
         else:
             assert annotation.verdict
-            verdict = Markup('<mark class="annotation__verdict annotation__verdict--{key}">{words}</mark>').format(
-                key=annotation.verdict, words=phrases.verdicts[annotation.verdict])
+            verdict = html('<mark class="annotation__verdict annotation__verdict--{key}">{words}</mark>',
+                           key=annotation.verdict, words=phrases.verdicts[annotation.verdict])
         parts.append(
-            Markup('<p class="annotation__claim">{cl}{colon}<span lang="{lang}">{claim}</span><br>{vl}{colon}'
-                   '{verdict}</p>').format(cl=phrases.claim, colon=ctx.phrases.colon, lang=language,
-                                          claim=text.claim, vl=phrases.verdict, verdict=verdict))
+            html('<p class="annotation__claim">{cl}{colon}<span lang="{lang}">{claim}</span><br>{vl}{colon}'
+                 '{verdict}</p>',
+                 cl=phrases.claim, colon=ctx.phrases.colon, lang=language,
+                 claim=text.claim, vl=phrases.verdict, verdict=verdict))
     elif not at_home:
-        parts.append(Markup('<p class="annotation__lead" lang="{}">{}</p>').format(language, lead(body)))
-    more.append(Markup('<div class="annotation__body" lang="{}">{}</div>').format(language, body))
-    grounds = [Markup("{}").format(phrases.bases["article"])] if "article" in annotation.basis else []
+        parts.append(html('<p class="annotation__lead" lang="{}">{}</p>', language, lead(body)))
+    more.append(html('<div class="annotation__body" lang="{}">{}</div>', language, body))
+    grounds = [html("{}", phrases.bases["article"])] if "article" in annotation.basis else []
     if "arithmetic" in annotation.basis:
         book, names = ctx.project.figures, ctx.project.article.proper_names
         used = escape(ctx.phrases.clause_join).join(
-            Markup('<a href="{}">{}</a>{}<span class="fig__value">{}</span>').format(
-                ctx.link(figure_url(f)), inside_brackets(inline_label(book[f].spec.label(ctx.locale), names)),
-                ctx.phrases.colon, inside_brackets(display(ctx, book[f])))
+            html('<a href="{}">{}</a>{}<span class="fig__value">{}</span>',
+                 ctx.link(figure_url(f)), inside_brackets(inline_label(book[f].spec.label(ctx.locale), names)),
+                 ctx.phrases.colon, inside_brackets(display(ctx, book[f])))
             for f in annotation.figures)
-        grounds.append(Markup("{}{}{}{}").format(
-            phrases.bases["arithmetic"], ctx.phrases.open_bracket, used, ctx.phrases.close_bracket))
+        grounds.append(html("{}{}{}{}",
+                            phrases.bases["arithmetic"], ctx.phrases.open_bracket, used, ctx.phrases.close_bracket))
     grounds += [
-        Markup('<a href="{u}" rel="nofollow noopener external">{t}</a> ({al} {d})').format(
-            u=s.url, t=s.title, al=phrases.accessed, d=s.accessed.isoformat())
+        html('<a href="{u}" rel="nofollow noopener external">{t}</a> ({al} {d})',
+             u=s.url, t=s.title, al=phrases.accessed, d=s.accessed.isoformat())
         for s in annotation.sources
     ]
     more.append(
-        Markup('<p class="annotation__sources">{label}{colon}{items}</p>').format(
-            label=phrases.rests_on, colon=ctx.phrases.colon, items=escape(ctx.phrases.list_join).join(grounds))
+        html('<p class="annotation__sources">{label}{colon}{items}</p>',
+             label=phrases.rests_on, colon=ctx.phrases.colon, items=escape(ctx.phrases.list_join).join(grounds))
     )
     if at_home:
         parts += more
     else:
-        parts.append(Markup('<details class="annotation__more"><summary>{}</summary>{}</details>').format(
-            phrases.read_all, Markup("").join(more)))
-    return Markup(
+        parts.append(html('<details class="annotation__more"><summary>{}</summary>{}</details>',
+                          phrases.read_all, Markup("").join(more)))
+    return html(
         '<article class="annotation annotation--{kind}" {identity} data-kind="{kind}" data-chapter="{ch}">'
-        "{parts}</article>"
-    ).format(kind=annotation.kind, identity=identity, ch=annotation.target.chapter, parts=Markup("").join(parts))
+        "{parts}</article>",
+        kind=annotation.kind, identity=identity, ch=annotation.target.chapter, parts=Markup("").join(parts))
 
 
 def suggest_url(ctx: PageContext, chapter: str, section: str, today: date, heading: str = "") -> str:
@@ -166,8 +166,8 @@ def suggest_url(ctx: PageContext, chapter: str, section: str, today: date, headi
 def suggest_link(ctx: PageContext, chapter: str, section: str, today: date, heading: str = "") -> Markup:
     """A link to the new-file form for this section (suggest_url)."""
     href = suggest_url(ctx, chapter, section, today, heading)
-    return Markup('<a class="annotation__suggest" href="{}" rel="nofollow noopener external">{}</a>').format(
-        href, ctx.phrases.annotations.suggest
+    return html('<a class="annotation__suggest" href="{}" rel="nofollow noopener external">{}</a>',
+                href, ctx.phrases.annotations.suggest
     )
 
 
@@ -194,32 +194,32 @@ def section_html(ctx: PageContext, chapter: str, section: str, *, annotations: l
     phrases = ctx.phrases.annotations
     head = Markup("")
     if published:
-        head = Markup('<b class="annotation-section__count">{}</b> ').format(
-            fill(phrases.count_one if len(published) == 1 else phrases.count, n=str(len(published))))
-    suggest = Markup('{head}<span class="annotation-section__suggest">{link} · <a href="{issue}" '
-                     'rel="nofollow noopener external">{words}</a></span>').format(
-        head=head, link=suggest_link(ctx, chapter, section, today, heading), issue=issue_url(ctx, chapter, section),
-        words=phrases.issue)
+        head = html('<b class="annotation-section__count">{}</b> ',
+                    fill(phrases.count_one if len(published) == 1 else phrases.count, n=str(len(published))))
+    suggest = html('{head}<span class="annotation-section__suggest">{link} · <a href="{issue}" '
+                   'rel="nofollow noopener external">{words}</a></span>',
+                   head=head, link=suggest_link(ctx, chapter, section, today, heading),
+                   issue=issue_url(ctx, chapter, section), words=phrases.issue)
     more = Markup("")
     if len(published) > SECTION_PREVIEW:
-        more = Markup('<p class="annotations__more"><a href="{}">{}</a></p>').format(
-            ctx.link(ANNOTATIONS_PAGE), phrases.more)
-    return Markup(
+        more = html('<p class="annotations__more"><a href="{}">{}</a></p>',
+                    ctx.link(ANNOTATIONS_PAGE), phrases.more)
+    return html(
         '<aside class="annotation-section{empty}" data-section="{s}" data-count="{n}" aria-label="{label}" '
-        'data-in-text="{in_text}"><p class="annotation-section__head">{suggest}</p>{items}{more}</aside>'
-    ).format(empty="" if published else " annotation-section--empty", s=section, n=len(published),
-             label=phrases.aside, suggest=suggest, more=more, in_text=phrases.in_text,
-             items=Markup("").join(annotation_html(ctx, a) for a in published[:SECTION_PREVIEW]))
+        'data-in-text="{in_text}"><p class="annotation-section__head">{suggest}</p>{items}{more}</aside>',
+        empty="" if published else " annotation-section--empty", s=section, n=len(published),
+        label=phrases.aside, suggest=suggest, more=more, in_text=phrases.in_text,
+        items=Markup("").join(annotation_html(ctx, a) for a in published[:SECTION_PREVIEW]))
 
 
 def filter_button(ctx: PageContext, field: str, value: str, label: str, count: int) -> Markup:
     """A filter by kind or chapter, with how many it shows (site.js keeps the counts to the other filter's
     choice, disables a choice that shows none, and keeps the choices in the address)."""
-    return Markup(
+    return html(
         '<button type="button" class="annotation-filter" data-filter-{k}="{v}" aria-pressed="{p}"{d}>'
-        '{l}{o}<span class="annotation-filter__count">{n}</span>{c}</button>'
-    ).format(k=field, v=value, l=label, n=count, o=ctx.phrases.open_bracket, c=ctx.phrases.close_bracket,
-             p="true" if not value else "false", d=Markup(" disabled") if not count else "")
+        '{l}{o}<span class="annotation-filter__count">{n}</span>{c}</button>',
+        k=field, v=value, l=label, n=count, o=ctx.phrases.open_bracket, c=ctx.phrases.close_bracket,
+        p="true" if not value else "false", d=Markup(" disabled") if not count else "")
 
 
 def chapter_filter_html(ctx: PageContext, chapter: str, annotations: list[Annotation]) -> Markup:
@@ -231,9 +231,10 @@ def chapter_filter_html(ctx: PageContext, chapter: str, annotations: list[Annota
     phrases = ctx.phrases.annotations
     buttons = [filter_button(ctx, "kind", "", phrases.all, len(mine))] + [
         filter_button(ctx, "kind", k, phrases.kinds[k], sum(a.kind == k for a in mine)) for k in present]
-    return Markup('<div class="annotation-filters annotation-filters--chapter" role="group" '
-                  'aria-labelledby="filter-kind"><span class="annotation-filters__label" id="filter-kind">{}</span>'
-                  '{}</div>').format(phrases.filter_intro, Markup("").join(buttons))
+    return html('<div class="annotation-filters annotation-filters--chapter" role="group" '
+                'aria-labelledby="filter-kind"><span class="annotation-filters__label" id="filter-kind">{}</span>'
+                '{}</div>',
+                phrases.filter_intro, Markup("").join(buttons))
 
 
 def listing_html(ctx: PageContext, annotations: list[Annotation], *, today: date,
@@ -249,12 +250,12 @@ def listing_html(ctx: PageContext, annotations: list[Annotation], *, today: date
         # without a known section, the first chapter, whose every section has its own "suggest" link.
         start = (suggest_url(ctx, chapter or "", sections[0], today, titles[sections[0]]) if sections
                  else ctx.link(chapter_url(chapter or "")))
-        return Markup(
+        return html(
             '<div class="annotations-empty"><p><b>{empty}</b></p><p>{what}</p>'
             '<p><a class="md-button md-button--primary" href="{start}" rel="nofollow noopener external">{add}</a> '
-            '<a class="md-button" href="{guide_url}" rel="noopener external">{guide}</a></p></div>'
-        ).format(empty=phrases.empty, what=phrases.empty_what, add=phrases.add_one, guide=phrases.guide,
-                 start=start, guide_url=f"{repository}/blob/main/CONTRIBUTING.md")
+            '<a class="md-button" href="{guide_url}" rel="noopener external">{guide}</a></p></div>',
+            empty=phrases.empty, what=phrases.empty_what, add=phrases.add_one, guide=phrases.guide,
+            start=start, guide_url=f"{repository}/blob/main/CONTRIBUTING.md")
     published = [a for a in annotations if a.status == "published"]
 
     kinds = [filter_button(ctx, "kind", "", phrases.all, len(published))] + [
@@ -267,14 +268,13 @@ def listing_html(ctx: PageContext, annotations: list[Annotation], *, today: date
         for s in ctx.project.article.sections
         if s.chapter and s.title
     ]
-    return Markup(
+    return html(
         '<p class="annotation-filters__intro">{intro}</p>'
         '<div class="annotation-filters" role="group" aria-labelledby="filter-kind">'
         '<span class="annotation-filters__label" id="filter-kind">{kind_label}{colon}</span>{k}</div>'
         '<div class="annotation-filters" role="group" aria-labelledby="filter-chapter">'
         '<span class="annotation-filters__label" id="filter-chapter">{chapter_label}{colon}</span>{c}</div>'
-        '<div class="annotation-list">{items}</div>'
-    ).format(
+        '<div class="annotation-list">{items}</div>',
         intro=phrases.filters_intro, kind_label=phrases.filter_kind, chapter_label=phrases.filter_chapter,
         colon=ctx.phrases.colon,
         k=Markup("").join(kinds),
@@ -294,7 +294,7 @@ def created_at(project: Project, annotations: Loaded, annotation: Annotation) ->
     file = annotations.files.get(annotation.id)
     name = in_repository(project.root, file) if file is not None else None
     if name is not None:
-        at = added_at(project.root.resolve(), ANNOTATIONS_FOLDER).get(name)
+        at = added_at(resolved_root(project.root), ANNOTATIONS_FOLDER).get(name)
         if at is not None:
             return at
     return datetime.combine(annotation.date, time(0), timezone.utc)

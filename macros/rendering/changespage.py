@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
+from macros.rendering.markup import html
 from macros.model.annotations import render_body
 from macros.model.changelog import ChangelogEntry, version_key
 from macros.words.formatting import fill, format_number
@@ -71,15 +72,15 @@ def describe(edition: Edition, change: FigureChange, link: Link) -> Markup:
     colon = edition.phrases.colon
     fields = change.new if change.field == "added" else change.old if change.field == "removed" else None
     label = figure_label(edition, change.figure, fields if isinstance(fields, dict) else None)
-    name = (Markup('<a href="{}">{}</a>').format(link(figure_url(change.figure)), label)
+    name = (html('<a href="{}">{}</a>', link(figure_url(change.figure)), label)
             if change.figure in edition.project.figures else escape(label))
     phrases = edition.phrases
     if change.field in ("added", "removed"):
-        return Markup("{}{}{}{}").format(name, phrases.open_bracket, getattr(words, change.field),
-                                         phrases.close_bracket)
-    return Markup("{}{}{} {} → {}").format(name, colon, getattr(words.fields, change.field),
-                                          _side_html(edition, change, change.old, change.units[0]),
-                                          _side_html(edition, change, change.new, change.units[1]))
+        return html("{}{}{}{}", name, phrases.open_bracket, getattr(words, change.field),
+                    phrases.close_bracket)
+    return html("{}{}{} {} → {}", name, colon, getattr(words.fields, change.field),
+                _side_html(edition, change, change.old, change.units[0]),
+                _side_html(edition, change, change.new, change.units[1]))
 
 
 def changes_html(edition: Edition, changes: Changes, link: Link) -> Markup:
@@ -88,25 +89,26 @@ def changes_html(edition: Edition, changes: Changes, link: Link) -> Markup:
     figures = [c for c in changes.figures if visible(c, edition.locale)]
     others = changes.annotations_added or changes.annotations_withdrawn or changes.ids_renamed
     if changes.comparable and not (figures or others):
-        return Markup("<p>{}</p>").format(words.nothing)
+        return html("<p>{}</p>", words.nothing)
     parts = []
     if not changes.comparable:
         if not others:
-            return Markup("<p>{}</p>").format(words.not_comparable)
+            return html("<p>{}</p>", words.not_comparable)
         parts.append((words.figures, [escape(words.not_comparable)]))
     if figures:
         parts.append((words.figures, [describe(edition, c, link) for c in figures]))
     for title, ids in ((words.annotations_added, changes.annotations_added),
                        (words.annotations_withdrawn, changes.annotations_withdrawn)):
         if ids:
-            parts.append((title, [Markup('<a href="{}">{}</a>').format(link(annotation_url(annotation_anchor(i))), i)
+            parts.append((title, [html('<a href="{}">{}</a>', link(annotation_url(annotation_anchor(i))), i)
                                   for i in ids]))
     if changes.ids_renamed:
-        parts.append((words.ids_renamed, [Markup('<a href="{}"><code>{}#{}</code></a> → <code>#{}</code>').format(
-            link(f"{page}#{new}"), page, old, new) for page, old, new in changes.ids_renamed]))
+        parts.append((words.ids_renamed, [html('<a href="{}"><code>{}#{}</code></a> → <code>#{}</code>',
+                                               link(f"{page}#{new}"), page, old, new)
+                                          for page, old, new in changes.ids_renamed]))
     return Markup("").join(
-        Markup('<p class="changes__kind">{}</p><ul>{}</ul>').format(title, Markup("").join(
-            Markup("<li>{}</li>").format(item) for item in items)) for title, items in parts)
+        html('<p class="changes__kind">{}</p><ul>{}</ul>', title, Markup("").join(
+            html("<li>{}</li>", item) for item in items)) for title, items in parts)
 
 
 def page_markdown(edition: Edition, entries: list[ChangelogEntry], history: History, link: Link) -> str:
@@ -117,10 +119,10 @@ def page_markdown(edition: Edition, entries: list[ChangelogEntry], history: Hist
     unreleased = next((e for e in entries if e.version is None), None)
     since = history.unreleased()
     if since is None:
-        data = Markup("<p>{}</p>").format(words.no_release)
+        data = html("<p>{}</p>", words.no_release)
     else:
-        data = Markup("<p>{}</p>{}").format(fill(words.since, version=since[0].version),
-                                            changes_html(edition, since[1], link))
+        data = html("<p>{}</p>{}", fill(words.since, version=since[0].version),
+                    changes_html(edition, since[1], link))
     if not edition.project.released:  # a release shows what it is, not what may come after it
         sections.append((words.unreleased, UNRELEASED_ANCHOR, data, unreleased))
     # Every version the changelog or a tag names, newest first: a tag without notes still shows its changes.
@@ -130,24 +132,26 @@ def page_markdown(edition: Edition, entries: list[ChangelogEntry], history: Hist
         assert entry.version is not None
         compared = history.changes_in(entry.version)
         if compared is None:
-            data = Markup("<p>{}</p>").format(fill(words.untagged, version=entry.version))
+            data = html("<p>{}</p>", fill(words.untagged, version=entry.version))
         else:
             release, before, changes = compared
-            dated = Markup("<p>{}</p>").format(fill(words.released, date=release.day.isoformat()))
-            data = dated + (Markup("<p>{}</p>").format(words.first) if before is None else Markup(
-                "<p>{}</p>{}").format(fill(words.since, version=before.version),
-                                      changes_html(edition, changes, link)))
+            dated = html("<p>{}</p>", fill(words.released, date=release.day.isoformat()))
+            data = dated + (html("<p>{}</p>", words.first) if before is None else html(
+                "<p>{}</p>{}",
+                fill(words.since, version=before.version),
+                changes_html(edition, changes, link)))
         sections.append((entry.version, release_anchor(entry.version), data, entry))
     blocks = []
     for title, anchor, data, noted in sections:
         # The notes (in the edition's language: macros/model/changelog.py) stay out of the search index
         # (macros/rendering/searchindex.py): nobody searches a reading for its release notes.
-        shown_notes = (Markup('<p class="changes__kind">{}</p><div class="changes__notes" data-search-exclude>'
-                              '{}</div>').format(words.notes, render_body(noted.notes)) if noted and noted.notes
-            else Markup("<p>{}</p>").format(words.no_notes))
+        shown_notes = (html('<p class="changes__kind">{}</p><div class="changes__notes" data-search-exclude>'
+                            '{}</div>',
+                            words.notes, render_body(noted.notes)) if noted and noted.notes
+            else html("<p>{}</p>", words.no_notes))
         # A heading in Markdown (its id, the TOC, the ledger); the rest one HTML block, on one line.
         # One line, so Markdown takes it as one HTML block; a line break kept as an entity (in <pre> too).
-        block = str(Markup('<div class="changes">{}{}</div>').format(data, shown_notes)).replace("\n", "&#10;")
+        block = str(html('<div class="changes">{}{}</div>', data, shown_notes)).replace("\n", "&#10;")
         blocks.append(f"## {title} {{ #{anchor} }}\n\n{block}\n")
     return "\n".join(blocks)
 

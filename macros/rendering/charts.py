@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from macros.rendering.markup import html
 from macros.model.figures import shape_of
 from macros.model.intervals import INF
 from macros.model.paths import FIGURES_PAGE, figure_url
@@ -82,19 +83,19 @@ def _percent(x: float, right: float) -> str:
     return f"{100 * x / right:.1f}%"
 
 
-_SPAN = Markup('<span class="{}" aria-hidden="true" style="{}"></span>')  # decoration: the value is text
+_SPAN = '<span class="{}" aria-hidden="true" style="{}"></span>'  # decoration: the value is text
 
 
 def _bar(row: Row, right: float) -> Markup:
     if row.kind == "not_given":
         return Markup("")
     if row.kind == "exact":
-        return _SPAN.format("chart__bar", f"width:{_percent(row.lo, right)}")
+        return html(_SPAN, "chart__bar", f"width:{_percent(row.lo, right)}")
     if row.kind == "lower":
-        return _SPAN.format("chart__bar chart__bar--lower", f"width:{_percent(row.lo, right)}") + _SPAN.format(
-            "chart__arrow", f"width:{_percent(row.reach - row.lo, right)}")
-    return _SPAN.format("chart__bar chart__bar--range",
-                        f"margin-left:{_percent(row.lo, right)};width:{_percent(row.reach - row.lo, right)}")
+        return (html(_SPAN, "chart__bar chart__bar--lower", f"width:{_percent(row.lo, right)}")
+                + html(_SPAN, "chart__arrow", f"width:{_percent(row.reach - row.lo, right)}"))
+    return html(_SPAN, "chart__bar chart__bar--range",
+                f"margin-left:{_percent(row.lo, right)};width:{_percent(row.reach - row.lo, right)}")
 
 
 def chart_html(ctx: PageContext, chart_id: str) -> Markup:
@@ -104,25 +105,25 @@ def chart_html(ctx: PageContext, chart_id: str) -> Markup:
     # The longest bar ends near 60% of the width, leaving room for its value after it.
     right = max((row.reach for row in rows), default=0.0) * 1.6 or 1.0
     body = Markup("").join(
-        Markup('<li class="chart__row chart__row--{kind}"><span class="chart__label">{label}</span>'
-               '<span class="chart__track">{bar}<span class="chart__value">{text}</span></span></li>').format(
-            kind=row.kind, label=row.label, bar=_bar(row, right), text=row.text)
+        html('<li class="chart__row chart__row--{kind}"><span class="chart__label">{label}</span>'
+             '<span class="chart__track">{bar}<span class="chart__value">{text}</span></span></li>',
+             kind=row.kind, label=row.label, bar=_bar(row, right), text=row.text)
         for row in rows)
     kinds = {row.kind for row in rows}  # a key for each drawing that is not a plain bar
-    keys = [Markup('<span class="chart__key chart__key--{}">{}</span>').format(kind, text)
+    keys = [html('<span class="chart__key chart__key--{}">{}</span>', kind, text)
             for kind, text in (("lower", words.lower_bound), ("range", words.range)) if kind in kinds]
     figures = [row.figure for row in rows if row.figure]
     data_link = ctx.link(figure_url(figures[0]) if len(figures) == 1 else FIGURES_PAGE)
     title_id = f"chart-{chart_id}-title"
-    return Markup(
+    return html(
         '<figure class="chart" id="chart-{id}" aria-labelledby="{title_id}" data-search-exclude>'
         '<figcaption class="chart__title" id="{title_id}">{title}'
         '<a class="headerlink" href="#chart-{id}" title="{permalink}">¶</a></figcaption>'
         '<ul class="chart__rows">{body}</ul>{keys}'
-        '<p class="chart__source">{source}{space}<a href="{data_link}">{link_text}</a></p></figure>'
-    ).format(space=ctx.phrases.sentence_join, id=chart_id, title_id=title_id,
-             title=ctx.project.figures.file.charts[chart_id].title(ctx.locale), body=body,
-             permalink=words.permalink,
-             keys=Markup('<p class="chart__keys">{}</p>').format(Markup(" ").join(keys)) if keys else "",
-             source=fill(words.source, outlet=ctx.project.article.outlet_in(ctx.locale)), data_link=data_link,
-             link_text=words.data_link)
+        '<p class="chart__source">{source}{space}<a href="{data_link}">{link_text}</a></p></figure>',
+        space=ctx.phrases.sentence_join, id=chart_id, title_id=title_id,
+        title=ctx.project.figures.file.charts[chart_id].title(ctx.locale), body=body,
+        permalink=words.permalink,
+        keys=html('<p class="chart__keys">{}</p>', Markup(" ").join(keys)) if keys else "",
+        source=fill(words.source, outlet=ctx.project.article.outlet_in(ctx.locale)), data_link=data_link,
+        link_text=words.data_link)

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
+from macros.rendering.markup import html
 from macros.rendering import cards
 from macros.citing import citations, figurecite
 from macros.citing.citations import ACCESSED_TODAY, Cited, Formatted, date_form, format_date
@@ -28,7 +29,7 @@ def with_access_date(text: str, form: str, fallback: date) -> Markup:
     browser writes the reader's date there."""
     if citations.ACCESS_MARK not in text:
         return escape(text)
-    span = Markup('<span class="access-date" data-format="{}">{}</span>').format(form, format_date(fallback, form))
+    span = html('<span class="access-date" data-format="{}">{}</span>', form, format_date(fallback, form))
     return span.join(escape(part) for part in text.split(citations.ACCESS_MARK))
 
 
@@ -54,10 +55,10 @@ def format_blocks(edition: Edition, texts: dict[str, Formatted], item: dict[str,
     phrases = edition.phrases.cite
 
     def copyable(name: str, text: Markup, extra: str = "") -> Markup:
-        return Markup('<div class="cite__head{extra}"><b>{name}</b><button type="button" class="cite__copy" '
-                      'data-copied="{copied}">{copy}</button></div><pre{pre}><code>{text}</code></pre>').format(
-            extra=extra, name=name, copied=phrases.copied, copy=phrases.copy_button, text=text,
-            pre=Markup(' class="cite__in-text"') if extra else "")
+        return html('<div class="cite__head{extra}"><b>{name}</b><button type="button" class="cite__copy" '
+                    'data-copied="{copied}">{copy}</button></div><pre{pre}><code>{text}</code></pre>',
+                    extra=extra, name=name, copied=phrases.copied, copy=phrases.copy_button, text=text,
+                    pre=Markup(' class="cite__in-text"') if extra else "")
 
     blocks = []
     for key, formatted in texts.items():
@@ -65,7 +66,7 @@ def format_blocks(edition: Edition, texts: dict[str, Formatted], item: dict[str,
         if formatted.in_text:
             block += copyable(phrases.in_text, with_access_date(formatted.in_text, "iso", build_day),
                               " cite__head--in-text")
-        blocks.append(Markup('<div class="cite__format" data-format="{}">{}</div>').format(key, block))
+        blocks.append(html('<div class="cite__format" data-format="{}">{}</div>', key, block))
     return Markup("").join(blocks)
 
 
@@ -84,15 +85,15 @@ def figure_panel(edition: Edition, view: FigureView, updated: date, build_day: d
     files = {f".{ext}": link(cite_download(FIGURES_CITATIONS, ext)) for ext in citations.file_extensions()}
     blocks = format_blocks(edition, figurecite.formats(edition, view, updated),
                            figurecite.figures_page_item(edition, updated, ACCESSED_TODAY), build_day)
-    return Markup(
+    return html(
         '<details class="cite cite--figure" id="{id}" data-search-exclude data-cite="{key}" data-formats="{formats}" '
         'data-default="number"><summary>{summary}</summary><div class="cite__panel"><p class="cite__note">{note}</p>'
-        '<div class="cite__group">{blocks}</div>{files}</div></details>'
-    ).format(id=figure_cite_anchor(view.id),
-             key=figurecite.figures_page(edition, updated).key(edition.project.site.key), formats=phrases.formats,
-             summary=Markup("{}{}{}").format(phrases.figure, edition.phrases.colon, view.label),
-             note=_version_note(edition), blocks=blocks,
-             files=_files_row(edition, phrases.figure_files, files))
+        '<div class="cite__group">{blocks}</div>{files}</div></details>',
+        id=figure_cite_anchor(view.id),
+        key=figurecite.figures_page(edition, updated).key(edition.project.site.key), formats=phrases.formats,
+        summary=html("{}{}{}", phrases.figure, edition.phrases.colon, view.label),
+        note=_version_note(edition), blocks=blocks,
+        files=_files_row(edition, phrases.figure_files, files))
 
 
 def _version_note(edition: Edition) -> str:
@@ -104,9 +105,9 @@ def _version_note(edition: Edition) -> str:
 
 def _files_row(edition: Edition, label: str, files: dict[str, str]) -> Markup:
     """A panel's download links (name -> href)."""
-    downloads = Markup(" · ").join(Markup('<a href="{}" download>{}</a>').format(href, name)
+    downloads = Markup(" · ").join(html('<a href="{}" download>{}</a>', href, name)
                                   for name, href in files.items())
-    return Markup('<p class="cite__files">{}{}{}</p>').format(label, edition.phrases.colon, downloads)
+    return html('<p class="cite__files">{}{}{}</p>', label, edition.phrases.colon, downloads)
 
 
 def _format_html(locale: str, format_key: str, text: str, item: dict[str, Any], build_day: date) -> Markup:
@@ -114,7 +115,7 @@ def _format_html(locale: str, format_key: str, text: str, item: dict[str, Any], 
     shown = with_access_date(text, date_form(format_key, locale), build_day)
     italic = citations.apa_italic_title(item) if format_key == "apa" else None
     if italic:
-        shown = Markup(str(shown).replace(str(escape(italic)), str(Markup("<i>{}</i>").format(italic)), 1))
+        shown = Markup(str(shown).replace(str(escape(italic)), str(html("<i>{}</i>", italic)), 1))
     return shown
 
 
@@ -130,18 +131,18 @@ def cite_panel(project: Project, cited: Cited, build_day: date, *, files: dict[s
     phrases = edition.phrases.cite
     whole = cited.anchor is None
     item = citations.page_item(project, cited, ACCESSED_TODAY)
-    groups = [Markup('<div class="cite__group">{}</div>').format(
-        _formats(edition, item, build_day, citations.locator(project, cited)))]
+    groups = [html('<div class="cite__group">{}</div>',
+                   _formats(edition, item, build_day, citations.locator(project, cited)))]
     if whole:
-        groups.append(Markup('<div class="cite__group cite__group--original"><p class="cite__label">{}</p>{}</div>')
-                      .format(phrases.original, original_formats(edition, build_day)))
-    return Markup(
+        groups.append(html('<div class="cite__group cite__group--original"><p class="cite__label">{}</p>{}</div>',
+                           phrases.original, original_formats(edition, build_day)))
+    return html(
         '<details class="cite" data-search-exclude data-cite="{key}" data-control="{control}" '
         'data-formats="{formats}"><summary>{summary}</summary><div class="cite__panel">'
-        '<p class="cite__note">{note}</p>{groups}{files}</div></details>'
-    ).format(key=cited.key(project.site.key), control=phrases.control, formats=phrases.formats,
-             summary=phrases.chapter if whole else phrases.section, note=_version_note(edition),
-             groups=Markup("").join(groups), files=_files_row(edition, phrases.files, files))
+        '<p class="cite__note">{note}</p>{groups}{files}</div></details>',
+        key=cited.key(project.site.key), control=phrases.control, formats=phrases.formats,
+        summary=phrases.chapter if whole else phrases.section, note=_version_note(edition),
+        groups=Markup("").join(groups), files=_files_row(edition, phrases.files, files))
 
 
 def original_formats(edition: Edition, build_day: date) -> Markup:
@@ -168,12 +169,12 @@ def coins(project: Project, cited: Cited) -> Markup:
         "rft.source": project.site.title(cited.locale),
         "rft.rights": project.site.licences["text"].name,
     }
-    return Markup('<span class="Z3988" title="{}"></span>').format(urlencode(fields))
+    return html('<span class="Z3988" title="{}"></span>', urlencode(fields))
 
 
 def _json_ld(data: dict[str, Any]) -> Markup:
     text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, indent=1).replace("</", "<\\/")
-    return Markup('<script type="application/ld+json">{}</script>').format(Markup(text))
+    return html('<script type="application/ld+json">{}</script>', Markup(text))
 
 
 def _based_on(project: Project) -> dict[str, Any]:
@@ -285,7 +286,7 @@ def head_meta(project: Project, cited: Cited, about: str, image: str | None = No
         tags += [("property", "og:image", image), ("property", "og:image:type", "image/png"),
                  ("property", "og:image:width", str(width)), ("property", "og:image:height", str(height)),
                  ("property", "og:image:alt", cited.title), ("name", "twitter:card", "summary_large_image")]
-    return "".join(str(Markup('<meta {} content="{}">').format(Markup(kind + '="' + name + '"'), value))
+    return "".join(str(html('<meta {} content="{}">', Markup(kind + '="' + name + '"'), value))
                    + "\n" for kind, name, value in tags)
 
 
@@ -300,10 +301,10 @@ def _printed_citation(edition: Edition, item: dict[str, Any], build_day: date) -
     phrases = edition.phrases.cite
     texts = citations.formats(item, edition.locale, phrases)
     return Markup("").join(
-        Markup('<p><b>{}</b> {}{}</p>').format(
-            phrases.format_names[key], _format_html(edition.locale, key, texts[key].text, item, build_day),
-            Markup("<br>{}{}{}").format(phrases.in_text, edition.phrases.colon, texts[key].in_text)
-            if texts[key].in_text else "")
+        html('<p><b>{}</b> {}{}</p>',
+             phrases.format_names[key], _format_html(edition.locale, key, texts[key].text, item, build_day),
+             html("<br>{}{}{}", phrases.in_text, edition.phrases.colon, texts[key].in_text)
+             if texts[key].in_text else "")
         for key in ("gbt7714", "apa"))
 
 
@@ -315,20 +316,21 @@ def print_parts(project: Project, page: Cited, build_day: date) -> tuple[Markup,
     phrases = edition.phrases.cite
     # The print date is marked as an access date is: the page writes the reader's day there.
     words = print_heading(edition, citations.page_url(project, page), citations.ACCESS_MARK)
-    header = Markup('<p class="print-only print-header" data-search-exclude>{}</p>').format(
-        with_access_date(words, "iso", build_day))
+    header = html('<p class="print-only print-header" data-search-exclude>{}</p>',
+                  with_access_date(words, "iso", build_day))
     citation = _printed_citation(edition, citations.page_item(project, page, ACCESSED_TODAY), build_day)
-    footer = Markup('<section class="print-only print-citation" data-search-exclude><p class="print-citation__title">'
-                    '{}</p>{}</section>').format(phrases.chapter, citation)
+    footer = html('<section class="print-only print-citation" data-search-exclude><p class="print-citation__title">'
+                  '{}</p>{}</section>',
+                  phrases.chapter, citation)
     return header, footer
 
 
 def original_block(edition: Edition, build_day: date) -> Markup:
     """The original article's formats, for the "how to cite" page."""
     phrases = edition.phrases.cite
-    return Markup('<details class="cite" data-search-exclude data-cite="original" data-formats="{formats}">'
-                  '<summary>{summary}</summary><div class="cite__panel">{formats_html}</div></details>').format(
-        formats=phrases.formats, summary=phrases.original, formats_html=original_formats(edition, build_day))
+    return html('<details class="cite" data-search-exclude data-cite="original" data-formats="{formats}">'
+                '<summary>{summary}</summary><div class="cite__panel">{formats_html}</div></details>',
+                formats=phrases.formats, summary=phrases.original, formats_html=original_formats(edition, build_day))
 
 
 def site_block(edition: Edition, released: date, build_day: date, files: dict[str, str]) -> Markup:
@@ -337,14 +339,14 @@ def site_block(edition: Edition, released: date, build_day: date, files: dict[st
     phrases = edition.phrases.cite
     item = citations.whole_site_item(edition, released, ACCESSED_TODAY)
     # Paper shows what the panel would: its two styles (the panel itself is a control, not printed).
-    return Markup('<details class="cite cite--site" data-search-exclude data-cite="{key}" data-formats="{formats}">'
-                  '<summary>{summary}</summary><div class="cite__panel"><p class="cite__note">{note}</p>'
-                  '<div class="cite__group">{blocks}</div>{files}</div></details>'
-                  '<div class="print-only print-citation" data-search-exclude>{printed}</div>').format(
-        key=item["id"], formats=phrases.formats, summary=phrases.site, note=_version_note(edition),
-        blocks=_formats(edition, item, build_day),
-        files=_files_row(edition, phrases.site_files, files),
-        printed=_printed_citation(edition, item, build_day))
+    return html('<details class="cite cite--site" data-search-exclude data-cite="{key}" data-formats="{formats}">'
+                '<summary>{summary}</summary><div class="cite__panel"><p class="cite__note">{note}</p>'
+                '<div class="cite__group">{blocks}</div>{files}</div></details>'
+                '<div class="print-only print-citation" data-search-exclude>{printed}</div>',
+                key=item["id"], formats=phrases.formats, summary=phrases.site, note=_version_note(edition),
+                blocks=_formats(edition, item, build_day),
+                files=_files_row(edition, phrases.site_files, files),
+                printed=_printed_citation(edition, item, build_day))
 
 
 def citation_blocks(project: Project, cited: CitedChapter, chapter_id: str, build_day: date,
@@ -378,7 +380,7 @@ def download_files(edition: Edition, chapters: dict[str, Cited], folder: str, re
 
 def reading_key_meta(project: Project) -> str:
     """The reading's key for the page's scripts (site.js stores the reader's citation style under it)."""
-    return str(Markup('<meta name="reading-key" content="{}">\n').format(project.site.key))
+    return str(html('<meta name="reading-key" content="{}">\n', project.site.key))
 
 
 def with_head_meta(page_html: str, tags: str) -> str:

@@ -18,6 +18,7 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # feedge
 from lxml import html as lxml_html
 from markupsafe import Markup
 
+from macros.rendering.markup import html
 from macros.words.formatting import fill
 from macros.rendering import annotationpage, changespage
 from macros.model.annotations import Annotation, Loaded, render_body
@@ -97,12 +98,12 @@ def entries(edition: Edition, annotations: Loaded, headings: dict[str, dict[str,
             continue  # e.g. only the other edition's words changed
         names = edition.phrases.list_join.join(dict.fromkeys(
             changespage.figure_label(edition, c.figure) for c in seen))
-        items = Markup("").join(Markup("<li>{}</li>").format(changespage.describe(edition, c, link))
+        items = Markup("").join(html("<li>{}</li>", changespage.describe(edition, c, link))
                                 for c in seen)
         found_entries.append(Entry(f"correction/{correction.commit}",
                                    fill(words.entry_correction, figures=names),
                                    versioned_url(edition, FIGURES_PAGE), correction.at,
-                                   str(Markup("<ul>{}</ul>").format(items)), collective))
+                                   str(html("<ul>{}</ul>", items)), collective))
     notes = {entry.version: entry.notes for entry in changelog if entry.version}
     for release in reversed(history.releases):  # newest first, as the corrections are
         compared = history.changes_in(release.version)
@@ -130,8 +131,8 @@ def feed_link(edition: Edition) -> str:
     exactly "alternate" (its language alternates), which for the feed's address would be a request to
     the published host from every page, on any copy of the site."""
     title = f"{edition.project.site.title(edition.locale)} · {edition.phrases.changes.feed}"
-    return str(Markup('<link rel="alternate feed" type="application/atom+xml" title="{}" href="{}">\n').format(
-        title, feed_url(edition)))
+    return str(html('<link rel="alternate feed" type="application/atom+xml" title="{}" href="{}">\n',
+                    title, feed_url(edition)))
 
 
 def _moment(day: date) -> datetime:

@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 from markupsafe import Markup
 from pydantic import Field, StrictStr
 
+from macros.rendering.markup import html
 from macros.model.schema import Localized, Strict
 from macros.model.validation import validate
 from macros.model.yamlio import load_yaml
@@ -119,13 +120,13 @@ def _term_html(form: str, entry_id: str, glossary: Glossary, locale: str, glossa
                defer: Callable[[Markup], Markup]) -> Markup:
     definition = glossary.entries[entry_id].definition(locale)
     pop = f"term-pop-{n}"
-    popover = Markup('<span class="term-pop" id="{pop}" role="tooltip" data-search-exclude>'
-                     '<b class="fig-pop__title" aria-hidden="true">{form}</b>{definition} '
-                     '<a href="{url}#{anchor}">→</a></span>').format(
-        pop=pop, form=form, definition=definition, url=glossary_url, anchor=anchor(entry_id))
-    return Markup('<span class="term" data-term="{id}" data-entry="{url}#{anchor}" tabindex="0" '
-                  'aria-describedby="{pop}">{form}{popover}</span>').format(
-        id=entry_id, pop=pop, form=form, url=glossary_url, anchor=anchor(entry_id), popover=defer(popover))
+    popover = html('<span class="term-pop" id="{pop}" role="tooltip" data-search-exclude>'
+                   '<b class="fig-pop__title" aria-hidden="true">{form}</b>{definition} '
+                   '<a href="{url}#{anchor}">→</a></span>',
+                   pop=pop, form=form, definition=definition, url=glossary_url, anchor=anchor(entry_id))
+    return html('<span class="term" data-term="{id}" data-entry="{url}#{anchor}" tabindex="0" '
+                'aria-describedby="{pop}">{form}{popover}</span>',
+                id=entry_id, pop=pop, form=form, url=glossary_url, anchor=anchor(entry_id), popover=defer(popover))
 
 
 def glossary_html(glossary: Glossary, locale: str) -> Markup:
@@ -134,11 +135,11 @@ def glossary_html(glossary: Glossary, locale: str) -> Markup:
         once), each marked with its language (a browser picks its font, tests skip it)."""
         own = set(entry.terms.get(locale, []))
         found = [(loc, t) for loc, ts in entry.terms.items() if loc != locale for t in ts if t not in own]
-        return Markup("").join(Markup(' / <span lang="{}">{}</span>').format(
-            "zh-Hans" if loc == "zh" else loc, t) for loc, t in found)
+        return Markup("").join(html(' / <span lang="{}">{}</span>',
+                                    "zh-Hans" if loc == "zh" else loc, t) for loc, t in found)
 
     # Each term a heading of its own, so the search finds it as a section of its own (#term-…).
-    rows = [Markup('<div class="glossary__entry"><h3 id="{a}">{terms}{other}</h3><p>{definition}</p></div>').format(
-        a=anchor(entry_id), terms=" / ".join(entry.terms.get(locale, [])), other=other(entry),
-        definition=entry.definition(locale)) for entry_id, entry in glossary.entries.items()]
-    return Markup('<div class="glossary">{}</div>').format(Markup("").join(rows))
+    rows = [html('<div class="glossary__entry"><h3 id="{a}">{terms}{other}</h3><p>{definition}</p></div>',
+                 a=anchor(entry_id), terms=" / ".join(entry.terms.get(locale, [])), other=other(entry),
+                 definition=entry.definition(locale)) for entry_id, entry in glossary.entries.items()]
+    return html('<div class="glossary">{}</div>', Markup("").join(rows))

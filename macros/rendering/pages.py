@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 
 from markupsafe import Markup, escape
 
+from macros.rendering.markup import html
 from macros.rendering import citepage
 from macros.citing import figurecite
 from macros.words import figureview
@@ -120,12 +121,12 @@ def _source_link(ctx: PageContext, section_id: str) -> Markup:
     href = ctx.link(chapter_url(slug))
     if href == "./":  # a link to the page the reader is on would only reload it at the top
         return escape(section.title(ctx.locale))
-    return Markup('<a href="{}">{}</a>').format(href, section.title(ctx.locale))
+    return html('<a href="{}">{}</a>', href, section.title(ctx.locale))
 
 
 # A popover's rows are <small>: inside the figure's <span>, a row of block-looking spans would nest.
 def _row(label: str, value: Markup | str) -> Markup:
-    return Markup('<small class="fig-pop__row"><b class="fig-pop__key">{}</b> {}</small>').format(label, value)
+    return html('<small class="fig-pop__row"><b class="fig-pop__key">{}</b> {}</small>', label, value)
 
 
 def popover_rows(ctx: PageContext, view: figureview.FigureView) -> list[Markup]:
@@ -133,8 +134,8 @@ def popover_rows(ctx: PageContext, view: figureview.FigureView) -> list[Markup]:
     rows: list[Markup] = []
     if view.statements:
         first = view.statements[0]
-        rows.append(_row(labels.wording, Markup("{} · {}").format(quotation(first.wording),
-                                                                  _source_link(ctx, first.section))))
+        rows.append(_row(labels.wording, html("{} · {}", quotation(first.wording),
+                                              _source_link(ctx, first.section))))
     if view.precision:
         rows.append(_row(labels.precision, view.precision))
     if view.reading:
@@ -146,7 +147,7 @@ def popover_rows(ctx: PageContext, view: figureview.FigureView) -> list[Markup]:
         rows.append(_row("", view.note))
     rows.extend(_row(labels.constraint, sentence) for sentence in view.constraint_sentences)
     if view.stated and (view.word_figure or view.constraints):
-        rows.append(_row(labels.values, Markup("<code>{}</code>").format(view.values)))
+        rows.append(_row(labels.values, html("<code>{}</code>", view.values)))
     if view.verdict:
         rows.append(_row(labels.computed, view.computed or ""))
         rows.append(_row(labels.verdict, verdict_mark(ctx, view.verdict)))
@@ -156,11 +157,11 @@ def popover_rows(ctx: PageContext, view: figureview.FigureView) -> list[Markup]:
 def _inputs(ctx: PageContext, view: figureview.FigureView, *, linked: bool) -> Markup:
     """The figures a formula uses, each with its value (on the figures page, linked to its card)."""
     def name(named: figureview.Named) -> Markup:
-        return (Markup('<a href="#{}">{}</a>').format(figure_anchor(named.id), named.label) if linked
+        return (html('<a href="#{}">{}</a>', figure_anchor(named.id), named.label) if linked
                 else escape(named.label))
 
     return escape(ctx.phrases.clause_join).join(
-        Markup("{} {}").format(name(named), named.display) for named in view.input_figures)
+        html("{} {}", name(named), named.display) for named in view.input_figures)
 
 
 def inline_label(label: str, names: list[str]) -> str:
@@ -182,21 +183,20 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
     # Esc returns to the figure (site.js); Enter on the figure follows its entry on the figures page.
     view = figure_view(ctx, fig)
     cite = ctx.phrases.cite
-    original = Markup(' · <a href="{}" rel="external">{}</a>').format(view.original_url, ctx.phrases.labels.original)
-    details = Markup('<a href="{}">{}</a> · <a href="{}">{}</a>{}'
-                     '<button type="button" class="fig-pop__copy" data-copy="{}" data-copied="{}">{}'
-                     '</button>').format(
-        entry, ctx.phrases.labels.details, ctx.link(figure_cite_url(figure_id)), cite.figure, original,
-        figurecite.with_citation(ctx.edition, view, ctx.figures_date), cite.figure_copied,
-        cite.figure_copy)
-    return Markup(
+    original = html(' · <a href="{}" rel="external">{}</a>', view.original_url, ctx.phrases.labels.original)
+    details = html('<a href="{}">{}</a> · <a href="{}">{}</a>{}'
+                   '<button type="button" class="fig-pop__copy" data-copy="{}" data-copied="{}">{}'
+                   '</button>',
+                   entry, ctx.phrases.labels.details, ctx.link(figure_cite_url(figure_id)), cite.figure, original,
+                   figurecite.with_citation(ctx.edition, view, ctx.figures_date), cite.figure_copied,
+                   cite.figure_copy)
+    return html(
         '<span class="fig fig--{kind}" data-fig="{id}" data-interval="{interval}" data-entry="{entry}" '
-        'tabindex="0" aria-describedby="{pop}"><span class="fig__value">{value}</span>{popover}</span>'
-    ).format(
-        popover=ctx.defer(Markup(
+        'tabindex="0" aria-describedby="{pop}"><span class="fig__value">{value}</span>{popover}</span>',
+        popover=ctx.defer(html(
             '<span class="fig-pop" id="{pop}" role="tooltip" data-search-exclude>'
             '<b class="fig-pop__title">{label}<small class="fig-pop__value">{value}</small></b>{rows}'
-            '<small class="fig-pop__row fig-pop__more">{details}</small></span>').format(
+            '<small class="fig-pop__row fig-pop__more">{details}</small></span>',
             pop=pop_id, label=view.label, value=view.display,
             rows=Markup("").join(popover_rows(ctx, view)), details=details)),
         entry=entry,
@@ -210,13 +210,13 @@ def figure_html(ctx: PageContext, figure_id: str) -> Markup:
 
 def original_link(ctx: PageContext, wording: str) -> Markup:
     """" · 原文", leading to the words in the repost."""
-    return Markup(' · <a href="{}" rel="external">{}</a>').format(figureview.original_url(ctx.project, wording),
-                                                                   ctx.phrases.labels.original)
+    return html(' · <a href="{}" rel="external">{}</a>', figureview.original_url(ctx.project, wording),
+                ctx.phrases.labels.original)
 
 
 def verdict_mark(ctx: PageContext, verdict: Verdict) -> Markup:
-    return Markup('<mark class="verdict verdict--{v}">{text}</mark>').format(v=verdict,
-                                                                             text=ctx.phrases.verdicts[verdict])
+    return html('<mark class="verdict verdict--{v}">{text}</mark>', v=verdict,
+                text=ctx.phrases.verdicts[verdict])
 
 
 def verdict_badge(ctx: PageContext, fig: Evaluated) -> Markup:
@@ -231,7 +231,7 @@ def verdict_html(ctx: PageContext, figure_id: str) -> Markup:
         raise PageError(
             f"page '{ctx.src_path}': verdict('{figure_id}') needs a claim, but '{figure_id}' is a {fig.kind} figure"
         )
-    return Markup('<span class="check" data-check="{}">{}</span>').format(figure_id, verdict_badge(ctx, fig))
+    return html('<span class="check" data-check="{}">{}</span>', figure_id, verdict_badge(ctx, fig))
 
 
 def check_html(ctx: PageContext, figure_id: str) -> Markup:
@@ -248,7 +248,7 @@ def check_html(ctx: PageContext, figure_id: str) -> Markup:
         ("{verdict}", verdict_badge(ctx, fig)),
     ):
         sentence = Markup(sentence.replace(slot, value))
-    return Markup('<span class="check" data-check="{}">{}</span>').format(figure_id, sentence)
+    return html('<span class="check" data-check="{}">{}</span>', figure_id, sentence)
 
 
 # --- quotations and the article ----------------------------------------------------------
@@ -258,7 +258,7 @@ def quotation(text: str) -> Markup:
     """The article's words in its own quotation marks, written into the text (not drawn by CSS `quotes`,
     which a copy leaves behind): “…”, the article's own double quotes inside made single (GB/T 15834; the
     same marks on an English page, as English nests them)."""
-    return Markup('<span class="article-quote" lang="zh-Hans">“{}”</span>').format(nested_quotes(text))
+    return html('<span class="article-quote" lang="zh-Hans">“{}”</span>', nested_quotes(text))
 
 
 def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Markup:
@@ -278,7 +278,7 @@ def quote_html(ctx: PageContext, text: str, section: str | None = None) -> Marku
 def article_title_html(ctx: PageContext) -> Markup:
     """The article's title as published, in its title marks 《》 (in the text, so they are copied with it);
     on an English page with our translation after it."""
-    title = Markup('<span lang="zh-Hans">《<cite>{}</cite>》</span>').format(ctx.project.article.title)
+    title = html('<span lang="zh-Hans">《<cite>{}</cite>》</span>', ctx.project.article.title)
     if ctx.locale == "zh":
         return title
     return title + _gloss(ctx.project.article.romanised.title_translation)
@@ -288,8 +288,8 @@ def repost_link_html(ctx: PageContext) -> Markup:
     """The repost's address, written out, breakable only after a slash (a phone's line is shorter)."""
     url = ctx.project.article.repost.url
     scheme, _, rest = url.partition("//")
-    shown = Markup("{}//{}").format(scheme, Markup("/<wbr>").join(rest.split("/")))
-    return Markup('<a href="{url}" rel="external">{shown}</a>').format(url=url, shown=shown)
+    shown = html("{}//{}", scheme, Markup("/<wbr>").join(rest.split("/")))
+    return html('<a href="{url}" rel="external">{shown}</a>', url=url, shown=shown)
 
 
 def article_heading_html(ctx: PageContext) -> Markup:
@@ -319,39 +319,38 @@ def byline_html(ctx: PageContext, updated: date) -> Markup:
         return f"{name.family} {name.given} ({chinese})" if english else chinese
 
     author, editor = named(article.author, article.romanised.author), named(article.editor, article.romanised.editor)
-    repost = Markup('<a href="{}" rel="external">{}</a>').format(article.repost.url, article.repost.site)
+    repost = html('<a href="{}" rel="external">{}</a>', article.repost.url, article.repost.site)
     # The phrase is plain text (data/phrases.yml holds no markup): escaped, then filled with HTML.
     text = fill(str(escape(ctx.phrases.labels.byline)), title=str(article_title_html(ctx)),
                 outlet=str(escape(article.outlet)), author=str(escape(author)), editor=str(escape(editor)),
                 repost=str(repost), version=str(escape(ctx.project.site.version)), date=updated.isoformat())
-    return Markup('<p class="page-byline">{}</p>').format(Markup(text))
+    return html('<p class="page-byline">{}</p>', Markup(text))
 
 
 def updated_html(ctx: PageContext, updated: date) -> Markup:
     """At the foot of any other page: when it last changed, in this version."""
-    return Markup('<p class="page-updated">{}</p>').format(Markup(fill(
+    return html('<p class="page-updated">{}</p>', Markup(fill(
         str(escape(ctx.phrases.labels.page_updated)), date=updated.isoformat(),
         version=str(escape(ctx.project.site.version)))))
 
 
 def _gloss(translation: str) -> Markup:
     """Our English translation of the article's words, after them, in quotation marks of its own."""
-    return Markup(' <span class="heading-gloss">(“{}”)</span>').format(nested_quotes(translation))
+    return html(' <span class="heading-gloss">(“{}”)</span>', nested_quotes(translation))
 
 
 def chapter_map_html(ctx: PageContext) -> Markup:
     items = [
-        Markup('<li><a href="{}">{}</a>{}</li>').format(
-            ctx.link(chapter_url(s.chapter)),
-            s.title(ctx.locale),
-            escape(ctx.phrases.dash) + (heading_html(ctx, s) if s.heading
-                             else Markup('<span class="chapter-map__note">{}</span>').format(
-                                 ctx.phrases.labels.no_subheading)),
-        )
+        html('<li><a href="{}">{}</a>{}</li>',
+             ctx.link(chapter_url(s.chapter)),
+             s.title(ctx.locale),
+             escape(ctx.phrases.dash) + (heading_html(ctx, s) if s.heading else
+                                         html('<span class="chapter-map__note">{}</span>',
+                                              ctx.phrases.labels.no_subheading)))
         for s in ctx.project.article.sections
         if s.chapter and s.title
     ]
-    return Markup('<ol class="chapter-map">{}</ol>').format(Markup("").join(items))
+    return html('<ol class="chapter-map">{}</ol>', Markup("").join(items))
 
 
 # --- the figures page --------------------------------------------------------------------
@@ -361,7 +360,7 @@ def _uses_html(ctx: PageContext, usage: dict[str, list[Use]], figure_id: str) ->
     """The pages of this edition that show a figure, linked; or the word for none."""
     uses = [use for use in usage.get(figure_id, []) if use.locale == ctx.locale]
     return escape(ctx.phrases.list_join).join(
-        Markup('<a href="{}">{}</a>').format(ctx.link(use.url), use.title) for use in uses) or ctx.phrases.labels.unused
+        html('<a href="{}">{}</a>', ctx.link(use.url), use.title) for use in uses) or ctx.phrases.labels.unused
 
 
 def figures_overview_html(ctx: PageContext, usage: dict[str, list[Use]]) -> Markup:
@@ -373,26 +372,27 @@ def figures_overview_html(ctx: PageContext, usage: dict[str, list[Use]]) -> Mark
     for fig in ctx.project.figures.figures.values():
         view = figure_view(ctx, fig)
         bound = ctx.phrases.relations[view.relation] if view.relation else labels.kind_derived
-        rows.append(Markup(
+        rows.append(html(
             '<tr data-fig="{id}"><td class="overview__name"><a href="#{anchor}">{label}</a></td>'
             '<td class="overview__value">{value} <a class="figure-cite-link" href="#{cite_anchor}">{cite}</a></td>'
             '<td class="overview__more">{bound}</td><td class="overview__verdict{none}">{verdict}</td>'
-            '<td class="overview__more">{uses}</td></tr>').format(
+            '<td class="overview__more">{uses}</td></tr>',
             id=fig.id, anchor=figure_anchor(fig.id), label=fig.spec.label(ctx.locale),
             value=whole_value(view.display), cite_anchor=figure_cite_anchor(fig.id), cite=ctx.phrases.cite.control,
             bound=bound, verdict=verdict_badge(ctx, fig) if view.verdict else "—",
             none="" if view.verdict else " overview__more", uses=_uses_html(ctx, usage, fig.id)))
-    head = Markup("").join(Markup('<th scope="col">{}</th>').format(name) for name in (
+    head = Markup("").join(html('<th scope="col">{}</th>', name) for name in (
         labels.figure, labels.value, labels.relation, labels.verdict, labels.used_in))
-    return Markup('<div class="figures-overview"><table><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
-                  '<tbody>{rows}</tbody></table></div>').format(caption=labels.overview, head=head,
-                                                                rows=Markup("").join(rows))
+    return html('<div class="figures-overview"><table><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+                '<tbody>{rows}</tbody></table></div>',
+                caption=labels.overview, head=head,
+                rows=Markup("").join(rows))
 
 
 def whole_value(display_text: str) -> Markup:
     """A short value kept on one line ("over 50 million", not "over 50 / million"); a long one may wrap."""
     short = " figure-value--short" if len(display_text) <= 24 else ""
-    return Markup('<span class="figure-value{}">{}</span>').format(short, display_text)
+    return html('<span class="figure-value{}">{}</span>', short, display_text)
 
 
 def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: str) -> Markup:
@@ -412,13 +412,13 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
             rows.append(_dl_row(labels.period, view.period or labels.period_unknown))
         if view.statements:
             rows.append(_dl_row(labels.wording, Markup("<br>").join(
-                Markup("{} · {}").format(quotation(s.wording), _source_link(ctx, s.section)) for s in view.statements)))
+                html("{} · {}", quotation(s.wording), _source_link(ctx, s.section)) for s in view.statements)))
         if view.precision:
             rows.append(_dl_row(labels.precision, view.precision))
         if view.reading:
             rows.append(_dl_row(labels.reading, view.reading))
         if view.formula:
-            rows.append(_dl_row(labels.formula, Markup("{}<br><code>{}</code>").format(view.formula, view.formula_ids)))
+            rows.append(_dl_row(labels.formula, html("{}<br><code>{}</code>", view.formula, view.formula_ids)))
             rows.append(_dl_row(labels.inputs, _inputs(ctx, view, linked=True)))
         if view.note:
             rows.append(_dl_row("", view.note))
@@ -426,17 +426,16 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
         if view.verdict:
             rows.append(_dl_row(labels.computed, view.computed or ""))
             rows.append(_dl_row(labels.verdict, verdict_badge(ctx, fig)))
-        rows.append(_dl_row(labels.values, Markup("<code>{}</code>").format(view.values)))
-        rows.append(_dl_row(labels.figure_id, Markup("<code>{}</code>").format(fig.id)))
+        rows.append(_dl_row(labels.values, html("<code>{}</code>", view.values)))
+        rows.append(_dl_row(labels.figure_id, html("<code>{}</code>", fig.id)))
         rows.append(_dl_row(labels.used_in, _uses_html(ctx, usage, fig.id)))
         cards.append(
-            Markup(
+            html(
                 # Collapsed: the overview above gives every value; a card opens on a click, or when a link
                 # leads to it (the browser opens a <details> its target is in; site.js does too).
                 '<details class="figure-card figure-card--{kind}" data-fig="{id}" data-interval="{interval}">'
                 '<summary><h3 id="{anchor}">{label}</h3> <span class="figure-card__value">{value}</span></summary>'
-                '<dl data-search-exclude>{rows}</dl>{cite}</details>'
-            ).format(
+                '<dl data-search-exclude>{rows}</dl>{cite}</details>',
                 cite=ctx.defer(citepage.figure_panel(ctx.edition, view, ctx.figures_date, ctx.build_day,
                                                       ctx.link)),
                 value=view.display,
@@ -452,7 +451,7 @@ def figures_catalogue_html(ctx: PageContext, usage: dict[str, list[Use]], kind: 
 
 
 def _dl_row(term: str, value: Markup | str) -> Markup:
-    return Markup("<dt>{}</dt><dd>{}</dd>").format(term, value)
+    return html("<dt>{}</dt><dd>{}</dd>", term, value)
 
 
 def constraints_html(ctx: PageContext) -> Markup:
@@ -462,49 +461,50 @@ def constraints_html(ctx: PageContext) -> Markup:
     for constraint in book.file.constraints:
         narrowed = [f for f in book.figures.values() if constraint in f.constraints]
         links = escape(ctx.phrases.list_join).join(
-            Markup('<a href="#{}">{}</a>').format(figure_anchor(f.id), f.spec.label(ctx.locale)) for f in narrowed)
+            html('<a href="#{}">{}</a>', figure_anchor(f.id), f.spec.label(ctx.locale)) for f in narrowed)
         sentence = figureview.constraint_sentence(ctx.edition, constraint)
-        items.append(Markup("<li>{}<br>{}{}{}</li>").format(sentence, ctx.phrases.labels.narrows, ctx.phrases.colon,
-                                                            links))
-    return Markup('<ul class="constraints">{}</ul>').format(Markup("").join(items))
+        items.append(html("<li>{}<br>{}{}{}</li>", sentence, ctx.phrases.labels.narrows, ctx.phrases.colon,
+                          links))
+    return html('<ul class="constraints">{}</ul>', Markup("").join(items))
 
 
 def not_figures_html(ctx: PageContext) -> Markup:
     items = [
-        Markup("<li>{} · {}{}{}</li>").format(quotation(e.wording), _source_link(ctx, e.section), ctx.phrases.colon,
-                                             e.why(ctx.locale))
+        html("<li>{} · {}{}{}</li>", quotation(e.wording), _source_link(ctx, e.section), ctx.phrases.colon,
+             e.why(ctx.locale))
         for e in ctx.project.figures.file.not_figures
     ]
-    return Markup('<ul class="not-figures">{}</ul>').format(Markup("").join(items))
+    return html('<ul class="not-figures">{}</ul>', Markup("").join(items))
 
 
 def downloads_html(ctx: PageContext) -> Markup:
     """The figures as JSON and CSV, and what each CSV column means."""
     names = {"json": "JSON", "csv": "CSV", "columns": ctx.phrases.labels.columns_file}
-    return Markup('<p class="downloads">{label}{colon}{links}</p>').format(
-        colon=ctx.phrases.colon,
-        label=ctx.phrases.labels.download,
-        links=Markup(" · ").join(
-            Markup('<a href="{}" download>{}</a>').format(ctx.link(path), names[kind])
-            for kind, path in FIGURE_DOWNLOADS.items()
-        ),
+    return html('<p class="downloads">{label}{colon}{links}</p>',
+                colon=ctx.phrases.colon,
+                label=ctx.phrases.labels.download,
+                links=Markup(" · ").join(
+                    html('<a href="{}" download>{}</a>', ctx.link(path), names[kind])
+                    for kind, path in FIGURE_DOWNLOADS.items()
+                ),
     )
 
 
 def feed_link_html(ctx: PageContext, url: str) -> Markup:
     """The edition's feed, where readers subscribe (the copy each release keeps current)."""
-    return Markup('<p class="feed-link">{label}{colon}<a href="{url}" type="application/atom+xml"><code>{url}</code>'
-                  '</a></p>').format(url=url, label=ctx.phrases.changes.feed, colon=ctx.phrases.colon)
+    return html('<p class="feed-link">{label}{colon}<a href="{url}" type="application/atom+xml"><code>{url}</code>'
+                '</a></p>',
+                url=url, label=ctx.phrases.changes.feed, colon=ctx.phrases.colon)
 
 
 def paper_note_html(ctx: PageContext) -> Markup:
     """Printed only, where a page explains its popovers: where paper finds what they show."""
     url = versioned_url(ctx.edition, FIGURES_PAGE)
-    return Markup('<p class="print-only" data-search-exclude>{}</p>').format(fill(ctx.phrases.labels.on_paper, url=url))
+    return html('<p class="print-only" data-search-exclude>{}</p>', fill(ctx.phrases.labels.on_paper, url=url))
 
 
 def pdf_link_html(ctx: PageContext) -> Markup:
     """The edition's PDF of the whole reading (printed after the build: `make pdf`, a release)."""
-    return Markup('<p class="pdf-link"><a class="md-button" href="{href}" download>{label}</a> {about}</p>').format(
-        href=ctx.link(pdf_download(ctx.project.site.key, ctx.locale)), label=ctx.phrases.labels.pdf,
-        about=ctx.phrases.labels.pdf_about)
+    return html('<p class="pdf-link"><a class="md-button" href="{href}" download>{label}</a> {about}</p>',
+                href=ctx.link(pdf_download(ctx.project.site.key, ctx.locale)), label=ctx.phrases.labels.pdf,
+                about=ctx.phrases.labels.pdf_about)
