@@ -22,7 +22,26 @@ from macros.model.safefiles import MAX_DATA_BYTES, read_text
 KeyPath = tuple[Any, ...]
 # libyaml's parser when PyYAML has it (ten times faster: it matters for thousands of annotations);
 # the same nodes, marks and errors either way.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SCALAR_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}  # (text, how it was written) -> its tag
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]  # PyYAML ships no types
+    """Its parser asks, in Python, for the tag of every scalar: for a safe loader (no path resolvers)
+    that depends on the scalar's text and quoting alone, and the same keys come back in every file."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = _SCALAR_TAGS.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_SCALAR_TAGS) < 50_000 and len(value) < 100:  # bounded: texts differ, keys repeat
+                _SCALAR_TAGS[key] = tag
+        return tag
+
+
 # Characters no text of the site may hold: C0 controls but tab and line breaks, DEL, and the two
 # non-characters. A quoted scalar's escapes ("\x01") can make them; XML (the feeds) cannot carry them.
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from macros.model.errors import DataError
-from macros.model.yamlio import parse_yaml
+from macros.model.yamlio import _Loader, parse_yaml
 
 DOCUMENTS = {
     "scalars": "a: 1\nb: 2.5\nc: true\nd: null\ne: 2026-11-01\nf: '2026'\ng: [1, x, 2026-01-01]\nh: ~\n",
@@ -21,6 +21,8 @@ DOCUMENTS = {
     "nested sequences": "- a\n- - b\n  - {c: d}\n",
     "numbers YAML 1.1 reads": "a: 1e3\nb: .inf\nc: 0x1F\nd: 1_000\ne: 0o17\n",
     "Chinese text": "标题: 10亿次AI创作背后\n引文: [“社交”, 元宝派]\n",
+    # Tags are remembered by text and quoting: the same text, plain and quoted, keeps its own type.
+    "the same text plain and quoted": "a: 1\nb: '1'\nc: 1\nd: \"true\"\ne: true\n1: '1'\n'2': 2\n",
 }
 
 
@@ -44,3 +46,8 @@ def test_a_value_it_cannot_build_names_its_line(text, line):
 def test_a_duplicate_key_is_refused_even_beside_a_merge_key():
     with pytest.raises(DataError, match="duplicate key 'y'"):
         parse_yaml("c:\n  <<: {x: 2}\n  y: 3\n  y: 4\n", Path("x.yml"))
+
+
+def test_tags_are_remembered_only_where_text_and_quoting_decide_them():
+    """Path resolvers (yaml.add_path_resolver) would make a tag depend on where the scalar is too."""
+    assert not _Loader.yaml_path_resolvers
