@@ -46,7 +46,6 @@ from __future__ import annotations
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
@@ -57,7 +56,7 @@ from mkdocs.utils.templates import TemplateContext
 from collections.abc import Callable, Iterable, Iterator, Mapping
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -73,6 +72,9 @@ from .reading_build import ReadingBuild, load_build
 from . import (cards, content_security, language_switcher, macros_imports, page_language, page_source, redirects,
                safe_tree, serve_adapter, site_search, template_cache, versions)
 from .i18n_adapter import current_language, default_language, page_language as language_of
+
+if TYPE_CHECKING:  # only `mkdocs serve` imports the server
+    from mkdocs.livereload import LiveReloadServer
 
 
 macros_imports.defer_requests()  # before mkdocs-macros loads (it comes after this plugin in mkdocs.yml)
