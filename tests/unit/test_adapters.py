@@ -49,7 +49,8 @@ def test_mkdocs_macros_still_keeps_its_jinja_environment_in_env():
 
 def test_citeproc_py_is_the_version_whose_lookups_are_remembered():
     from citeproc import model
-    from macros.citing import citeproc_adapter
+    from macros.citing import citations, citeproc_adapter
+    citations.citeproc()  # loads citeproc-py, with the memo, as the first citation a build renders does
     assert version("citeproc-py") == pinned("citeproc-py") == citeproc_adapter.PINNED
     assert model.CitationStylesElement.xpath_search is citeproc_adapter._remembered
     assert citeproc_adapter._ORIGINAL.__code__.co_names == ("xpath", "nsmap")  # the method remembered
