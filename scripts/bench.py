@@ -30,6 +30,7 @@ from urllib.parse import unquote
 import macros.model.annotations as contributed  # not `annotations`: the __future__ feature's name
 from macros.model.paths import chapter_url
 from macros.model.project import load_article, load_project
+from scripts.building import strict_build
 from scripts.localweb import QuietHandler, launch
 from scripts.worktree import copy_working_tree
 
@@ -66,10 +67,9 @@ def fastest(times: Iterable[float]) -> float:
 
 def mkdocs_build(project: Path, site: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
 
     def run() -> None:
-        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+        result = strict_build(project, site, env)
         if result.returncode != 0:
             raise SystemExit(f"build of {project} failed:\n{result.stdout}{result.stderr}")
 

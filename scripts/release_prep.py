@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -26,6 +25,7 @@ from macros.model.changelog import ORIGINAL_LANGUAGE, changelog_path, parse_chan
 from macros.rendering.changespage import UNRELEASED_ANCHOR, release_anchor
 from macros.model.errors import DataError
 from macros.model.project import load_project
+from scripts.building import strict_build
 from scripts.make_citation_cff import written
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,8 +87,7 @@ def record_anchors(root: Path, site: Path | None, version: str) -> None:
                       if UNRELEASED_ANCHOR in ids})
         return
     with tempfile.TemporaryDirectory(prefix="release-prep-") as folder:
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
-                                folder], cwd=root, capture_output=True, text=True)
+        built = strict_build(root, Path(folder))
         if built.returncode != 0:
             raise PrepError("the site does not build, so nothing was prepared past the changelog:\n"
                             + (built.stdout + built.stderr)[-3000:])
