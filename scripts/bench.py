@@ -187,9 +187,9 @@ def bare_material_site(folder: Path) -> Path:
 
 
 def against_bare(work: Path, runs: int = RUNS) -> list[Figure]:
-    """Ours against the bare site, timed in alternation so that a slow spell of this (shared) machine
-    falls on both: cold builds (a fresh copy each, as a fresh clone: an empty build cache) paired with
-    bare builds, then warm ones; each ratio is the fastest of ours over the fastest of theirs."""
+    """Ours against the bare site, built in turn: cold builds (a fresh copy each, as a fresh clone: an
+    empty build cache) beside bare builds, then warm ones; each ratio is the fastest of ours over the
+    fastest of theirs."""
     bare = bare_material_site(work / "bare")
     cold_pairs = []
     for n in range(3):
@@ -332,8 +332,7 @@ def search(site: Path) -> list[Figure]:
 
 def import_seconds(code: str, runs: int = 7) -> float:
     """The fastest time of a fresh interpreter running `code` (imports, mostly)."""
-    return fastest(timed(lambda: subprocess.run([sys.executable, "-c", code], check=True))
-                             for _ in range(runs))
+    return fastest(timed(lambda: subprocess.run([sys.executable, "-c", code], check=True)) for _ in range(runs))
 
 
 def requests_stand_in(warm_build: float) -> list[Figure]:

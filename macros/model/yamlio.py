@@ -23,7 +23,9 @@ KeyPath = tuple[Any, ...]
 # libyaml's parser when PyYAML has it (ten times faster: it matters for thousands of annotations);
 # the same nodes, marks and errors either way.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_SCALAR_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}  # (text, how it was written) -> its tag
+# (text, how it was written) -> its tag, for the life of the process: right while nothing adds a resolver to
+# PyYAML's loaders (yaml.add_implicit_resolver, add_path_resolver), as nothing here does.
+_SCALAR_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]  # PyYAML ships no types
@@ -212,7 +214,8 @@ _PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _scalar(loader: Any, node: yaml.Node, path: Path) -> Any:
-    """A scalar that is not plain text (a number, a date, true, null), built by YAML's own constructor."""
+    """A scalar that is not plain text (a number, a date, true, null), built by YAML's own constructor (a
+    plain YYYY-MM-DD date directly)."""
     if node.tag == _TIMESTAMP and _PLAIN_DATE.fullmatch(node.value):
         try:  # the date every annotation has twice, built directly (the constructor takes six times as long)
             return date.fromisoformat(node.value)

@@ -97,8 +97,7 @@ def annotation_html(ctx: PageContext, annotation: Annotation, *, at_home: bool =
                  label=phrases.in_section,
                  href=ctx.link(f"{chapter_url(annotation.target.chapter)}#{annotation.target.section}"),
                  title=section.title(ctx.locale) if section.title else annotation.target.chapter,
-                 sec=(headings or {}).get(annotation.target.section, annotation.target.section),
-            )
+                 sec=(headings or {}).get(annotation.target.section, annotation.target.section))
         )
     more: list[Markup] = []  # beside its section, what a click shows; at home, shown as it is
     if annotation.quote:  # the article's words, and where the repost has them (site.js adds where the page does)
@@ -167,8 +166,7 @@ def suggest_link(ctx: PageContext, chapter: str, section: str, today: date, head
     """A link to the new-file form for this section (suggest_url)."""
     href = suggest_url(ctx, chapter, section, today, heading)
     return html('<a class="annotation__suggest" href="{}" rel="nofollow noopener external">{}</a>',
-                href, ctx.phrases.annotations.suggest
-    )
+                href, ctx.phrases.annotations.suggest)
 
 
 def newest_first(annotations: list[Annotation]) -> list[Annotation]:
@@ -233,8 +231,7 @@ def chapter_filter_html(ctx: PageContext, chapter: str, annotations: list[Annota
         filter_button(ctx, "kind", k, phrases.kinds[k], sum(a.kind == k for a in mine)) for k in present]
     return html('<div class="annotation-filters annotation-filters--chapter" role="group" '
                 'aria-labelledby="filter-kind"><span class="annotation-filters__label" id="filter-kind">{}</span>'
-                '{}</div>',
-                phrases.filter_intro, Markup("").join(buttons))
+                '{}</div>', phrases.filter_intro, Markup("").join(buttons))
 
 
 def listing_html(ctx: PageContext, annotations: list[Annotation], *, today: date,

@@ -76,8 +76,7 @@ def describe(edition: Edition, change: FigureChange, link: Link) -> Markup:
             if change.figure in edition.project.figures else escape(label))
     phrases = edition.phrases
     if change.field in ("added", "removed"):
-        return html("{}{}{}{}", name, phrases.open_bracket, getattr(words, change.field),
-                    phrases.close_bracket)
+        return html("{}{}{}{}", name, phrases.open_bracket, getattr(words, change.field), phrases.close_bracket)
     return html("{}{}{} {} → {}", name, colon, getattr(words.fields, change.field),
                 _side_html(edition, change, change.old, change.units[0]),
                 _side_html(edition, change, change.new, change.units[1]))

@@ -320,8 +320,7 @@ def print_parts(project: Project, page: Cited, build_day: date) -> tuple[Markup,
                   with_access_date(words, "iso", build_day))
     citation = _printed_citation(edition, citations.page_item(project, page, ACCESSED_TODAY), build_day)
     footer = html('<section class="print-only print-citation" data-search-exclude><p class="print-citation__title">'
-                  '{}</p>{}</section>',
-                  phrases.chapter, citation)
+                  '{}</p>{}</section>', phrases.chapter, citation)
     return header, footer
 
 

@@ -215,8 +215,7 @@ def original_link(ctx: PageContext, wording: str) -> Markup:
 
 
 def verdict_mark(ctx: PageContext, verdict: Verdict) -> Markup:
-    return html('<mark class="verdict verdict--{v}">{text}</mark>', v=verdict,
-                text=ctx.phrases.verdicts[verdict])
+    return html('<mark class="verdict verdict--{v}">{text}</mark>', v=verdict, text=ctx.phrases.verdicts[verdict])
 
 
 def verdict_badge(ctx: PageContext, fig: Evaluated) -> Markup:
@@ -384,9 +383,7 @@ def figures_overview_html(ctx: PageContext, usage: dict[str, list[Use]]) -> Mark
     head = Markup("").join(html('<th scope="col">{}</th>', name) for name in (
         labels.figure, labels.value, labels.relation, labels.verdict, labels.used_in))
     return html('<div class="figures-overview"><table><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
-                '<tbody>{rows}</tbody></table></div>',
-                caption=labels.overview, head=head,
-                rows=Markup("").join(rows))
+                '<tbody>{rows}</tbody></table></div>', caption=labels.overview, head=head, rows=Markup("").join(rows))
 
 
 def whole_value(display_text: str) -> Markup:
@@ -463,8 +460,7 @@ def constraints_html(ctx: PageContext) -> Markup:
         links = escape(ctx.phrases.list_join).join(
             html('<a href="#{}">{}</a>', figure_anchor(f.id), f.spec.label(ctx.locale)) for f in narrowed)
         sentence = figureview.constraint_sentence(ctx.edition, constraint)
-        items.append(html("<li>{}<br>{}{}{}</li>", sentence, ctx.phrases.labels.narrows, ctx.phrases.colon,
-                          links))
+        items.append(html("<li>{}<br>{}{}{}</li>", sentence, ctx.phrases.labels.narrows, ctx.phrases.colon, links))
     return html('<ul class="constraints">{}</ul>', Markup("").join(items))
 
 
@@ -485,16 +481,13 @@ def downloads_html(ctx: PageContext) -> Markup:
                 label=ctx.phrases.labels.download,
                 links=Markup(" · ").join(
                     html('<a href="{}" download>{}</a>', ctx.link(path), names[kind])
-                    for kind, path in FIGURE_DOWNLOADS.items()
-                ),
-    )
+                    for kind, path in FIGURE_DOWNLOADS.items()))
 
 
 def feed_link_html(ctx: PageContext, url: str) -> Markup:
     """The edition's feed, where readers subscribe (the copy each release keeps current)."""
     return html('<p class="feed-link">{label}{colon}<a href="{url}" type="application/atom+xml"><code>{url}</code>'
-                '</a></p>',
-                url=url, label=ctx.phrases.changes.feed, colon=ctx.phrases.colon)
+                '</a></p>', url=url, label=ctx.phrases.changes.feed, colon=ctx.phrases.colon)
 
 
 def paper_note_html(ctx: PageContext) -> Markup:

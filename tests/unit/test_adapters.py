@@ -76,6 +76,8 @@ def test_every_citation_of_the_site_is_the_same_with_and_without_remembered_look
                 for item, where in items]
 
     remembered = render_all()
+    from citeproc import model
+    assert model.CitationStylesElement.xpath_search is citeproc_adapter._remembered and citeproc_adapter._answers
     citeproc_adapter.uninstall()
     try:
         plain = render_all()
