@@ -67,7 +67,10 @@ def resolved_root(root: Path) -> Path:
     return root.resolve()
 
 
-@lru_cache(maxsize=4096)  # bounded: `mkdocs serve` runs build after build in one process
+# Unbounded, yet no bigger than the tree: one entry per file a build asks about, the same ones build after
+# build under `mkdocs serve`. (A bound of 4,096 made a build with 10,000 annotations resolve every file
+# again on every page that shows it.)
+@lru_cache(maxsize=None)
 def in_repository(root: Path, path: Path) -> str | None:
     """A file's path as git names it (relative to `root`, links resolved), or None for a file outside it.
     Remembered: a build asks for each annotation file on every page that shows it."""
