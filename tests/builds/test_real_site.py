@@ -328,3 +328,12 @@ def test_a_plain_build_has_no_version_selector(built_site: BuildResult):
     for name in ("index.html", "en/chapters/opening/index.html"):
         page = html.parse(str(built_site.site_dir / name)).getroot()
         assert json.loads(page.get_element_by_id("__config").text)["version"] is None, name
+
+
+def test_the_search_index_leaves_out_on_every_page_what_cssselect_would(built_site: BuildResult):
+    from tests.unit.test_searchindex import picked_both_ways
+    pages = sorted(built_site.site_dir.glob("**/index.html"))
+    assert len(pages) > 20
+    for page in pages:
+        ours, theirs = picked_both_ways(page.read_text(encoding="utf-8"))
+        assert ours == theirs, page
