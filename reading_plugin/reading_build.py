@@ -24,7 +24,7 @@ from macros.model.changelog import load_changelogs
 import macros.model.annotations as contributed  # not `annotations`: that is also the __future__ feature's name
 from macros.text.cjk import join_cjk_lines, mark_chinese_runs
 from macros.rendering.deferred import Deferred
-from macros.model.gitdates import (CHAPTER_DATA, build_date, in_repository, last_change, last_change_at,
+from macros.model.gitdates import (CHAPTER_DATA, build_date, in_repository, last_change_at,
                                    last_changes, resolved_root)
 from macros.model.errors import DataError
 from macros.text.placement import Heading, insert_at_headings
@@ -183,11 +183,7 @@ class ReadingBuild:
     @functools.cached_property
     def figures_updated(self) -> date:
         """The figures page's last change in git (its sources and the data it shows): a figure's citation date."""
-        root = resolved_root(self.project.root)
-        docs = self.docs_dir.resolve()
-        sources = ([(docs / name).relative_to(root).as_posix() for name in paths.FIGURES_SOURCES]
-                   if docs.is_relative_to(root) else [])
-        return last_change(root, [*sources, *CHAPTER_DATA]) or self.build_day
+        return self.updated_from([self.docs_dir / name for name in paths.FIGURES_SOURCES])
 
     def updated(self, locale: str, slug: str) -> date:
         """A chapter's last change in git: its source, the data every chapter shows, and its annotations."""

@@ -212,10 +212,10 @@ def against_bare(work: Path, runs: int = RUNS) -> list[Figure]:
     warm_text, warm = summary(warm_pairs)
     cold_text, cold = summary(cold_pairs)
     return [
-        Figure(f"warm build of this site / {baseline} ({runs} pairs)", warm_text, "≤ 1.3×", warm <= 1.3,
+        Figure(f"warm build of this site / {baseline} ({runs} builds of each)", warm_text, "≤ 1.3×", warm <= 1.3,
                seconds=fastest(p[0] for p in warm_pairs)),
-        Figure("cold build (a fresh clone: empty .cache/build; 3 pairs) / the same baseline", cold_text, "≤ 3×",
-               cold <= 3),
+        Figure("cold build (a fresh clone: empty .cache/build; 3 builds of each) / the same baseline", cold_text,
+               "≤ 3×", cold <= 3),
     ]
 
 

@@ -60,3 +60,14 @@ def redirect_target(page: Path) -> str | None:
     """Where a redirect page (mkdocs-redirects', mike's) sends the reader; None for any other page."""
     match = _REDIRECT.search(page.read_text(encoding="utf-8"))
     return match.group(1) if match else None
+
+
+def excluded_both_ways(page_html: str) -> tuple[set[object], set[object]]:
+    """The elements of a page the search index's matcher leaves out, and those cssselect picks for the same
+    EXCLUDED list."""
+    from lxml.cssselect import CSSSelector
+
+    from macros.rendering.searchindex import _EXCLUDED, EXCLUDED
+    tree = html.fromstring(page_html)
+    by_cssselect = set(CSSSelector(", ".join(EXCLUDED))(tree))  # held: lxml keeps these proxies while they live
+    return {element for element in tree.iter() if _EXCLUDED(element)}, by_cssselect

@@ -114,10 +114,9 @@ def formats(edition: Edition, view: FigureView, updated: date) -> dict[str, Form
     # The files hold every record: our figures page (the figure in its note) and the original; the in-text
     # citation is the figures page's, with the figure as its locator.
     items = records(edition, view, updated)
-    cited = citations.Request(items[0], edition.locale, words, where)
     for style in citations.STYLES:
         if style.write:
-            texts[style.key] = Formatted(style.write(items, words), style.make(cited).in_text)
+            texts[style.key] = Formatted(style.write(items, words), ours[style.key].in_text)
     return texts
 
 

@@ -136,7 +136,7 @@ class Article(Strict):
 
     def outlet_in(self, locale: str) -> str:
         """The outlet as an edition's prose names it: its own name in Chinese, romanised in English."""
-        return self.outlet if locale == "zh" else self.romanised.outlet
+        return self.outlet if locale == self.language else self.romanised.outlet
 
 
 # --- data/figures.yml ----------------------------------------------------------------------

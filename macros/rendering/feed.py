@@ -21,6 +21,7 @@ from markupsafe import Markup
 from macros.rendering.markup import html
 from macros.words.formatting import fill
 from macros.rendering import annotationpage, changespage
+from macros.model.gitdates import in_repository
 from macros.model.annotations import Annotation, Loaded, render_body
 from macros.model.changelog import ChangelogEntry
 from macros.citing.citations import versioned_url
@@ -81,9 +82,8 @@ def entries(edition: Edition, annotations: Loaded, headings: dict[str, dict[str,
         author = collective if annotation.author.team else (annotation.author.name or collective)
         created = annotationpage.created_at(edition.project, annotations, annotation)
         if annotation.status == "withdrawn":  # dated by the commit that withdrew it
-            file = annotations.files[annotation.id]
-            at = withdrawn_at(edition.project.root, file.relative_to(edition.project.root).as_posix()) \
-                if file.is_relative_to(edition.project.root) else None
+            name = in_repository(edition.project.root, annotations.files[annotation.id])
+            at = withdrawn_at(edition.project.root, name) if name is not None else None
             entry = Entry(f"annotation/{annotation.id}/withdrawn", fill(words.entry_withdrawn, section=where),
                           permalink, max(at or created, created), "", author)
         else:

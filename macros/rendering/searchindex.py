@@ -35,8 +35,6 @@ _ARTICLE = CSSSelector("article.md-content__inner")
 _CARD_VALUE = CSSSelector(".figure-card__value")
 _HEADING = {"h1", "h2", "h3"}
 _SPACE = re.compile(r"\s+")
-
-
 _CLASS_SPACE = re.compile("[ \t\r\n]+")  # what separates classes, as XPath's normalize-space sees it
 
 

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from macros.model.project import load_project
-from tests.conftest import BUILD_DAY, ROOT
+from tests.conftest import BUILD_DAY
 
 
 @pytest.fixture
@@ -30,7 +29,7 @@ def open_block(page, heading: str, format: str | None = None):
     return block
 
 
-def test_citing_a_section_then_the_next_page(page, site_url):
+def test_citing_a_section_then_the_next_page(page, site_url, project):
     """One quiet control per heading opens a short panel showing one format at a time, with the reader's
     own access date; one click copies; the choice of format is remembered on the next page."""
     page.clock.set_fixed_time("2031-02-03T10:00:00")
@@ -67,7 +66,7 @@ def test_citing_a_section_then_the_next_page(page, site_url):
 
     # Remembered under the reading's own key (data/site.yml): another reading on the same host keeps its own.
     stored = page.evaluate("Object.keys(localStorage)")
-    assert [key for key in stored if key.endswith("cite-format")] == [f"{load_project(ROOT).site.key}-cite-format"]
+    assert [key for key in stored if key.endswith("cite-format")] == [f"{project.site.key}-cite-format"]
     page.goto(site_url + "en/chapters/opening/")  # the choice is remembered on the next page
     chapter = open_block(page, "opening")
     assert [f.get_attribute("data-format") for f in chapter.locator(".cite__format:visible").all()] == ["ris", "ris"]

@@ -331,9 +331,9 @@ def test_a_plain_build_has_no_version_selector(built_site: BuildResult):
 
 
 def test_the_search_index_leaves_out_on_every_page_what_cssselect_would(built_site: BuildResult):
-    from tests.unit.test_searchindex import picked_both_ways
+    from tests.htmltools import excluded_both_ways
     pages = sorted(built_site.site_dir.glob("**/index.html"))
     assert len(pages) > 20
     for page in pages:
-        ours, theirs = picked_both_ways(page.read_text(encoding="utf-8"))
+        ours, theirs = excluded_both_ways(page.read_text(encoding="utf-8"))
         assert ours == theirs, page

@@ -14,6 +14,7 @@ from macros.rendering.pages import PageContext
 from macros.model.project import load_project
 from macros.model.schema import FigureFile
 from macros.model.validation import validate
+from macros.words.formatting import fill
 from macros.model.yamlio import load_yaml
 
 ROOT = Path(__file__).parents[2]
@@ -44,7 +45,7 @@ def test_every_chart_has_a_title_rows_of_text_a_source_and_a_link_to_its_data(ch
         assert all(bar.get("aria-hidden") == "true" for bar in row.cssselect(".chart__bar, .chart__arrow"))
     source = chart.cssselect(".chart__source")[0]
     outlet = PROJECT.article.outlet_in(locale)  # data/article.yml's, as each edition names it
-    assert PROJECT.phrases.of(locale).charts.source.replace("{outlet}", outlet) in source.text_content()
+    assert fill(PROJECT.phrases.of(locale).charts.source, outlet=outlet) in source.text_content()
     assert outlet in ("定焦One", "Dingjiao One")
     assert source.cssselect("a")[0].get("href").startswith("../../figures/")  # its data, on the figures page
     markup = html.tostring(chart, encoding="unicode")

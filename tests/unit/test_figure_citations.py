@@ -282,7 +282,7 @@ def test_a_new_format_is_one_record(monkeypatch):
 
     monkeypatch.setattr(citations, "STYLES", (
         *citations.STYLES,
-        citations.Style("plain", plain, "iso", {"zh": "{source}（见{ours}）", "en": "{source} (in {ours})"},
+        citations.Style("plain", plain, "long", {"zh": "{source}（见{ours}）", "en": "{source} (in {ours})"},
                         plain_read_in),
         citations.Style("tsv", lambda request: citations.Formatted(lines([request.record()], None)),
                         extension="tsv", write=lines)))
@@ -293,7 +293,7 @@ def test_a_new_format_is_one_record(monkeypatch):
     figures_page = project.phrases.of("en").cite.figures_page
     assert texts["plain"].text == f"{PINYIN}. {ORIGINAL} (in {figures_page}. {BASE}/en/figures/)"
     assert texts["tsv"].text == f"yuanbao-reading-figures-en\t{BASE}/en/figures/\ndingjiaoone-yuanbao-en\t{ORIGINAL}"
-    assert citations.date_form("plain", "zh") == "iso"
+    assert citations.date_form("plain", "zh") == "zh-long"  # its record's, not the "iso" of an unknown key
     assert citations.file_extensions() == ("bib", "ris", "json", "tsv")
     records = figurecite.records(Edition(project, "en"), view, UPDATED)
     files = citations.files("figures", records, project.phrases.of("en").cite)

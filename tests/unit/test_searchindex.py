@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from lxml import html as lxml_html
-from lxml.cssselect import CSSSelector
 
 from macros.rendering import searchindex
-from macros.rendering.searchindex import EXCLUDED, _Excluded
+from macros.rendering.searchindex import _Excluded
+from tests.htmltools import excluded_both_ways
 
 # Each kind of selector EXCLUDED uses, and its near misses: a class on another tag, a summary that is not
 # the child of the details named, classes that only contain the name, an attribute with a value, a comment.
@@ -21,15 +21,8 @@ SAMPLE = """<article class="md-content__inner">
 </article>"""
 
 
-def picked_both_ways(page_html: str) -> tuple[set[object], set[object]]:
-    """The elements of a page the index's matcher leaves out, and those cssselect's XPath picks."""
-    tree = lxml_html.fromstring(page_html)
-    by_cssselect = set(CSSSelector(", ".join(EXCLUDED))(tree))  # held: lxml keeps these proxies while they live
-    return {element for element in tree.iter() if searchindex._EXCLUDED(element)}, by_cssselect
-
-
 def test_it_picks_exactly_the_elements_cssselect_picks():
-    ours, theirs = picked_both_ways(SAMPLE)
+    ours, theirs = excluded_both_ways(SAMPLE)
     assert ours == theirs
 
 
