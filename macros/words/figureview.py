@@ -64,8 +64,7 @@ class FigureView:
     interval: str = ""  # the range in plain numbers, as the page's data-interval gives it: (50000000, ∞)
     input_figures: tuple[Named, ...] = ()  # the formula's inputs, each with its value
     constraint_sentences: tuple[str, ...] = ()  # each constraint as a sentence, with its reason
-    source_wording: str = ""  # the article's words to find it by: its own, else its first input's
-    original_url: str = ""  # the repost, scrolled to those words where a browser follows a text fragment
+    original_url: str = ""  # the repost, scrolled to the figure's words (source_wording) where browsers can
 
     @property
     def stated(self) -> bool:
@@ -167,12 +166,11 @@ def _view(edition: Edition, fig: Evaluated) -> FigureView:
     values = format_range(shown, unit, edition.locale, phrases)
     if getattr(spec, "relation", None) == "about" and not _used_in_a_formula(edition.project, fig.id):
         values = phrases.labels.no_range  # the tolerance is the site's, and nothing is worked out from it
-    wording = source_wording(edition.project, fig.id)
     fields: dict[str, Any] = dict(
         id=fig.id, kind=fig.kind, label=spec.label(edition.locale), display=display(edition, fig),
         values=values, constraints=fig.constraints, interval=interval_notation(fig.interval),
         constraint_sentences=tuple(constraint_sentence(edition, c) for c in fig.constraints),
-        source_wording=wording, original_url=original_url(edition.project, wording))
+        original_url=original_url(edition.project, source_wording(edition.project, fig.id)))
     if isinstance(spec, (StatedFigure, ClaimFigure)):
         fields.update(relation=spec.relation, reading=spec.reading(edition.locale) if spec.reading else None,
                       value=spec.value,
