@@ -334,5 +334,19 @@ def export(edition: Edition, annotations: Loaded, pages: dict[str, datetime]) ->
     }
     # The page names the collection it is part of by its description (W3C model 5.2, example 47).
     part_of = {key: collection[key] for key in ("id", "label", "total")}
-    first = {"id": f"{url}#page-1", "type": "AnnotationPage", "partOf": part_of, "startIndex": 0, "items": items}
-    return json.dumps({**collection, "first": first}, ensure_ascii=False, indent=2) + "\n"
+    first = {"id": f"{url}#page-1", "type": "AnnotationPage", "partOf": part_of, "startIndex": 0}
+    return _one_item_per_line({**collection, "first": first}, items)
+
+
+_ITEMS_MARK = "\ue003"  # a private-use character: in no site title or address, which are all the frame holds
+
+
+def _one_item_per_line(frame: dict[str, Any], items: list[dict[str, Any]]) -> str:
+    """`frame` with `items` as its page's list, indented, each annotation on one line of its own: a person still
+    reads it an annotation at a time, and json's C encoder writes it (indenting everything takes the
+    pure-Python encoder: 90 ms an edition at 1,000 annotations)."""
+    text = json.dumps({**frame, "first": {**frame["first"], "items": _ITEMS_MARK}}, ensure_ascii=False, indent=2)
+    placeholder = json.dumps(_ITEMS_MARK, ensure_ascii=False)
+    assert text.count(placeholder) == 1, "the items' mark is in the frame's own text"
+    lines = ",\n".join(f"      {json.dumps(item, ensure_ascii=False)}" for item in items)
+    return text.replace(placeholder, f"[\n{lines}\n    ]" if items else "[]") + "\n"

@@ -188,10 +188,12 @@ def test_a_bad_annotation_stops_the_build_and_names_the_file(fixture_site, tmp_p
 def test_the_real_site_has_an_annotations_page_and_export(built_site: BuildResult):
     for prefix in EDITIONS:
         assert content(built_site.page(f"{prefix}annotations/")).cssselect(".annotations-empty, .annotation-list")
-        data = json.loads(
-            (built_site.site_dir / prefix / "downloads" / "annotations.jsonld").read_text(encoding="utf-8")
-        )
+        text = (built_site.site_dir / prefix / "downloads" / "annotations.jsonld").read_text(encoding="utf-8")
+        data = json.loads(text)
         assert data["type"] == "AnnotationCollection"
+        # for a person reading the file: each annotation on a line of its own
+        item_lines = [json.loads(line.strip().rstrip(",")) for line in text.splitlines() if line.startswith("      {")]
+        assert item_lines == data["first"]["items"] and data["total"] == len(item_lines) > 0
     opening = content(built_site.page("chapters/opening/"))
     # beside each section's annotations, not in its cite panel: the pull request and the issue form
     suggest = opening.cssselect("aside.annotation-section .annotation__suggest")

@@ -111,3 +111,19 @@ def test_the_repost_address_is_written_out_and_breaks_only_after_a_slash(ctx):
     pieces = [html.fromstring(f"<span>{piece}</span>").text_content() for piece in markup.split("<wbr>")]
     assert len(pieces) > 1 and all(piece.endswith("/") for piece in pieces[:-1])
     assert pieces[0].startswith("https://www.")  # never between the scheme's two slashes
+
+
+@pytest.mark.parametrize("items", [[], [{"id": "a", "value": "one\ntwo \ue003 \"quoted\" </script>"}, {"id": "b"}]])
+def test_the_annotations_export_is_the_same_json_with_one_annotation_per_line(items):
+    """What a reader's tool parses is exactly the document; what a person reads has each annotation on a line."""
+    import json
+
+    from macros.rendering.annotationpage import _one_item_per_line
+
+    frame = {"id": "https://x.example/a.jsonld", "type": "AnnotationCollection",
+             "first": {"id": "https://x.example/a.jsonld#page-1", "startIndex": 0}}
+    text = _one_item_per_line(frame, items)
+    assert json.loads(text) == {**frame, "first": {**frame["first"], "items": items}}
+    item_lines = [line for line in text.splitlines() if line.startswith('      {"id"')]
+    assert [json.loads(line.rstrip(",")) for line in item_lines] == items
+    assert len(item_lines) == len(items) and text.endswith("]\n  }\n}\n")
