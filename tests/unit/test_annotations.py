@@ -183,6 +183,30 @@ def test_ordinary_markdown_survives():
     )
 
 
+def test_a_rendered_body_is_taken_from_the_build_cache_and_keyed_by_the_renderer(tmp_path, monkeypatch):
+    """A build renders each body once across builds; what it takes from the cache is what it wrote."""
+    from macros.model import buildcache
+
+    text = "**remembered** body"
+    monkeypatch.setattr(buildcache, "_folder", tmp_path)
+    render_body.cache_clear()
+    try:
+        fresh = str(render_body(text))
+        (entry,) = (tmp_path / "bodies").iterdir()
+        assert entry.read_text(encoding="utf-8") == fresh == "<p><strong>remembered</strong> body</p>"
+        entry.write_text("<p>as the cache has it</p>", encoding="utf-8")
+        render_body.cache_clear()
+        assert str(render_body(text)) == "<p>as the cache has it</p>"
+        before = annotations._renderer()
+        monkeypatch.setattr(annotations.markdown, "__version__", "0.0")  # another Markdown: another entry
+        annotations._renderer.cache_clear()
+        render_body.cache_clear()
+        assert annotations._renderer() != before and str(render_body(text)) == fresh
+    finally:
+        annotations._renderer.cache_clear()
+        render_body.cache_clear()
+
+
 def template(language: str):
     return load_project(ROOT).phrases.of(language).annotations.template
 
