@@ -12,13 +12,15 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from macros.model import buildcache
 from macros.citing.citations import Cited
 from macros.model.errors import DataError
 from macros.model.project import Project
+
+if TYPE_CHECKING:  # Pillow loads with the first card drawn: a warm build takes every card from its cache
+    from PIL import ImageDraw, ImageFont
 
 FONT_FOLDER = Path(__file__).resolve().parents[2] / "cards"
 FONT = FONT_FOLDER / "font.otf"
@@ -70,6 +72,8 @@ def _held() -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _font(size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     # BASIC layout: the same pixels whether or not this machine's Pillow has libraqm.
     return ImageFont.truetype(str(FONT), size, layout_engine=ImageFont.Layout.BASIC)
 
@@ -152,6 +156,8 @@ LEADING = 1.3
 
 def draw(card: Card) -> bytes:
     """The card as PNG bytes (the same bytes for the same card: the build is reproducible)."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", SIZE, BACKGROUND)
     pen = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
