@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -45,7 +45,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]  # PyYAML ships no
 
 
 # Characters no text of the site may hold: C0 controls but tab and line breaks, DEL, and the two
-# non-characters. A quoted scalar's escapes ("\x01") can make them; XML (the feeds) cannot carry them.
+# non-characters; XML (the feeds) cannot carry them. YAML's reader refuses them written as they are, so
+# only a double-quoted scalar's escapes ("\x01") can make them: the walk checks those scalars.
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -86,16 +87,18 @@ class _Deferred(Exception):
     """A node this reader leaves to PyYAML's own constructor (a merge key, an explicit tag)."""
 
 
-def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path, visited: set[int],
+def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path, visited: set[int] | None,
           loader: Any | None) -> Any:
     """Check the nodes (aliases, keys, duplicates, control characters), note each key's line and, given a
     `loader`, build the value in the same pass: YAML's own constructor builds the scalars that are not
-    plain text, and a node with a tag or a merge key is left to it (_Deferred). Without one, check only."""
-    if id(node) in visited:  # the composer hands an alias back as the node it names
-        raise DataError(file, "uses a YAML alias (*name); write the value out instead",
-                        where=".".join(str(p) for p in path) or "top level",
-                        line=_line_of_key(lines, path) or node.start_mark.line + 1)
-    visited.add(id(node))
+    plain text, and a node with a tag or a merge key is left to it (_Deferred). Without one, check only.
+    `visited`: the nodes seen, where the text can hold an alias (None where it cannot)."""
+    if visited is not None:
+        if id(node) in visited:  # the composer hands an alias back as the node it names
+            raise DataError(file, "uses a YAML alias (*name); write the value out instead",
+                            where=".".join(str(p) for p in path) or "top level",
+                            line=_line_of_key(lines, path) or node.start_mark.line + 1)
+        visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         if loader is not None and node.tag != _MAP:
             raise _Deferred()
@@ -112,7 +115,7 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path,
                 raise _Deferred()  # a merge key (<<) or a tagged key: PyYAML's rules apply
             key = key_node.value
             line = key_node.start_mark.line + 1
-            if isinstance(key, str) and (control := CONTROL_CHARACTER.search(key)):
+            if key_node.style == '"' and (control := CONTROL_CHARACTER.search(key)):
                 raise DataError(file, f"a key holds the control character U+{ord(control.group()):04X}; remove it",
                                 where=".".join(str(p) for p in path) or "top level", line=line)
             if key in seen:
@@ -137,7 +140,7 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path,
             lines[path + (index,)] = item.start_mark.line + 1
             items.append(_walk(item, path + (index,), lines, file, visited, loader))
         return items
-    if isinstance(node.value, str) and (control := CONTROL_CHARACTER.search(node.value)):
+    if cast(yaml.ScalarNode, node).style == '"' and (control := CONTROL_CHARACTER.search(node.value)):
         raise DataError(file, f"holds the control character U+{ord(control.group()):04X}, which no page or feed can "
                         "show; remove it", where=".".join(str(p) for p in path) or "top level",
                         line=node.start_mark.line + 1)
@@ -183,23 +186,39 @@ def parse_yaml(text: str, path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDo
             raise DataError(path, "holds no data (it is empty, or only comments); fill it in or remove it", line=1)
         lines: dict[KeyPath, int] = {}
         try:
-            data = _walk(node, (), lines, path, set(), loader)
+            data = _walk(node, (), lines, path, _seen_nodes(text), loader)
         except _Deferred:  # PyYAML builds what this reader leaves to it, once every node is checked
             lines = {}
-            _walk(node, (), lines, path, set(), None)
+            _walk(node, (), lines, path, _seen_nodes(text), None)
             data = _construct(loader, node, path)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise DataError(path, f"not valid YAML: {error.problem or error}{_hint(error, text, line)}",
                         line=line) from None
-    except yaml.YAMLError as error:  # libyaml's reader (bad characters) raises without a mark
+    except yaml.reader.ReaderError as error:  # a character YAML refuses, found before any parsing: no mark
+        raise DataError(path, f"holds the character U+{error.character:04X}, which no YAML file may hold; remove it",
+                        line=_line_at(text, error.position)) from None
+    except yaml.YAMLError as error:
         raise DataError(path, f"not valid YAML: {str(error)[:200]}") from None
     finally:
         loader.dispose()
     if data is None:
         raise DataError(path, "holds no data (only comments or `null`)", line=1)
     return YamlDocument(path=path, data=data, lines=lines)
+
+
+def _line_at(text: str, offset: int) -> int:
+    """The line of a reader's offset: libyaml counts it in UTF-8 bytes, PyYAML's own reader in characters."""
+    before = text[:offset] if _BaseLoader is yaml.SafeLoader else text.encode("utf-8")[:offset].decode(
+        "utf-8", "ignore")
+    return before.count("\n") + 1
+
+
+def _seen_nodes(text: str) -> set[int] | None:
+    """Where an alias is possible, a set for the walk to note each node in. An alias names an anchor (`&name`)
+    and a text without `&` has none, so most files skip the bookkeeping."""
+    return set() if "&" in text else None
 
 
 def _construct(loader: Any, node: yaml.Node, path: Path) -> Any:

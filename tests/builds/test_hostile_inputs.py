@@ -272,6 +272,8 @@ ANNOTATION_CASES: dict[str, AnnotationCase] = {
     "control character in a body": AnnotationCase(
         GOOD_ANNOTATION.replace("body: |\n  一条注释。", 'body: "一条\\x01注释"'),
         ("{file}:5", "body", "control character U+0001")),
+    "control character written as it is, after Chinese": AnnotationCase(
+        GOOD_ANNOTATION.replace("一条注释。", "一条\x07注释。"), ("{file}:6", "U+0007", "no YAML file may hold")),
     "control character as a character reference": AnnotationCase(
         GOOD_ANNOTATION.replace("一条注释。", "一条&#x1b;[31m注释。"), ("{file}:5", "body", "renders as U+001B")),
     "right-to-left override in the author's name": AnnotationCase(

@@ -51,3 +51,38 @@ def test_a_duplicate_key_is_refused_even_beside_a_merge_key():
 def test_tags_are_remembered_only_where_text_and_quoting_decide_them():
     """Path resolvers (yaml.add_path_resolver) would make a tag depend on where the scalar is too."""
     assert not _Loader.yaml_path_resolvers
+
+
+@pytest.mark.parametrize("text", [
+    "标题: 一条\n正文: 二\x01三\n",  # plain, after Chinese: libyaml counts in bytes, the line in characters
+    "a: 1\nb: '二\x7f'\n",  # single-quoted
+    "b: |\n  x\x1by\n",  # a block
+    "a: 1\n\"k\ufffe\": 2\n",  # a key
+])
+def test_a_control_character_written_as_it_is_is_refused_by_yaml_with_its_line(text):
+    """YAML's reader refuses these before any walk (which then only checks escapes): the message says where."""
+    with pytest.raises(DataError) as raised:
+        parse_yaml(text, Path("x.yml"))
+    assert raised.value.line == 2 and "which no YAML file may hold" in str(raised.value)
+
+
+@pytest.mark.parametrize("text, shown", [("a: 1\nb: \"二\\x01\"\n", "U+0001"), ("a: 1\n\"k\\e\": 2\n", "U+001B")])
+def test_a_control_character_made_by_an_escape_is_refused_with_its_line(text, shown):
+    with pytest.raises(DataError) as raised:
+        parse_yaml(text, Path("x.yml"))
+    assert raised.value.line == 2 and f"control character {shown}" in str(raised.value)
+
+
+def test_an_escape_outside_double_quotes_is_text():
+    assert parse_yaml("a: 'x\\x01'\nb: x\\e\n", Path("x.yml")).data == {"a": "x\\x01", "b": "x\\e"}
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("u: \"https://x.example/?a=1&b=2\"\nv: &x [1]\nw: *x\n", 3, "uses a YAML alias"),  # an anchor: nodes noted
+    ("u: \"https://x.example/?a=1&b=2\"\nw: *x\n", 2, "found undefined alias"),
+    ("w: *x\n", 1, "found undefined alias"),  # no `&` anywhere: no anchor, so no alias can name one
+])
+def test_an_alias_is_refused_with_or_without_an_anchor(text, line, message):
+    with pytest.raises(DataError) as raised:
+        parse_yaml(text, Path("x.yml"))
+    assert raised.value.line == line and message in str(raised.value)
