@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from macros.model import anchors, buildcache, history, hosting, paths, safefiles
+from macros.model import anchors, annotationcache, buildcache, history, hosting, paths, safefiles
 from macros.rendering import (
     annotationpage, cards, changespage, charts, citepage, exports, feed, glossary, pages, sandbox)
 from macros.citing import citations
@@ -66,9 +66,9 @@ class ReadingBuild:
         self.section_headings = index.headings
         # Checked against the clock, not the build date: a release build dated by its commit must still
         # accept what was written since. One day of slack: contributors east of UTC are a day ahead.
-        self.annotations = contributed.load_all(project.root / "data" / "annotations", index,
-                                                project.fingerprint, date.today() + timedelta(days=1),
-                                                contributed.known(project))
+        self.annotations = annotationcache.load_all(project.root / "data" / "annotations", index,
+                                                    project.fingerprint, date.today() + timedelta(days=1),
+                                                    contributed.known(project))
 
     def start_page(self, page: Any) -> None:
         meta = page.meta or {}

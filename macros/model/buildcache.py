@@ -1,5 +1,5 @@
 """A cache on disk for the slow, pure steps of a build (citeproc, compiling pages, drawing cards, rendering
-annotation bodies), keyed by their inputs.
+annotation bodies, checking annotations), keyed by their inputs.
 
 Each entry is named by a digest of everything its output depends on, library versions and our own
 drawing code included, so a hit returns exactly what the step would compute. One file per entry,

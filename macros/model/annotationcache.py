@@ -1,0 +1,86 @@
+"""The annotations a build checked before, taken from the build cache while nothing they depend on changed.
+
+Reading and checking an annotation (YAML, the schema, its body rendered, its quotation) is most of what
+each one adds to a warm build. `load_all` here returns what `annotations.load_all` returned for the same
+inputs: every file of the folder (name and bytes), what the files are checked against (the chapters'
+sections, the fingerprint, the figures, the day), the engine's own code and the versions of the libraries
+that read and check them. Anything else (a changed byte, a new file, a new day, a new release of pydantic)
+checks every file again. Only a folder that passed is remembered: a problem is found again, and reported
+again, on every build. The cache is local (.cache/build/, never restored in CI), as for compiled pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+from datetime import date
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from macros.model import annotations as contributed
+from macros.model import buildcache
+from macros.model.fingerprint import Fingerprint
+
+ENGINE = Path(__file__).resolve().parents[1]  # macros/: any change to the code that checks may change the outcome
+LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "Markdown", "nh3", "MarkupSafe")
+
+
+@lru_cache(maxsize=1)
+def _checker() -> str:
+    """The code that reads and checks annotations: every module of the engine, and the libraries'
+    versions."""
+    code = hashlib.sha256()
+    for path in sorted(ENGINE.rglob("*.py")):
+        code.update(path.relative_to(ENGINE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return buildcache.digest([code.hexdigest(), {name: version(name) for name in LIBRARIES}])
+
+
+def _files(folder: Path) -> list[tuple[str, str]] | None:
+    """Each file of `folder` by name, with a digest of its bytes; None where `load_all` would refuse one
+    before reading it (a link, a folder, a device, a file over the limit), so that it says why."""
+    found = []
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        if entry.name in contributed.NOT_ANNOTATIONS:
+            continue
+        info = entry.stat(follow_symlinks=False)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > contributed.MAX_FILE_BYTES:
+            return None
+        with open(entry.path, "rb") as file:
+            found.append((entry.name, hashlib.sha256(file.read(contributed.MAX_FILE_BYTES + 1)).hexdigest()))
+    return found
+
+
+def _fingerprint_digest(fingerprint: Fingerprint) -> str:
+    return hashlib.sha256(repr((sorted(fingerprint.sections.items()),
+                                sorted(fingerprint.letters.items()))).encode()).hexdigest()
+
+
+def load_all(folder: Path, index: contributed.ChapterIndex, fingerprint: Fingerprint, not_after: date,
+             known: contributed.Known) -> contributed.Loaded:
+    """`annotations.load_all`, from the build cache when the same files were checked against the same
+    things before (without a cache folder, as in the unit tests, it checks them)."""
+    files = _files(folder)
+    if files is None:
+        return contributed.load_all(folder, index, fingerprint, not_after, known)
+    inputs = [_checker(), files,
+              sorted((slug, section, sorted(ids)) for slug, (section, ids) in index.chapters.items()),
+              _fingerprint_digest(fingerprint), not_after.isoformat(),
+              sorted(known.figure_ids), sorted(known.claim_ids), sorted(known.placeholders)]
+    checked: list[contributed.Loaded] = []
+
+    def check() -> bytes:
+        loaded = contributed.load_all(folder, index, fingerprint, not_after, known)  # raises on any problem
+        checked.append(loaded)
+        return pickle.dumps([(loaded.files[a.id].name, a) for a in loaded], protocol=pickle.HIGHEST_PROTOCOL)
+
+    remembered = buildcache.cached_bytes("annotations", inputs, check)
+    if checked:
+        return checked[0]
+    found = contributed.Loaded()
+    for name, annotation in pickle.loads(remembered):
+        found.append(annotation)
+        found.files[annotation.id] = folder / name
+    return found
