@@ -3,10 +3,11 @@
 Reading and checking an annotation (YAML, the schema, its body rendered, its quotation) is most of what
 each one adds to a warm build. `load_all` here returns what `annotations.load_all` returned for the same
 inputs: every file of the folder (name and bytes), what the files are checked against (the chapters'
-sections, the fingerprint, the figures, the day), the engine's own code and the versions of the libraries
+sections, the fingerprint, the figures, the day), the engine's own code, the interpreter and the libraries
 that read and check them. Anything else (a changed byte, a new file, a new day, a new release of pydantic)
 checks every file again. Only a folder that passed is remembered: a problem is found again, and reported
-again, on every build. The cache is local (.cache/build/, never restored in CI), as for compiled pages.
+again, on every build. Entries are pickles, trusted as the compiled pages' code is: the cache is local
+(.cache/build/, ignored by git, never restored in CI).
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import hashlib
 import os
 import pickle
 import stat
+import sys
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
+
+import yaml
 
 from macros.model import annotations as contributed
 from macros.model import buildcache
@@ -30,26 +34,33 @@ LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "Markdown", "nh3", "MarkupSa
 
 @lru_cache(maxsize=1)
 def _checker() -> str:
-    """The code that reads and checks annotations: every module of the engine, and the libraries'
-    versions."""
+    """The code that reads and checks annotations: every module of the engine (not an editor's hidden lock
+    or backup file), the interpreter (unicodedata, urllib, re) and the libraries, libyaml or not."""
     code = hashlib.sha256()
     for path in sorted(ENGINE.rglob("*.py")):
+        if path.name.startswith(".") or not stat.S_ISREG(path.lstat().st_mode):
+            continue
         code.update(path.relative_to(ENGINE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return buildcache.digest([code.hexdigest(), {name: version(name) for name in LIBRARIES}])
+    return buildcache.digest([code.hexdigest(), sys.version, {name: version(name) for name in LIBRARIES},
+                              getattr(yaml, "__with_libyaml__", False)])
 
 
 def _files(folder: Path) -> list[tuple[str, str]] | None:
     """Each file of `folder` by name, with a digest of its bytes; None where `load_all` would refuse one
-    before reading it (a link, a folder, a device, a file over the limit), so that it says why."""
+    before reading it (a link, a folder, a device, a file over the limit) or one went away while listed,
+    so that the checks say what is wrong."""
     found = []
-    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
-        if entry.name in contributed.NOT_ANNOTATIONS:
-            continue
-        info = entry.stat(follow_symlinks=False)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > contributed.MAX_FILE_BYTES:
-            return None
-        with open(entry.path, "rb") as file:
-            found.append((entry.name, hashlib.sha256(file.read(contributed.MAX_FILE_BYTES + 1)).hexdigest()))
+    try:
+        for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+            if entry.name in contributed.NOT_ANNOTATIONS:
+                continue
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > contributed.MAX_FILE_BYTES:
+                return None
+            with open(entry.path, "rb") as file:
+                found.append((entry.name, hashlib.sha256(file.read(contributed.MAX_FILE_BYTES + 1)).hexdigest()))
+    except OSError:
+        return None
     return found
 
 
@@ -69,16 +80,15 @@ def load_all(folder: Path, index: contributed.ChapterIndex, fingerprint: Fingerp
               sorted((slug, section, sorted(ids)) for slug, (section, ids) in index.chapters.items()),
               _fingerprint_digest(fingerprint), not_after.isoformat(),
               sorted(known.figure_ids), sorted(known.claim_ids), sorted(known.placeholders)]
-    checked: list[contributed.Loaded] = []
-
-    def check() -> bytes:
+    remembered = buildcache.recall("annotations", inputs)
+    if remembered is None:
         loaded = contributed.load_all(folder, index, fingerprint, not_after, known)  # raises on any problem
-        checked.append(loaded)
-        return pickle.dumps([(loaded.files[a.id].name, a) for a in loaded], protocol=pickle.HIGHEST_PROTOCOL)
-
-    remembered = buildcache.cached_bytes("annotations", inputs, check)
-    if checked:
-        return checked[0]
+        # Remembered for the bytes it checked: a file saved while it was checked (an editor, under
+        # `make serve`) leaves the folder for the next build to check.
+        if _files(folder) == files:
+            buildcache.remember("annotations", inputs, pickle.dumps(
+                [(loaded.files[a.id].name, a) for a in loaded], protocol=pickle.HIGHEST_PROTOCOL))
+        return loaded
     found = contributed.Loaded()
     for name, annotation in pickle.loads(remembered):
         found.append(annotation)

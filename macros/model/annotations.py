@@ -12,6 +12,7 @@ import html
 import json
 import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -418,9 +419,10 @@ def _check_filled_in(annotation: Annotation, path: Path, index: ChapterIndex,
 
 @lru_cache(maxsize=1)
 def _renderer() -> str:
-    """What a body's HTML depends on besides its text: this module, the line joining, Markdown and nh3."""
+    """What a body's HTML depends on besides its text: this module, the line joining, Markdown and nh3, and
+    the interpreter (Markdown parses with its re, html.parser and ElementTree)."""
     code = Path(__file__).read_bytes() + Path(cjk.__file__).read_bytes()
-    return buildcache.digest([hashlib.sha256(code).hexdigest(), markdown.__version__, version("nh3")])
+    return buildcache.digest([hashlib.sha256(code).hexdigest(), markdown.__version__, version("nh3"), sys.version])
 
 
 @lru_cache(maxsize=None)  # each body shows on both editions' annotations pages and maybe a chapter

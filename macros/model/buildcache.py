@@ -28,7 +28,9 @@ def use(folder: Path | None) -> None:
 
 
 def digest(parts: Any) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    # surrogatepass: a file name that is not UTF-8 reaches Python as lone surrogates, and is a key all the same
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def cached(namespace: str, parts: Any, make: Callable[[], str]) -> str:
@@ -38,16 +40,30 @@ def cached(namespace: str, parts: Any, make: Callable[[], str]) -> str:
 
 def cached_bytes(namespace: str, parts: Any, make: Callable[[], bytes]) -> bytes:
     """The same for bytes (compiled code)."""
-    if _folder is None:
-        return make()
-    entry = _folder / namespace / f"{digest(parts)}.txt"
-    try:
-        return entry.read_bytes()
-    except FileNotFoundError:
-        pass
+    found = recall(namespace, parts)
+    if found is not None:
+        return found
     value = make()
+    remember(namespace, parts, value)
+    return value
+
+
+def recall(namespace: str, parts: Any) -> bytes | None:
+    """What was remembered for `parts`, if anything (never anything without a cache folder)."""
+    if _folder is None:
+        return None
+    try:
+        return (_folder / namespace / f"{digest(parts)}.txt").read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def remember(namespace: str, parts: Any, value: bytes) -> None:
+    """Keep `value` for `parts`, written whole or not at all (nothing without a cache folder)."""
+    if _folder is None:
+        return
+    entry = _folder / namespace / f"{digest(parts)}.txt"
     entry.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as temporary:
         temporary.write(value)
     os.replace(temporary.name, entry)
-    return value

@@ -4,6 +4,7 @@ against is the same: each input changed on its own checks every file again."""
 from __future__ import annotations
 
 import dataclasses
+import os
 from datetime import timedelta
 from pathlib import Path
 from typing import Callable
@@ -135,3 +136,57 @@ def test_without_a_cache_folder_every_build_checks(notes, monkeypatch):
     monkeypatch.setattr(buildcache, "_folder", None)
     assert load(notes.path) == load(notes.path)
     assert notes.checked == [1, 1]
+
+
+def test_a_file_saved_while_it_was_checked_is_not_remembered_for_its_old_bytes(notes, monkeypatch):
+    """The folder's key is read before the check: an editor saving in between (under `make serve`) must not
+    leave the new file's result under the old bytes, which a later build would take without a check."""
+    refused = {**GOOD, "id": "good-note", "target": {"chapter": "one", "section": "nowhere"}}
+    write(notes.path, "2026-11-28-one.yml", refused)
+    listed = annotationcache._files
+
+    def listed_then_saved(folder: Path) -> list[tuple[str, str]] | None:
+        found = listed(folder)
+        write(notes.path, "2026-11-28-one.yml", GOOD)  # the fix, saved as the build starts checking
+        return found
+
+    monkeypatch.setattr(annotationcache, "_files", listed_then_saved)
+    assert [a.target.section for a in load(notes.path)] == ["summary", "summary"]
+    monkeypatch.setattr(annotationcache, "_files", listed)
+    write(notes.path, "2026-11-28-one.yml", refused)  # undone: the refused bytes again
+    with pytest.raises(DataError, match="has no section 'nowhere'"):
+        load(notes.path)
+
+
+def test_an_editors_lock_file_beside_the_engine_is_not_code(notes, tmp_path, monkeypatch):
+    engine = tmp_path / "engine"
+    engine.mkdir()
+    (engine / "check.py").write_text("LIMIT = 1\n", encoding="utf-8")
+    (engine / ".#check.py").symlink_to("someone@host.1234")  # Emacs, while a buffer has unsaved changes
+    monkeypatch.setattr(annotationcache, "ENGINE", engine)
+    annotationcache._checker.cache_clear()
+    try:
+        assert load(notes.path) == load(notes.path) and notes.checked == [1]
+    finally:
+        annotationcache._checker.cache_clear()
+
+
+def test_a_file_name_that_is_not_utf8_is_a_key_like_any_other(notes):
+    name = os.fsdecode(b"2026-11-28-\xff.yml")  # reaches Python as a lone surrogate
+    write(notes.path, name, {**GOOD, "id": "third-note"})
+    first = load(notes.path)
+    assert load(notes.path) == first and notes.checked == [1] and first.files["third-note"].name == name
+
+
+def test_a_file_gone_while_the_folder_is_listed_is_left_to_the_checks(notes, monkeypatch):
+    real_open = open
+
+    def vanishing(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith("-two.yml"):
+            raise FileNotFoundError(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", vanishing)
+    assert [a.id for a in load(notes.path)] == ["good-note", "second-note"]
+    assert notes.checked == [1]
+    assert not (notes.path.parent / "cache" / "annotations").exists()
