@@ -179,8 +179,9 @@ def parse_yaml(text: str, path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDo
     """The same for a file's text read elsewhere (a past commit's, from git); `path` names it in messages."""
     if len(text.encode("utf-8")) > max_bytes:
         raise DataError(path, f"is over the limit of {max_bytes:,} bytes; split it or shorten it")
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # PyYAML's own reader (no libyaml) refuses a bad character here already
         node = loader.get_single_node()
         if node is None:
             raise DataError(path, "holds no data (it is empty, or only comments); fill it in or remove it", line=1)
@@ -202,17 +203,22 @@ def parse_yaml(text: str, path: Path, max_bytes: int = MAX_DATA_BYTES) -> YamlDo
     except yaml.YAMLError as error:
         raise DataError(path, f"not valid YAML: {str(error)[:200]}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         raise DataError(path, "holds no data (only comments or `null`)", line=1)
     return YamlDocument(path=path, data=data, lines=lines)
+
+
+# What YAML takes for a line break, as its readers count lines in marks (a CR LF pair is one).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _line_at(text: str, offset: int) -> int:
     """The line of a reader's offset: libyaml counts it in UTF-8 bytes, PyYAML's own reader in characters."""
     before = text[:offset] if _BaseLoader is yaml.SafeLoader else text.encode("utf-8")[:offset].decode(
         "utf-8", "ignore")
-    return before.count("\n") + 1
+    return len(_LINE_BREAK.findall(before)) + 1
 
 
 def _seen_nodes(text: str) -> set[int] | None:

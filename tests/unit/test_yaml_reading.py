@@ -66,6 +66,28 @@ def test_a_control_character_written_as_it_is_is_refused_by_yaml_with_its_line(t
     assert raised.value.line == 2 and "which no YAML file may hold" in str(raised.value)
 
 
+@pytest.mark.parametrize("text", ["a: 1\rb: x\x01\r", "a: 1\r\nb: x\x01\r\n", "a: 1\x85b: x\x01", "a: 1\u2028b: x\x01"],
+                         ids=["CR", "CR LF", "NEL", "LS"])
+def test_the_line_of_a_refused_character_counts_every_line_break_yaml_does(text):
+    with pytest.raises(DataError) as raised:
+        parse_yaml(text, Path("x.yml"))
+    assert raised.value.line == 2
+
+
+def test_without_libyaml_the_same_character_is_refused_with_its_line(monkeypatch):
+    """PyYAML's own reader, where libyaml is missing, refuses it as the loader is made, and counts characters."""
+    from macros.model import yamlio
+
+    class PureLoader(yaml.SafeLoader):
+        pass
+
+    monkeypatch.setattr(yamlio, "_BaseLoader", yaml.SafeLoader)
+    monkeypatch.setattr(yamlio, "_Loader", PureLoader)
+    with pytest.raises(DataError) as raised:
+        parse_yaml("标题: 一条\n正文: 二\x01三\n", Path("x.yml"))
+    assert raised.value.line == 2 and "U+0001, which no YAML file may hold" in str(raised.value)
+
+
 @pytest.mark.parametrize("text, shown", [("a: 1\nb: \"二\\x01\"\n", "U+0001"), ("a: 1\n\"k\\e\": 2\n", "U+001B")])
 def test_a_control_character_made_by_an_escape_is_refused_with_its_line(text, shown):
     with pytest.raises(DataError) as raised:
