@@ -347,6 +347,13 @@ def _one_item_per_line(frame: dict[str, Any], items: list[dict[str, Any]]) -> st
     pure-Python encoder: 90 ms an edition at 1,000 annotations)."""
     text = json.dumps({**frame, "first": {**frame["first"], "items": _ITEMS_MARK}}, ensure_ascii=False, indent=2)
     placeholder = json.dumps(_ITEMS_MARK, ensure_ascii=False)
-    assert text.count(placeholder) == 1, "the items' mark is in the frame's own text"
-    lines = ",\n".join(f"      {json.dumps(item, ensure_ascii=False)}" for item in items)
+    if text.count(placeholder) != 1:
+        raise ValueError(f"the export's frame holds {_ITEMS_MARK!r} itself: choose another mark")
+    lines = ",\n".join(f"      {_on_one_line(json.dumps(item, ensure_ascii=False))}" for item in items)
     return text.replace(placeholder, f"[\n{lines}\n    ]" if items else "[]") + "\n"
+
+
+def _on_one_line(encoded: str) -> str:
+    """JSON as json writes it, with the line breaks it leaves raw (NEL, LS, PS), where editors break lines,
+    as escapes: json writes them only inside strings, where an escape means the same."""
+    return encoded.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

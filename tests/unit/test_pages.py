@@ -113,7 +113,8 @@ def test_the_repost_address_is_written_out_and_breaks_only_after_a_slash(ctx):
     assert pieces[0].startswith("https://www.")  # never between the scheme's two slashes
 
 
-@pytest.mark.parametrize("items", [[], [{"id": "a", "value": "one\ntwo \ue003 \"quoted\" </script>"}, {"id": "b"}]])
+@pytest.mark.parametrize("items", [[], [{"id": "a", "value": "one\ntwo \ue003 \"quoted\" </script>"}, {"id": "b"}],
+                                   [{"id": "c", "value": "line\u2028separator, next\x85line, paragraph\u2029end"}]])
 def test_the_annotations_export_is_the_same_json_with_one_annotation_per_line(items):
     """What a reader's tool parses is exactly the document; what a person reads has each annotation on a line."""
     import json
@@ -124,6 +125,13 @@ def test_the_annotations_export_is_the_same_json_with_one_annotation_per_line(it
              "first": {"id": "https://x.example/a.jsonld#page-1", "startIndex": 0}}
     text = _one_item_per_line(frame, items)
     assert json.loads(text) == {**frame, "first": {**frame["first"], "items": items}}
-    item_lines = [line for line in text.splitlines() if line.startswith('      {"id"')]
+    item_lines = [line for line in text.splitlines() if line.startswith('      {"id"')]  # as an editor breaks lines
     assert [json.loads(line.rstrip(",")) for line in item_lines] == items
     assert len(item_lines) == len(items) and text.endswith("]\n  }\n}\n")
+
+
+def test_the_annotations_export_refuses_a_frame_holding_its_mark():
+    from macros.rendering.annotationpage import _ITEMS_MARK, _one_item_per_line
+
+    with pytest.raises(ValueError, match="choose another mark"):
+        _one_item_per_line({"label": _ITEMS_MARK, "first": {}}, [{"id": "a"}])
