@@ -8,6 +8,7 @@ under any prefix (a release under /<version>/, a local server, a static host's s
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 CHAPTERS = "chapters/"
 FIGURES_PAGE = "figures/"
@@ -92,6 +93,7 @@ def is_annotations_page(url: str) -> bool:
     return url.endswith(ANNOTATIONS_PAGE) and url.count("/") <= 2
 
 
+@lru_cache(maxsize=65_536)  # the same links recur on every page and for every annotation; posixpath.relpath is slow
 def relative_url(from_page: str, to: str) -> str:
     """Link from one page URL to another (both relative to the site root), so the site works under any prefix."""
     target, _, anchor = to.partition("#")
