@@ -61,7 +61,7 @@ def timed(action: Callable[[], object]) -> float:
 
 def fastest(times: Iterable[float]) -> float:
     """The fastest of repeated runs, as Python's timeit advises: the slower ones measure the other work of
-    this shared machine (the same build takes 1.5 s or 2.1 s from one hour to the next), not the code."""
+    this shared machine (the same build takes up to 40% longer from one hour to the next), not the code."""
     return min(times)
 
 

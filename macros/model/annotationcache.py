@@ -1,13 +1,14 @@
 """The annotations a build checked before, taken from the build cache while nothing they depend on changed.
 
-Reading and checking an annotation (YAML, the schema, its body rendered, its quotation) is most of what
-each one adds to a warm build. `load_all` here returns what `annotations.load_all` returned for the same
-inputs: every file of the folder (name and bytes), what the files are checked against (the chapters'
-sections, the fingerprint, the figures, the day), the engine's own code, the interpreter and the libraries
-that read and check them. Anything else (a changed byte, a new file, a new day, a new release of pydantic)
-checks every file again. Only a folder that passed is remembered: a problem is found again, and reported
-again, on every build. Entries are pickles, trusted as the compiled pages' code is: the cache is local
-(.cache/build/, ignored by git, never restored in CI).
+Reading and checking an annotation (YAML, the schema, its body rendered, its quotation) was the largest
+part of what each one added to a warm build. `load_all` here returns what `annotations.load_all` returned
+for the same inputs: every file of the folder (name and bytes), what the files are checked against (the
+chapters' sections, the fingerprint, the figures and the article's sums, the template's placeholders, the
+day), the engine's own code, the interpreter and the libraries that read and check them. Anything else (a
+changed byte, a new file, a new day, a new release of pydantic) checks every file again. Only a folder
+that passed is remembered: a problem is found again, and reported again, on every build. Entries are
+pickles, trusted as the compiled pages' code is: the cache is local (.cache/build/, ignored by git, never
+restored in CI).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "Markdown", "nh3", "MarkupSa
 @lru_cache(maxsize=1)
 def _checker() -> str:
     """The code that reads and checks annotations: every module of the engine (not an editor's hidden lock
-    or backup file), the interpreter (unicodedata, urllib, re) and the libraries, libyaml or not."""
+    file, nor a link), the interpreter (unicodedata, urllib, re) and the libraries, libyaml or not."""
     code = hashlib.sha256()
     for path in sorted(ENGINE.rglob("*.py")):
         if path.name.startswith(".") or not stat.S_ISREG(path.lstat().st_mode):

@@ -56,7 +56,9 @@ def test_tags_are_remembered_only_where_text_and_quoting_decide_them():
 @pytest.mark.parametrize("text", [
     "标题: 一条\n正文: 二\x01三\n",  # plain, after Chinese: libyaml counts in bytes, the line in characters
     "a: 1\nb: '二\x7f'\n",  # single-quoted
-    "b: |\n  x\x1by\n",  # a block
+    "b: |\n  x\x1by\n",  # a literal block
+    "b: >\n  x\x1by\n",  # a folded block
+    "a: 1\nb: \"二\x01\"\n",  # double-quoted, written as it is (not an escape)
     "a: 1\n\"k\ufffe\": 2\n",  # a key
 ])
 def test_a_control_character_written_as_it_is_is_refused_by_yaml_with_its_line(text):
@@ -66,8 +68,8 @@ def test_a_control_character_written_as_it_is_is_refused_by_yaml_with_its_line(t
     assert raised.value.line == 2 and "which no YAML file may hold" in str(raised.value)
 
 
-@pytest.mark.parametrize("text", ["a: 1\rb: x\x01\r", "a: 1\r\nb: x\x01\r\n", "a: 1\x85b: x\x01", "a: 1\u2028b: x\x01"],
-                         ids=["CR", "CR LF", "NEL", "LS"])
+@pytest.mark.parametrize("text", ["a: 1\rb: x\x01\r", "a: 1\r\nb: x\x01\r\n", "a: 1\x85b: x\x01", "a: 1\u2028b: x\x01",
+                                  "a: 1\u2029b: x\x01"], ids=["CR", "CR LF", "NEL", "LS", "PS"])
 def test_the_line_of_a_refused_character_counts_every_line_break_yaml_does(text):
     with pytest.raises(DataError) as raised:
         parse_yaml(text, Path("x.yml"))
