@@ -37,13 +37,10 @@ LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "Markdown", "nh3", "MarkupSa
 def _checker() -> str:
     """The code that reads and checks annotations: every module of the engine (not an editor's hidden lock
     file, nor a link), the interpreter (unicodedata, urllib, re) and the libraries, libyaml or not."""
-    code = hashlib.sha256()
-    for path in sorted(ENGINE.rglob("*.py")):
-        if path.name.startswith(".") or not stat.S_ISREG(path.lstat().st_mode):
-            continue
-        code.update(path.relative_to(ENGINE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return buildcache.digest([code.hexdigest(), sys.version, {name: version(name) for name in LIBRARIES},
-                              getattr(yaml, "__with_libyaml__", False)])
+    modules = [path for path in sorted(ENGINE.rglob("*.py"))
+               if not path.name.startswith(".") and stat.S_ISREG(path.lstat().st_mode)]
+    return buildcache.digest([buildcache.files_digest(modules), sys.version,
+                              {name: version(name) for name in LIBRARIES}, getattr(yaml, "__with_libyaml__", False)])
 
 
 def _files(folder: Path) -> list[tuple[str, str]] | None:

@@ -7,7 +7,6 @@ never through the page's Markdown, so template syntax stays as written.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
@@ -28,7 +27,6 @@ from pydantic import AfterValidator, Field, StrictStr, model_validator
 
 from macros.model import buildcache
 from macros.text import cjk
-from macros.text.cjk import join_cjk_lines
 from macros.model.errors import DataError, DataErrors
 from macros.model.fingerprint import Fingerprint
 from macros.model.paths import annotation_anchor
@@ -421,8 +419,8 @@ def _check_filled_in(annotation: Annotation, path: Path, index: ChapterIndex,
 def _renderer() -> str:
     """What a body's HTML depends on besides its text: this module, the line joining, Markdown and nh3, and
     the interpreter (Markdown parses with its re, html.parser and ElementTree)."""
-    code = Path(__file__).read_bytes() + Path(cjk.__file__).read_bytes()
-    return buildcache.digest([hashlib.sha256(code).hexdigest(), markdown.__version__, version("nh3"), sys.version])
+    code = buildcache.files_digest([Path(__file__), Path(cjk.__file__)])
+    return buildcache.digest([code, markdown.__version__, version("nh3"), sys.version])
 
 
 @lru_cache(maxsize=None)  # each body shows on both editions' annotations pages and maybe a chapter
@@ -435,7 +433,7 @@ def render_body(body: str) -> Markup:
 def _rendered(body: str) -> str:
     """A bare Markdown renderer, then nh3's allow-list."""
     # One sentence per line, as in the site's own prose: Chinese lines join without a space between them.
-    rendered = _BARE_MARKDOWN.reset().convert(join_cjk_lines(body))
+    rendered = _BARE_MARKDOWN.reset().convert(cjk.join_cjk_lines(body))
     cleaned = nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,

@@ -16,7 +16,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 _folder: Path | None = None
 
@@ -25,6 +25,15 @@ def use(folder: Path | None) -> None:
     """Cache in `folder` from now on (None: no cache). Called once, at start-up."""
     global _folder
     _folder = folder
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """A digest of files' bytes, each kept apart from the next: the code (or font) an entry depends on."""
+    found = hashlib.sha256()
+    for path in paths:
+        data = path.read_bytes()
+        found.update(len(data).to_bytes(8, "big") + data)
+    return found.hexdigest()
 
 
 def digest(parts: Any) -> str:

@@ -7,7 +7,6 @@ where the file goes.
 
 from __future__ import annotations
 
-import hashlib
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -194,8 +193,7 @@ def _drawing_digest() -> str:
     """What every card's pixels depend on besides its words: this module, the font and Pillow."""
     import PIL
 
-    return buildcache.digest([hashlib.sha256(Path(__file__).read_bytes() + FONT.read_bytes()).hexdigest(),
-                              PIL.__version__])
+    return buildcache.digest([buildcache.files_digest([Path(__file__), FONT]), PIL.__version__])
 
 
 def drawn(card: Card) -> bytes:

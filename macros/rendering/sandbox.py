@@ -8,7 +8,6 @@ tests/builds/test_fixture_sites.py fails if an upgrade breaks the swap.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import sys
 from importlib.metadata import version
@@ -20,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, Template, TemplateNotFound, no
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from macros.model.buildcache import cached_bytes
+from macros.model.buildcache import cached_bytes, files_digest
 from macros.rendering.charts import ChartError
 from macros.model.errors import DataError
 from macros.rendering.pages import PageError
@@ -60,7 +59,7 @@ class DocsOnlyLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
-_SANDBOX_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+_SANDBOX_CODE = files_digest([Path(__file__)])
 jinja_version = version("jinja2")
 
 MAX_POWER = 64  # 10 ** 64 is plenty for a page; 10 ** (10 ** 8) would run for ever

@@ -7,7 +7,7 @@ import dataclasses
 import os
 from datetime import timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pytest
 
@@ -94,20 +94,24 @@ def test_a_change_to_what_they_are_checked_against_checks_them_again(notes, chan
     assert notes.checked == [1, 1]
 
 
-def test_a_change_to_the_code_checks_them_again(notes, tmp_path, monkeypatch):
-    engine = tmp_path / "engine"
-    engine.mkdir()
-    (engine / "check.py").write_text("LIMIT = 1\n", encoding="utf-8")
-    monkeypatch.setattr(annotationcache, "ENGINE", engine)
+@pytest.fixture
+def engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A stand-in for macros/, one module in it, as the code the checks are keyed on."""
+    folder = tmp_path / "engine"
+    folder.mkdir()
+    (folder / "check.py").write_text("LIMIT = 1\n", encoding="utf-8")
+    monkeypatch.setattr(annotationcache, "ENGINE", folder)
     annotationcache._checker.cache_clear()
-    try:
-        load(notes.path)
-        (engine / "check.py").write_text("LIMIT = 2\n", encoding="utf-8")
-        annotationcache._checker.cache_clear()
-        load(notes.path)
-        assert notes.checked == [1, 1]
-    finally:
-        annotationcache._checker.cache_clear()
+    yield folder
+    annotationcache._checker.cache_clear()
+
+
+def test_a_change_to_the_code_checks_them_again(notes, engine):
+    load(notes.path)
+    (engine / "check.py").write_text("LIMIT = 2\n", encoding="utf-8")
+    annotationcache._checker.cache_clear()
+    load(notes.path)
+    assert notes.checked == [1, 1]
 
 
 def test_a_folder_with_a_problem_is_never_remembered(notes):
@@ -158,17 +162,9 @@ def test_a_file_saved_while_it_was_checked_is_not_remembered_for_its_old_bytes(n
         load(notes.path)
 
 
-def test_an_editors_lock_file_beside_the_engine_is_not_code(notes, tmp_path, monkeypatch):
-    engine = tmp_path / "engine"
-    engine.mkdir()
-    (engine / "check.py").write_text("LIMIT = 1\n", encoding="utf-8")
+def test_an_editors_lock_file_beside_the_engine_is_not_code(notes, engine):
     (engine / ".#check.py").symlink_to("someone@host.1234")  # Emacs, while a buffer has unsaved changes
-    monkeypatch.setattr(annotationcache, "ENGINE", engine)
-    annotationcache._checker.cache_clear()
-    try:
-        assert load(notes.path) == load(notes.path) and notes.checked == [1]
-    finally:
-        annotationcache._checker.cache_clear()
+    assert load(notes.path) == load(notes.path) and notes.checked == [1]
 
 
 def test_a_file_name_that_is_not_utf8_is_a_key_like_any_other(notes):
@@ -190,3 +186,13 @@ def test_a_file_gone_while_the_folder_is_listed_is_left_to_the_checks(notes, mon
     assert [a.id for a in load(notes.path)] == ["good-note", "second-note"]
     assert notes.checked == [1]
     assert not (notes.path.parent / "cache" / "annotations").exists()
+
+
+def test_a_files_digest_keeps_each_file_apart(tmp_path):
+    """Moving bytes from one file to the next is a change of code, as much as changing them."""
+    names = ["a.py", "b.py", "c.py", "d.py"]
+    for name, text in zip(names, ["ab", "c", "a", "bc"], strict=True):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first, second = (buildcache.files_digest([tmp_path / n for n in pair]) for pair in (names[:2], names[2:]))
+    assert first != second
+    assert buildcache.files_digest([tmp_path / "a.py"]) == buildcache.files_digest([tmp_path / "a.py"])
